@@ -1,0 +1,23 @@
+//! Ambasada's domain: plain types and the rules over them.
+//!
+//! Nothing here does IO, is async or knows about the database or HTTP. Values from the
+//! outside world are parsed into these types at the edge (`Email::parse`, `Role::parse`),
+//! so the rest of the program never handles raw strings where a domain type exists.
+
+pub mod access;
+pub mod import;
+pub mod people;
+pub mod throttle;
+
+pub use access::{Role, Scope};
+pub use people::{Email, Locale, Network, Password, PersonName};
+
+/// Unix time in milliseconds, UTC: the one time representation the store uses.
+pub type Millis = i64;
+
+/// One minute, in milliseconds.
+pub const MINUTE: Millis = 60_000;
+/// One hour, in milliseconds.
+pub const HOUR: Millis = 60 * MINUTE;
+/// One day, in milliseconds.
+pub const DAY: Millis = 24 * HOUR;

@@ -1,0 +1,349 @@
+# Ambasada: English translation catalog (Project Fluent).
+# Keys must match pl.ftl exactly. Continuation lines are always indented.
+
+## Layout
+
+layout-skip = Skip to content
+layout-nav = Main menu
+layout-language = Language
+layout-language-switch = Change
+layout-logout = Log out
+layout-tagline = your company's ambassador program
+
+nav-home = Home
+nav-users = People
+nav-teams = Teams
+nav-import = Import
+nav-outbox = Outbox
+nav-audit = Audit log
+nav-profile = Profile
+
+pager = Pages
+pager-prev = ← Previous
+pager-next = Next →
+
+## Common actions and fields
+
+action-save = Save
+action-cancel = Cancel
+action-delete = Delete
+action-filter = Filter
+action-copy = Copy
+
+field-email = Email
+field-name = Name
+field-first-name = First name
+field-last-name = Last name
+field-language = Language
+field-password = Password
+field-new-password = New password
+field-password-confirm = Repeat new password
+field-current-password = Current password
+field-time-zone = Time zone
+field-profile-url = Profile URL
+field-network-size = Connections or followers
+field-token-name = Token name
+
+people-count =
+    { $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    }
+
+## Roles and token scopes
+
+role-admin = Admin
+role-coordinator = Coordinator
+role-editor = Editor
+role-recruiter = Recruiter
+role-ambassador = Ambassador
+
+scope-content-read = read the content library
+scope-content-write = create and edit content
+scope-shares-write = record shares
+scope-conversions-write = report conversions
+scope-reports-read = read reports
+
+## Form errors
+
+error-required = This field is required.
+error-email = Enter a valid email address, e.g. jane.smith@company.com.
+error-too-long = This value is too long.
+error-locale = Unknown language. Choose Polish (pl) or English (en).
+error-password-short = The password must have at least 8 characters.
+error-password-long = The password can have at most 256 characters.
+error-password-mismatch = The passwords don't match.
+error-current-password = Your current password is wrong.
+error-profile-url = This doesn't look like a { $network } profile URL. Paste the full link starting with https://.
+error-number = Enter a number.
+error-network-size = Enter a whole number from 0 to 100,000,000.
+error-time-zone = Unknown time zone. Pick one from the list, e.g. Europe/Warsaw.
+error-role = Unknown role.
+error-team = The selected team doesn't exist.
+error-scope = Unknown scope.
+error-email-taken = Someone with this email already has an account.
+error-team-taken = A team with this name already exists.
+error-last-admin = This is the only active admin account. Give the admin role to someone else first.
+error-deactivate-self = You can't deactivate your own account.
+error-reinvite = An invitation can only be sent again to an active person who hasn't set a password yet.
+
+## Error pages
+
+error-page-not-found = This page doesn't exist.
+error-page-forbidden = You don't have access to this page.
+error-page-unauthenticated = Log in to see this page.
+error-page-internal = Something went wrong on our side. The error has been logged; please try again in a moment.
+error-csrf = The form has expired or was sent from another site. Reload the page and try again.
+error-too-large = The data sent is too large.
+error-back-home = Back to the home page
+
+## Flash messages
+
+flash-saved = Changes saved.
+flash-profile-saved = Profile saved.
+flash-password-changed = Password changed. You've been logged out on your other devices.
+flash-token-revoked = Token revoked.
+flash-logged-out = You've been logged out. See you soon!
+flash-reset-sent = If this address belongs to an active account, we've sent it a link to set a new password. The link is valid for 1 hour.
+flash-password-set = Your new password is set. Log in with it.
+flash-welcome = Welcome to the program! Your account is ready; fill in your profile to get started.
+flash-invited = Invitation sent to { $arg }.
+flash-deactivated = { $arg }'s account has been deactivated.
+flash-reactivated = { $arg }'s account has been reactivated.
+flash-team-created = Team “{ $arg }” created.
+flash-team-deleted = Team “{ $arg }” deleted.
+flash-imported = Import finished: { $arg }.
+flash-email-requeued = The email is back in the queue and will be sent again.
+
+## Login and passwords
+
+login-title = Log in
+login-intro = Log in with your work email and your password.
+login-submit = Log in
+login-forgot = Forgot your password?
+login-failed = Wrong email or password.
+login-throttled =
+    { $count ->
+        [one] Too many failed login attempts. Try again in a minute.
+       *[other] Too many failed login attempts. Try again in { $count } minutes.
+    }
+
+forgot-title = Forgot your password?
+forgot-intro = Enter your account's email address and we'll send you a link to set a new password.
+forgot-submit = Send link
+forgot-back = Back to login
+
+setpw-title-invite = Join the ambassador program
+setpw-title-reset = Set a new password
+# the completeness test sees them as keys, so they carry a neutral fallback here.
+setpw-hello = Hi { $name }!
+setpw-intro = Choose a password of at least 8 characters. A few words that are easy for you to remember and hard to guess work well.
+setpw-submit = Set password
+setpw-invalid = This link has expired or has already been used.
+
+## Home
+
+home-title = Home
+home-hello = Hi { $name }!
+home-your-roles = Your roles
+home-no-roles = none yet
+home-active-people =
+    { $count ->
+        [one] active person
+       *[other] active people
+    }
+home-invited-people =
+    { $count ->
+        [one] pending invitation
+       *[other] pending invitations
+    }
+home-teams =
+    { $count ->
+        [one] team
+       *[other] teams
+    }
+home-unsent-emails =
+    { $count ->
+        [one] unsent email
+       *[other] unsent emails
+    }
+home-no-smtp = Email sending (SMTP) isn't set up. You'll find invitations and password links in the outbox:
+home-admin-tasks = Admin tasks
+home-profile = Your profile
+home-profile-empty = You haven't added any social networks yet. Add your profiles so the program coordinator knows where you post.
+home-profile-networks =
+    { $count ->
+        [one] Your profile lists { $count } social network.
+       *[other] Your profile lists { $count } social networks.
+    }
+home-profile-edit = Edit profile
+
+## Profile
+
+profile-title = Your profile
+profile-about = About you
+profile-networks = Social networks
+profile-networks-help = Add the profiles you can post from as part of the program, with your approximate number of connections or followers. We use it to estimate the reach of your shares.
+profile-password = Password
+profile-password-change = Change password
+
+tokens-title = API tokens
+tokens-intro = A personal token lets another tool use the API on your behalf. A token has only the scopes you choose, and never more than your roles allow.
+tokens-created = Here is your new token. Copy it now: you won't be able to see it again.
+tokens-none = You don't have any tokens yet.
+tokens-scopes = Scopes
+tokens-created-at = Created
+tokens-last-used = Last used
+tokens-identity-only = identity only
+tokens-never = never
+tokens-revoke = Revoke
+tokens-new = New token
+tokens-create = Create token
+
+## Admin: people
+
+users-title = People
+users-invite = Invite someone
+users-invite-intro = We'll send an email with a link to set a password. The link will be valid for 7 days.
+users-invite-send = Send invitation
+users-search = Search by name or email
+users-role = Role
+users-any-role = All roles
+users-team = Team
+users-any-team = All teams
+users-status = Status
+users-any-status = All statuses
+users-active = Active
+users-deactivated = Deactivated
+users-invited = Invited
+users-none = No people found.
+users-roles = Roles
+users-teams = Teams
+users-access = Access
+users-reinvite = Send invitation again
+users-deactivate = Deactivate account
+users-deactivate-confirm = Deactivate this account? The person will be logged out at once.
+users-deactivate-help = Deactivating ends all of the person's sessions at once and blocks login. Their history in the program stays, and you can reactivate the account at any time.
+users-reactivate = Reactivate account
+
+## Admin: teams
+
+teams-name = Team name
+teams-title = Teams
+teams-new = New team
+teams-create = Add team
+teams-none = There are no teams yet.
+teams-members = People
+teams-rename = Rename
+teams-delete-confirm = Delete this team? Its members keep their accounts; they are only removed from the team.
+
+## Admin: employee import
+
+import-title = Import employees
+import-intro = Upload a CSV file from your HR system (HRIS). The first row holds the column headers, for example:
+import-rules = Required columns: email, first_name, last_name. Optional: team, roles (separate several roles with |) and language (pl or en, pl by default). Headers may also be in Polish (Imię, Nazwisko, Zespół, Język); the separator may be a semicolon or a comma; the encoding is UTF-8. People are matched by email: importing again updates first name, last name and language, sets the team from the file (unless the cell is empty) and adds roles but never removes them. You'll see a preview first; if any row has an error, nothing is imported.
+import-file = CSV file
+import-check = Check file
+import-dry-run = Import preview: { $file }
+import-added =
+    { $count ->
+        [one] { $count } new person
+       *[other] { $count } new people
+    }
+import-changed =
+    { $count ->
+        [one] { $count } person with changes
+       *[other] { $count } people with changes
+    }
+import-unchanged =
+    { $count ->
+        [one] { $count } person unchanged
+       *[other] { $count } people unchanged
+    }
+import-invite-new = Send invitations to new people
+import-confirm = Import
+import-added-title = New people
+import-changed-title = People with changes
+import-line = Line
+import-what-changes = What changes
+import-errors =
+    { $count ->
+        [one] { $count } error in the file
+       *[other] { $count } errors in the file
+    }
+import-nothing-imported = Nothing was imported from { $file }. Fix the rows below and upload the file again.
+import-column = Column
+import-problem = Problem
+import-done = { $added } added, { $changed } changed, { $unchanged } unchanged
+
+import-column-email = email
+import-column-first-name = first name
+import-column-last-name = last name
+import-column-team = team
+import-column-roles = roles
+import-column-language = language
+
+import-error-role = Unknown role “{ $role }”. Use admin, coordinator, editor, recruiter or ambassador.
+import-error-duplicate = This email already appears on line { $line }.
+import-error-missing-column = This required column is missing.
+import-error-malformed = This line can't be read. Save the file as CSV in UTF-8.
+import-error-empty = The file has headers but no people.
+import-error-upload = The file couldn't be uploaded. Please try again.
+import-error-too-large = The file is too large (10 MB at most).
+import-error-no-file = Choose a CSV file to upload.
+
+## Admin: outbox
+
+outbox-title = Outbox
+outbox-smtp-on = Emails are sent through SMTP. Failed sends are retried automatically.
+outbox-smtp-off = Email sending (SMTP) isn't set up, so nothing is sent. Pass the links in the messages below on to the people they're addressed to.
+outbox-all = All
+outbox-status-pending = Queued
+outbox-status-sending = Sending
+outbox-status-sent = Sent
+outbox-status-failed = Failed
+outbox-count =
+    { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    }
+outbox-none = No messages.
+outbox-created = Created
+outbox-to = To
+outbox-subject = Subject
+outbox-status = Status
+outbox-attempts = Attempts
+outbox-sent-at = Sent
+outbox-last-error = Last error
+outbox-retry = Send again
+
+## Admin: audit log
+
+audit-title = Audit log
+audit-none = Nothing has been logged yet.
+audit-when = When
+audit-who = Who
+audit-action = Action
+audit-subject = Subject
+audit-system = system
+
+## Emails (plain text)
+
+email-invite-subject = You're invited to your company's ambassador program
+email-invite-body =
+    Hi { $name },
+
+    { $inviter } has invited you to your company's ambassador program on Ambasada.
+
+    To join, set your password here:
+    { $link }
+
+    The link is valid for 7 days and works only once. If you weren't expecting this invitation, just ignore this email.
+email-reset-subject = Set a new Ambasada password
+email-reset-body =
+    Hi { $name },
+
+    We received a request to set a new password for your account. You can do it here:
+    { $link }
+
+    The link is valid for 1 hour and works only once. If you didn't ask for this, ignore this email: your current password still works.

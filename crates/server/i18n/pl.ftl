@@ -1,0 +1,373 @@
+# Ambasada: polski katalog tłumaczeń (Project Fluent).
+# Klucze muszą być takie same jak w en.ftl. Wiersze kontynuacji zawsze z wcięciem.
+
+## Układ strony
+
+layout-skip = Przejdź do treści
+layout-nav = Menu główne
+layout-language = Język
+layout-language-switch = Zmień
+layout-logout = Wyloguj się
+layout-tagline = program ambasadorski w Twojej firmie
+
+nav-home = Start
+nav-users = Osoby
+nav-teams = Zespoły
+nav-import = Import
+nav-outbox = Skrzynka nadawcza
+nav-audit = Dziennik zdarzeń
+nav-profile = Profil
+
+pager = Strony
+pager-prev = ← Poprzednia
+pager-next = Następna →
+
+## Wspólne akcje i pola
+
+action-save = Zapisz
+action-cancel = Anuluj
+action-delete = Usuń
+action-filter = Filtruj
+action-copy = Kopiuj
+
+field-email = Adres e-mail
+field-name = Imię i nazwisko
+field-first-name = Imię
+field-last-name = Nazwisko
+field-language = Język
+field-password = Hasło
+field-new-password = Nowe hasło
+field-password-confirm = Powtórz nowe hasło
+field-current-password = Obecne hasło
+field-time-zone = Strefa czasowa
+field-profile-url = Adres profilu
+field-network-size = Liczba kontaktów lub obserwujących
+field-token-name = Nazwa tokenu
+
+people-count =
+    { $count ->
+        [one] { $count } osoba
+        [few] { $count } osoby
+        [many] { $count } osób
+       *[other] { $count } osoby
+    }
+
+## Role i uprawnienia tokenów
+
+role-admin = Administrator
+role-coordinator = Koordynator
+role-editor = Redaktor
+role-recruiter = Rekruter
+role-ambassador = Ambasador
+
+scope-content-read = odczyt biblioteki treści
+scope-content-write = tworzenie i edycja treści
+scope-shares-write = zapisywanie udostępnień
+scope-conversions-write = przesyłanie konwersji
+scope-reports-read = odczyt raportów
+
+## Błędy formularzy
+
+error-required = To pole jest wymagane.
+error-email = Podaj poprawny adres e-mail, np. jan.kowalski@firma.pl.
+error-too-long = Ta wartość jest za długa.
+error-locale = Nieznany język. Wybierz polski (pl) lub angielski (en).
+error-password-short = Hasło musi mieć co najmniej 8 znaków.
+error-password-long = Hasło może mieć najwyżej 256 znaków.
+error-password-mismatch = Hasła nie są takie same.
+error-current-password = Obecne hasło jest nieprawidłowe.
+error-profile-url = To nie wygląda na adres profilu w serwisie { $network }. Wklej pełny link zaczynający się od https://.
+error-number = Podaj liczbę.
+error-network-size = Podaj liczbę całkowitą od 0 do 100 000 000.
+error-time-zone = Nieznana strefa czasowa. Wybierz ją z listy, np. Europe/Warsaw.
+error-role = Nieznana rola.
+error-team = Wybrany zespół nie istnieje.
+error-scope = Nieznany zakres uprawnień.
+error-email-taken = Osoba z tym adresem e-mail ma już konto.
+error-team-taken = Zespół o tej nazwie już istnieje.
+error-last-admin = To jedyne aktywne konto administratora. Najpierw nadaj tę rolę komuś innemu.
+error-deactivate-self = Nie możesz dezaktywować własnego konta.
+error-reinvite = Zaproszenie można wysłać ponownie tylko do aktywnej osoby, która nie ustawiła jeszcze hasła.
+
+## Strony błędów
+
+error-page-not-found = Nie ma takiej strony.
+error-page-forbidden = Nie masz dostępu do tej strony.
+error-page-unauthenticated = Zaloguj się, aby zobaczyć tę stronę.
+error-page-internal = Coś poszło nie tak po naszej stronie. Błąd został zapisany – spróbuj ponownie za chwilę.
+error-csrf = Formularz wygasł albo został wysłany z innej strony. Odśwież stronę i spróbuj ponownie.
+error-too-large = Przesłane dane są za duże.
+error-back-home = Wróć na stronę główną
+
+## Komunikaty po akcji
+
+flash-saved = Zapisano zmiany.
+flash-profile-saved = Zapisano profil.
+flash-password-changed = Hasło zostało zmienione. Na innych urządzeniach nastąpiło wylogowanie.
+flash-token-revoked = Token został unieważniony.
+flash-logged-out = Wylogowano. Do zobaczenia!
+flash-reset-sent = Jeśli ten adres należy do aktywnego konta, wysłaliśmy na niego link do ustawienia nowego hasła. Link jest ważny przez godzinę.
+flash-password-set = Nowe hasło jest ustawione. Zaloguj się nim.
+flash-welcome = Witaj w programie! Twoje konto jest gotowe – uzupełnij profil, żeby zacząć.
+flash-invited = Wysłano zaproszenie na adres { $arg }.
+flash-deactivated = Konto osoby { $arg } zostało dezaktywowane.
+flash-reactivated = Konto osoby { $arg } zostało przywrócone.
+flash-team-created = Dodano zespół „{ $arg }”.
+flash-team-deleted = Usunięto zespół „{ $arg }”.
+flash-imported = Import zakończony – { $arg }.
+flash-email-requeued = Wiadomość wróciła do kolejki i zostanie wysłana ponownie.
+
+## Logowanie i hasła
+
+login-title = Zaloguj się
+login-intro = Zaloguj się służbowym adresem e-mail i swoim hasłem.
+login-submit = Zaloguj się
+login-forgot = Nie pamiętasz hasła?
+login-failed = Nieprawidłowy adres e-mail lub hasło.
+login-throttled =
+    { $count ->
+        [one] Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za minutę.
+        [few] Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za { $count } minuty.
+        [many] Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za { $count } minut.
+       *[other] Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za { $count } minuty.
+    }
+
+forgot-title = Nie pamiętasz hasła?
+forgot-intro = Podaj adres e-mail swojego konta. Wyślemy na niego link do ustawienia nowego hasła.
+forgot-submit = Wyślij link
+forgot-back = Wróć do logowania
+
+setpw-title-invite = Dołącz do programu ambasadorskiego
+setpw-title-reset = Ustaw nowe hasło
+# test kompletności widzi je jako klucze, więc mają tu neutralną wartość zapasową.
+setpw-hello = Cześć, { $name }!
+setpw-intro = Wybierz hasło, które ma co najmniej 8 znaków. Najlepiej sprawdza się kilka słów, które łatwo zapamiętasz, a trudno zgadnąć.
+setpw-submit = Ustaw hasło
+setpw-invalid = Ten link wygasł albo został już wykorzystany.
+
+## Strona startowa
+
+home-title = Start
+home-hello = Cześć, { $name }!
+home-your-roles = Twoje role
+home-no-roles = jeszcze żadnej
+home-active-people =
+    { $count ->
+        [one] aktywna osoba
+        [few] aktywne osoby
+        [many] aktywnych osób
+       *[other] aktywnej osoby
+    }
+home-invited-people =
+    { $count ->
+        [one] oczekujące zaproszenie
+        [few] oczekujące zaproszenia
+        [many] oczekujących zaproszeń
+       *[other] oczekującego zaproszenia
+    }
+home-teams =
+    { $count ->
+        [one] zespół
+        [few] zespoły
+        [many] zespołów
+       *[other] zespołu
+    }
+home-unsent-emails =
+    { $count ->
+        [one] niewysłany e-mail
+        [few] niewysłane e-maile
+        [many] niewysłanych e-maili
+       *[other] niewysłanego e-maila
+    }
+home-no-smtp = Wysyłka e-maili (SMTP) nie jest skonfigurowana. Zaproszenia i linki do zmiany hasła znajdziesz w skrzynce nadawczej:
+home-admin-tasks = Zadania administratora
+home-profile = Twój profil
+home-profile-empty = Nie dodano jeszcze żadnej sieci społecznościowej. Dodaj swoje profile, żeby koordynator programu wiedział, gdzie publikujesz.
+home-profile-networks =
+    { $count ->
+        [one] W profilu masz jedną sieć społecznościową.
+        [few] W profilu masz { $count } sieci społecznościowe.
+        [many] W profilu masz { $count } sieci społecznościowych.
+       *[other] W profilu masz { $count } sieci społecznościowych.
+    }
+home-profile-edit = Edytuj profil
+
+## Profil
+
+profile-title = Twój profil
+profile-about = O Tobie
+profile-networks = Sieci społecznościowe
+profile-networks-help = Podaj profile, na których możesz publikować w ramach programu, i przybliżoną liczbę kontaktów lub obserwujących. Na tej podstawie szacujemy zasięg Twoich udostępnień.
+profile-password = Hasło
+profile-password-change = Zmień hasło
+
+tokens-title = Tokeny API
+tokens-intro = Osobisty token pozwala innemu narzędziu korzystać z API w Twoim imieniu. Token ma tylko wybrane uprawnienia i nigdy więcej niż Twoje role.
+tokens-created = Oto Twój nowy token. Skopiuj go teraz – później nie będzie można go już wyświetlić.
+tokens-none = Nie masz jeszcze żadnych tokenów.
+tokens-scopes = Uprawnienia
+tokens-created-at = Utworzono
+tokens-last-used = Ostatnio użyty
+tokens-identity-only = tylko identyfikacja
+tokens-never = nigdy
+tokens-revoke = Unieważnij
+tokens-new = Nowy token
+tokens-create = Utwórz token
+
+## Administracja: osoby
+
+users-title = Osoby
+users-invite = Zaproś osobę
+users-invite-intro = Wyślemy e-mail z linkiem do ustawienia hasła. Link będzie ważny przez 7 dni.
+users-invite-send = Wyślij zaproszenie
+users-search = Szukaj po imieniu, nazwisku lub adresie e-mail
+users-role = Rola
+users-any-role = Wszystkie role
+users-team = Zespół
+users-any-team = Wszystkie zespoły
+users-status = Status
+users-any-status = Wszystkie statusy
+users-active = Aktywne
+users-deactivated = Dezaktywowane
+users-invited = Zaproszenie wysłane
+users-none = Nie znaleziono żadnych osób.
+users-roles = Role
+users-teams = Zespoły
+users-access = Dostęp
+users-reinvite = Wyślij zaproszenie ponownie
+users-deactivate = Dezaktywuj konto
+users-deactivate-confirm = Dezaktywować to konto? Ta osoba zostanie od razu wylogowana.
+users-deactivate-help = Dezaktywacja od razu kończy wszystkie sesje tej osoby i blokuje logowanie. Jej historia w programie zostaje, a konto możesz w każdej chwili przywrócić.
+users-reactivate = Przywróć konto
+
+## Administracja: zespoły
+
+teams-name = Nazwa zespołu
+teams-title = Zespoły
+teams-new = Nowy zespół
+teams-create = Dodaj zespół
+teams-none = Nie ma jeszcze żadnych zespołów.
+teams-members = Osoby
+teams-rename = Zmień nazwę
+teams-delete-confirm = Usunąć ten zespół? Osoby z zespołu zachowają konta, stracą tylko przypisanie do niego.
+
+## Administracja: import pracowników
+
+import-title = Import pracowników
+import-intro = Prześlij plik CSV z systemu kadrowego (HRIS). Pierwszy wiersz to nagłówki kolumn, na przykład:
+import-rules = Wymagane kolumny: email, first_name, last_name. Opcjonalne: team, roles (kilka ról oddziel znakiem |) i language (pl lub en, domyślnie pl). Nagłówki mogą być też po polsku (Imię, Nazwisko, Zespół, Język), separatorem może być średnik lub przecinek, kodowanie to UTF-8. Osoby rozpoznajemy po adresie e-mail: ponowny import aktualizuje imię, nazwisko i język, ustawia zespół z pliku (jeśli komórka nie jest pusta) i dodaje role, ale nigdy ich nie odbiera. Najpierw zobaczysz podgląd; jeśli choć jeden wiersz zawiera błąd, nic nie zostanie zaimportowane.
+import-file = Plik CSV
+import-check = Sprawdź plik
+import-dry-run = Podgląd importu: { $file }
+import-added =
+    { $count ->
+        [one] { $count } nowa osoba
+        [few] { $count } nowe osoby
+        [many] { $count } nowych osób
+       *[other] { $count } nowej osoby
+    }
+import-changed =
+    { $count ->
+        [one] { $count } osoba ze zmianami
+        [few] { $count } osoby ze zmianami
+        [many] { $count } osób ze zmianami
+       *[other] { $count } osoby ze zmianami
+    }
+import-unchanged =
+    { $count ->
+        [one] { $count } osoba bez zmian
+        [few] { $count } osoby bez zmian
+        [many] { $count } osób bez zmian
+       *[other] { $count } osoby bez zmian
+    }
+import-invite-new = Wyślij zaproszenia nowym osobom
+import-confirm = Importuj
+import-added-title = Nowe osoby
+import-changed-title = Osoby ze zmianami
+import-line = Wiersz
+import-what-changes = Co się zmieni
+import-errors =
+    { $count ->
+        [one] { $count } błąd w pliku
+        [few] { $count } błędy w pliku
+        [many] { $count } błędów w pliku
+       *[other] { $count } błędu w pliku
+    }
+import-nothing-imported = Z pliku { $file } nic nie zostało zaimportowane. Popraw poniższe wiersze i prześlij plik ponownie.
+import-column = Kolumna
+import-problem = Problem
+import-done = dodano: { $added }, zmieniono: { $changed }, bez zmian: { $unchanged }
+
+import-column-email = adres e-mail
+import-column-first-name = imię
+import-column-last-name = nazwisko
+import-column-team = zespół
+import-column-roles = role
+import-column-language = język
+
+import-error-role = Nieznana rola „{ $role }”. Użyj: admin, coordinator, editor, recruiter, ambassador (albo polskich nazw ról).
+import-error-duplicate = Ten adres e-mail występuje już w wierszu { $line }.
+import-error-missing-column = Brakuje tej wymaganej kolumny.
+import-error-malformed = Nie da się odczytać tego wiersza. Zapisz plik jako CSV w kodowaniu UTF-8.
+import-error-empty = Plik nie zawiera żadnych osób, tylko nagłówki.
+import-error-upload = Nie udało się przesłać pliku. Spróbuj ponownie.
+import-error-too-large = Plik jest za duży (najwyżej 10 MB).
+import-error-no-file = Wybierz plik CSV do przesłania.
+
+## Administracja: skrzynka nadawcza
+
+outbox-title = Skrzynka nadawcza
+outbox-smtp-on = E-maile są wysyłane przez SMTP. Nieudane wysyłki są automatycznie ponawiane.
+outbox-smtp-off = Wysyłka e-maili (SMTP) nie jest skonfigurowana, więc nic nie jest wysyłane. Przekaż linki z poniższych wiadomości osobom, do których są adresowane.
+outbox-all = Wszystkie
+outbox-status-pending = W kolejce
+outbox-status-sending = Wysyłanie
+outbox-status-sent = Wysłane
+outbox-status-failed = Niewysłane
+outbox-count =
+    { $count ->
+        [one] { $count } wiadomość
+        [few] { $count } wiadomości
+        [many] { $count } wiadomości
+       *[other] { $count } wiadomości
+    }
+outbox-none = Brak wiadomości.
+outbox-created = Utworzono
+outbox-to = Do
+outbox-subject = Temat
+outbox-status = Status
+outbox-attempts = Próby wysyłki
+outbox-sent-at = Wysłano
+outbox-last-error = Ostatni błąd
+outbox-retry = Wyślij ponownie
+
+## Administracja: dziennik zdarzeń
+
+audit-title = Dziennik zdarzeń
+audit-none = Dziennik jest pusty.
+audit-when = Kiedy
+audit-who = Kto
+audit-action = Działanie
+audit-subject = Dotyczy
+audit-system = system
+
+## E-maile (zwykły tekst)
+
+email-invite-subject = Zaproszenie do programu ambasadorskiego
+email-invite-body =
+    Cześć, { $name }!
+
+    { $inviter } zaprasza Cię do programu ambasadorskiego w Twojej firmie, prowadzonego w Ambasadzie.
+
+    Aby dołączyć, ustaw swoje hasło:
+    { $link }
+
+    Link jest ważny przez 7 dni i można go użyć tylko raz. Jeśli nie spodziewasz się tego zaproszenia, po prostu zignoruj tę wiadomość.
+email-reset-subject = Ustaw nowe hasło w Ambasadzie
+email-reset-body =
+    Cześć, { $name }!
+
+    Otrzymaliśmy prośbę o ustawienie nowego hasła do Twojego konta. Możesz to zrobić tutaj:
+    { $link }
+
+    Link jest ważny przez godzinę i można go użyć tylko raz. Jeśli to nie Ty prosisz o zmianę hasła, zignoruj tę wiadomość – Twoje obecne hasło nadal działa.

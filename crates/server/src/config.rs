@@ -1,0 +1,306 @@
+//! Configuration: defaults, then an optional TOML file, then `AMBASADA_*` variables.
+//! A wrong value stops start-up with one line naming the setting and where it came from.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::Path;
+
+/// A value that must never reach a log: `Debug` prints `[redacted]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Secret {
+        Secret(s.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// How to talk TLS to the SMTP server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmtpTls {
+    /// Plain text (a local relay, or tests).
+    None,
+    /// STARTTLS, required (port 587).
+    StartTls,
+    /// TLS from the first byte (port 465).
+    Tls,
+}
+
+/// Where and how email goes out.
+#[derive(Debug, Clone)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    pub from: String,
+    pub tls: SmtpTls,
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://PATH` or `postgres://...`; may hold a password, so it is a secret.
+    pub database_url: Secret,
+    pub bind: SocketAddr,
+    /// The public address, without a trailing slash: links in emails and tracked links
+    /// start with it; an `https` one makes cookies `Secure`.
+    pub base_url: String,
+    /// Where uploaded files live.
+    pub data_dir: String,
+    pub smtp: Option<SmtpConfig>,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
+    pub trust_proxy: bool,
+    pub log_format: LogFormat,
+}
+
+/// Every setting, its default and its meaning: the one list the README documents.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    ("database_url", "sqlite://./ambasada.db", "sqlite://PATH or postgres://USER:PASSWORD@HOST/DB"),
+    ("bind", "127.0.0.1:8080", "address and port to listen on"),
+    ("base_url", "http://127.0.0.1:8080", "public URL of this server, used in emails and links"),
+    ("data_dir", "./data", "directory for uploaded files"),
+    ("smtp_host", "", "SMTP server; without it emails wait in the outbox, visible to admins"),
+    ("smtp_port", "587", "SMTP port"),
+    ("smtp_username", "", "SMTP user name"),
+    ("smtp_password", "", "SMTP password"),
+    ("smtp_from", "Ambasada <ambasada@localhost>", "sender address"),
+    ("smtp_tls", "starttls", "none, starttls or tls"),
+    ("trust_proxy", "false", "read the client address from X-Forwarded-For"),
+    ("log_format", "text", "text or json"),
+];
+
+/// A setting that could not be used: names it, where it came from, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{setting} ({origin}): {reason}")]
+pub struct ConfigError {
+    pub setting: String,
+    pub origin: String,
+    pub reason: String,
+}
+
+struct Raw {
+    values: BTreeMap<&'static str, (String, String)>,
+}
+
+impl Raw {
+    fn get(&self, key: &str) -> &str {
+        &self.values[key].0
+    }
+    fn error(&self, key: &str, reason: impl Into<String>) -> ConfigError {
+        let source = &self.values[key].1;
+        let setting = if source == "environment" {
+            format!("AMBASADA_{}", key.to_uppercase())
+        } else {
+            key.to_string()
+        };
+        ConfigError { setting, origin: source.clone(), reason: reason.into() }
+    }
+}
+
+impl Config {
+    /// Loads defaults, then `file` (when given, it must exist; otherwise `ambasada.toml`
+    /// in the working directory when present), then the environment `env`.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Config, ConfigError> {
+        let mut raw = Raw {
+            values: SETTINGS
+                .iter()
+                .map(|(k, d, _)| (*k, (d.to_string(), "default".to_string())))
+                .collect(),
+        };
+        let (path, required) = match file {
+            Some(p) => (p.to_path_buf(), true),
+            None => (Path::new("ambasada.toml").to_path_buf(), false),
+        };
+        let shown = path.display().to_string();
+        let file_err = |reason: String| ConfigError {
+            setting: "config file".into(),
+            origin: shown.clone(),
+            reason,
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let table: toml::Table = text.parse().map_err(|e: toml::de::Error| file_err(e.message().to_string()))?;
+                for (k, v) in table {
+                    let Some((key, _, _)) = SETTINGS.iter().find(|(s, _, _)| *s == k) else {
+                        return Err(file_err(format!("unknown setting {k:?}")));
+                    };
+                    let v = match v {
+                        toml::Value::String(s) => s,
+                        toml::Value::Integer(i) => i.to_string(),
+                        toml::Value::Boolean(b) => b.to_string(),
+                        _ => return Err(file_err(format!("{k}: expected a string, number or boolean"))),
+                    };
+                    raw.values.insert(key, (v, shown.clone()));
+                }
+            }
+            Err(e) if required || e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(file_err(e.to_string()));
+            }
+            Err(_) => {}
+        }
+        for (k, v) in env {
+            if let Some(name) = k.strip_prefix("AMBASADA_")
+                && let Some((key, _, _)) = SETTINGS.iter().find(|(s, _, _)| s.eq_ignore_ascii_case(name))
+            {
+                raw.values.insert(key, (v, "environment".to_string()));
+            }
+        }
+        Config::from_raw(&raw)
+    }
+
+    fn from_raw(raw: &Raw) -> Result<Config, ConfigError> {
+        let database_url = raw.get("database_url").trim().to_string();
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(raw.error("database_url", "must start with sqlite:// or postgres://"));
+        }
+        let bind = raw
+            .get("bind")
+            .trim()
+            .parse::<SocketAddr>()
+            .map_err(|_| raw.error("bind", format!("not an address like 127.0.0.1:8080: {:?}", raw.get("bind"))))?;
+        let base_url = parse_base_url(raw.get("base_url")).map_err(|r| raw.error("base_url", r))?;
+        let smtp = if raw.get("smtp_host").trim().is_empty() {
+            None
+        } else {
+            let port = raw
+                .get("smtp_port")
+                .trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|p| *p > 0)
+                .ok_or_else(|| raw.error("smtp_port", format!("not a port number: {:?}", raw.get("smtp_port"))))?;
+            let tls = match raw.get("smtp_tls").trim() {
+                "none" => SmtpTls::None,
+                "starttls" => SmtpTls::StartTls,
+                "tls" => SmtpTls::Tls,
+                other => return Err(raw.error("smtp_tls", format!("expected none, starttls or tls, not {other:?}"))),
+            };
+            let from = raw.get("smtp_from").trim().to_string();
+            if from.parse::<lettre::message::Mailbox>().is_err() {
+                return Err(raw.error("smtp_from", format!("not an address like \"Ambasada <hr@firma.pl>\": {from:?}")));
+            }
+            let opt = |k: &str| Some(raw.get(k).to_string()).filter(|s| !s.is_empty());
+            Some(SmtpConfig {
+                host: raw.get("smtp_host").trim().to_string(),
+                port,
+                username: opt("smtp_username"),
+                password: opt("smtp_password").map(Secret),
+                from,
+                tls,
+            })
+        };
+        let trust_proxy = match raw.get("trust_proxy").trim() {
+            "true" | "1" | "yes" => true,
+            "false" | "0" | "no" | "" => false,
+            other => return Err(raw.error("trust_proxy", format!("expected true or false, not {other:?}"))),
+        };
+        let log_format = match raw.get("log_format").trim() {
+            "text" => LogFormat::Text,
+            "json" => LogFormat::Json,
+            other => return Err(raw.error("log_format", format!("expected text or json, not {other:?}"))),
+        };
+        Ok(Config {
+            database_url: Secret(database_url),
+            bind,
+            base_url,
+            data_dir: raw.get("data_dir").trim().to_string(),
+            smtp,
+            trust_proxy,
+            log_format,
+        })
+    }
+
+    /// True when the public address is https: cookies are then `Secure`.
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+fn parse_base_url(s: &str) -> Result<String, String> {
+    let s = s.trim().trim_end_matches('/');
+    let url = url::Url::parse(s).map_err(|_| format!("not a URL: {s:?}"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+        return Err(format!("must be an http:// or https:// URL: {s:?}"));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(format!("must not have a query or fragment: {s:?}"));
+    }
+    Ok(s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_serve_sqlite_locally_without_smtp() {
+        let dir = std::env::temp_dir().join("ambasada-config-test-none");
+        let c = Config::load(Some(&dir.join("missing.toml")), env(&[]));
+        assert!(c.is_err(), "a named file must exist");
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
+        assert!(c.smtp.is_none());
+        assert!(!c.is_https());
+    }
+
+    #[test]
+    fn environment_overrides_the_file_and_errors_name_the_setting() {
+        let dir = std::env::temp_dir().join(format!("ambasada-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.toml");
+        std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nbase_url = \"https://amb.firma.pl/\"\nsmtp_host = \"mail\"\n").unwrap();
+        let c = Config::load(Some(&file), env(&[("AMBASADA_BIND", "127.0.0.1:9001")])).unwrap();
+        assert_eq!(c.bind.to_string(), "127.0.0.1:9001");
+        assert_eq!(c.base_url, "https://amb.firma.pl");
+        assert!(c.is_https());
+        assert_eq!(c.smtp.unwrap().tls, SmtpTls::StartTls);
+
+        let e = Config::load(Some(&file), env(&[("AMBASADA_BASE_URL", "ftp://x")])).unwrap_err();
+        assert_eq!(e.setting, "AMBASADA_BASE_URL");
+        assert_eq!(e.origin, "environment");
+        let e = Config::load(None, env(&[("AMBASADA_DATABASE_URL", "mysql://x")])).unwrap_err();
+        assert!(e.to_string().starts_with("AMBASADA_DATABASE_URL (environment): "));
+        std::fs::write(&file, "bnid = \"x\"\n").unwrap();
+        let e = Config::load(Some(&file), env(&[])).unwrap_err();
+        assert!(e.reason.contains("unknown setting \"bnid\""));
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let c = Config::load(
+            None,
+            env(&[("AMBASADA_SMTP_HOST", "mail"), ("AMBASADA_SMTP_PASSWORD", "hunter2"), ("AMBASADA_DATABASE_URL", "postgres://a:pw@h/d")]),
+        )
+        .unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("hunter2") && !shown.contains("pw@"), "{shown}");
+    }
+}

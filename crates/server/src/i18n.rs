@@ -1,0 +1,196 @@
+//! Translations: Project Fluent catalogs for Polish and English, embedded in the binary.
+//!
+//! Every user-facing string goes through [`Tr`]. Plural forms come from Fluent's CLDR
+//! rules, so Polish gets its one / few / many forms right ("1 osoba", "3 osoby",
+//! "5 osób"). A missing message shows its key and logs a warning; a test checks that
+//! both catalogs hold the same keys and every key the templates use.
+
+use ambasada_core::Locale;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::Arc;
+use unic_langid::langid;
+
+/// The catalog sources, for the completeness test.
+pub const CATALOGS: [(Locale, &str); 2] = [
+    (Locale::Pl, include_str!("../i18n/pl.ftl")),
+    (Locale::En, include_str!("../i18n/en.ftl")),
+];
+
+/// Both catalogs, parsed once at start.
+pub struct I18n {
+    pl: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+impl I18n {
+    /// Parses the embedded catalogs; a syntax error in them is a bug caught by tests.
+    pub fn new() -> I18n {
+        let bundle = |lang, src: &str| {
+            let res = FluentResource::try_new(src.to_string()).expect("catalog parses");
+            let mut b = FluentBundle::new_concurrent(vec![lang]);
+            // No Unicode isolation marks around arguments: our pages are left-to-right
+            // and the marks would end up in copied text and emails.
+            b.set_use_isolating(false);
+            b.add_resource(res).expect("catalog has no duplicate keys");
+            b
+        };
+        I18n {
+            pl: bundle(langid!("pl"), CATALOGS[0].1),
+            en: bundle(langid!("en"), CATALOGS[1].1),
+        }
+    }
+
+    fn bundle(&self, l: Locale) -> &FluentBundle<FluentResource> {
+        match l {
+            Locale::Pl => &self.pl,
+            Locale::En => &self.en,
+        }
+    }
+
+    /// The message `key` in language `l`, with arguments.
+    pub fn message(&self, l: Locale, key: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = self.bundle(l);
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            tracing::warn!(key, locale = l.as_str(), "missing translation");
+            return key.to_string();
+        };
+        let mut errors = Vec::new();
+        let s = bundle.format_pattern(pattern, args, &mut errors);
+        if !errors.is_empty() {
+            tracing::warn!(key, ?errors, "translation error");
+        }
+        s.into_owned()
+    }
+
+    /// Whether a catalog has a message (for keys that come from data).
+    pub fn has(&self, l: Locale, key: &str) -> bool {
+        self.bundle(l).has_message(key)
+    }
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A translator bound to one language: what handlers and templates use.
+#[derive(Clone)]
+pub struct Tr {
+    i18n: Arc<I18n>,
+    pub locale: Locale,
+}
+
+impl Tr {
+    pub fn new(i18n: Arc<I18n>, locale: Locale) -> Tr {
+        Tr { i18n, locale }
+    }
+
+    /// A message without arguments.
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.message(self.locale, key, None)
+    }
+
+    /// A message with a `count` argument, choosing the plural form.
+    pub fn n(&self, key: &str, count: i64) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", FluentValue::from(count));
+        self.i18n.message(self.locale, key, Some(&args))
+    }
+
+    /// A message with named string arguments.
+    pub fn a(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, FluentValue::from(v.to_string()));
+        }
+        self.i18n.message(self.locale, key, Some(&fa))
+    }
+
+    /// A message with one string argument.
+    pub fn a1(&self, key: &str, name: &str, value: &str) -> String {
+        self.a(key, &[(name, value)])
+    }
+
+    /// Whether the message exists.
+    pub fn has(&self, key: &str) -> bool {
+        self.i18n.has(self.locale, key)
+    }
+
+    /// A time, in the given time zone, as the language writes it: `26.11.2026 14:05`
+    /// in Polish, `2026-11-26 14:05` in English.
+    pub fn datetime(&self, millis: i64, tz: &str) -> String {
+        let Ok(ts) = jiff::Timestamp::from_millisecond(millis) else { return String::new() };
+        let tz = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
+        let z = ts.to_zoned(tz);
+        match self.locale {
+            Locale::Pl => z.strftime("%d.%m.%Y %H:%M").to_string(),
+            Locale::En => z.strftime("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn polish_plurals_have_one_few_and_many_forms() {
+        let tr = Tr::new(Arc::new(I18n::new()), Locale::Pl);
+        assert_eq!(tr.n("people-count", 1), "1 osoba");
+        assert_eq!(tr.n("people-count", 3), "3 osoby");
+        assert_eq!(tr.n("people-count", 5), "5 osób");
+        assert_eq!(tr.n("people-count", 22), "22 osoby");
+        assert_eq!(tr.n("people-count", 25), "25 osób");
+        let en = Tr::new(Arc::new(I18n::new()), Locale::En);
+        assert_eq!(en.n("people-count", 1), "1 person");
+        assert_eq!(en.n("people-count", 5), "5 people");
+    }
+
+    fn keys(src: &str) -> std::collections::BTreeSet<String> {
+        src.lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn both_catalogs_have_the_same_keys() {
+        let pl = keys(CATALOGS[0].1);
+        let en = keys(CATALOGS[1].1);
+        let only_pl: Vec<_> = pl.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&pl).collect();
+        assert!(only_pl.is_empty() && only_en.is_empty(), "only in pl: {only_pl:?}; only in en: {only_en:?}");
+    }
+
+    #[test]
+    fn every_key_the_templates_and_code_use_exists() {
+        let pl = keys(CATALOGS[0].1);
+        let mut missing = Vec::new();
+        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")),
+                             std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        while let Some(p) = stack.pop() {
+            if p.is_dir() {
+                for e in std::fs::read_dir(&p).unwrap() {
+                    stack.push(e.unwrap().path());
+                }
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for call in [".t(\"", ".n(\"", ".a(\"", ".a1(\"", "tkey(\""] {
+                for (i, _) in text.match_indices(call) {
+                    let rest = &text[i + call.len()..];
+                    let end = rest.find('"').unwrap();
+                    let key = &rest[..end];
+                    // Keys built in a template ("status-" ~ s) are checked by their tests.
+                    let built = rest[end + 1..].trim_start().starts_with('~');
+                    if !built && !key.is_empty() && !key.contains('{') && !pl.contains(key) {
+                        missing.push(format!("{}: {key}", p.display()));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "keys missing from the catalogs: {missing:#?}");
+    }
+}

@@ -1,0 +1,136 @@
+//! Ambasada's HTTP server: pages, the JSON API, background jobs.
+//!
+//! `build_router(state)` gives the whole application as an axum `Router`; `serve` runs it
+//! on a bound listener until a shutdown signal, so tests start it on port 0.
+
+pub mod api;
+pub mod assets;
+pub mod auth;
+pub mod config;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod ops;
+pub mod people;
+pub mod web;
+
+use ambasada_store::Store;
+use axum::Router;
+use axum::routing::get;
+use config::Config;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::sync::{Notify, watch};
+
+/// Now, in unix milliseconds.
+pub fn now() -> ambasada_core::Millis {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+/// Everything handlers share. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub store: Store,
+    pub config: Config,
+    pub i18n: Arc<i18n::I18n>,
+    /// Key of the hash that login throttling stores instead of client addresses.
+    pub ip_key: String,
+    /// Wakes the email sender when a message is queued.
+    pub mail_wakeup: Arc<Notify>,
+    pub mail_policy: mail::RetryPolicy,
+    pub assets: &'static assets::AssetNames,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Connects to the database, applies migrations and prepares shared state.
+    pub async fn start(config: Config) -> anyhow::Result<AppState> {
+        let store = Store::connect(config.database_url.expose()).await?;
+        store.migrate().await?;
+        AppState::with_store(config, store).await
+    }
+
+    /// Prepares shared state over an opened, migrated store.
+    pub async fn with_store(config: Config, store: Store) -> anyhow::Result<AppState> {
+        let ip_key = store.setting_or_init("login_ip_key", auth::new_token).await?;
+        Ok(AppState(Arc::new(Inner {
+            store,
+            config,
+            i18n: Arc::new(i18n::I18n::new()),
+            ip_key,
+            mail_wakeup: Arc::new(Notify::new()),
+            mail_policy: mail::RetryPolicy::default(),
+            assets: assets::names(),
+        })))
+    }
+
+    /// The same state with another email retry policy (tests use short delays).
+    pub fn with_mail_policy(self, policy: mail::RetryPolicy) -> AppState {
+        let inner = Arc::try_unwrap(self.0).unwrap_or_else(|_| panic!("state already shared"));
+        AppState(Arc::new(Inner { mail_policy: policy, ..inner }))
+    }
+}
+
+/// The whole application.
+pub fn build_router(state: AppState) -> Router {
+    let pages = Router::new()
+        .merge(people::routes())
+        .fallback(|| async { error::AppError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));
+    Router::new()
+        .merge(pages)
+        .nest("/api/v1", api::routes())
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz))
+        .merge(assets::routes())
+        .layer(
+            tower::ServiceBuilder::new()
+                .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
+                    tower_http::request_id::MakeRequestUuid,
+                ))
+                .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                    |req: &axum::http::Request<_>| {
+                        let id = req
+                            .headers()
+                            .get("x-request-id")
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("");
+                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+                    },
+                ))
+                .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+                .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+                    axum::http::StatusCode::REQUEST_TIMEOUT,
+                    std::time::Duration::from_secs(30),
+                )),
+        )
+        .with_state(state)
+}
+
+/// Serves the application on `listener` and runs the background jobs, until
+/// `shutdown` completes; then finishes requests in flight and stops the jobs.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let jobs = jobs::spawn(state.clone(), stop_rx);
+    let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let _ = stop_tx.send(true);
+    for j in jobs {
+        let _ = j.await;
+    }
+    result
+}

@@ -1,0 +1,251 @@
+//! Employee import (an HRIS export as CSV): upload, dry run, confirmation. The same
+//! [`import_employees`] serves the admin page and `ambasada import employees`.
+
+use crate::auth::{self, CurrentUser};
+use crate::error::{AppError, Result};
+use crate::i18n::Tr;
+use crate::web::{Ctx, redirect_flash, render, render_status};
+use crate::{AppState, mail};
+use ambasada_core::import::{self, Action, Column, EmployeeRow, Problem, RowError};
+use ambasada_core::Role;
+use ambasada_store::access::Purpose;
+use ambasada_store::import::ImportOutcome;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum_extra::extract::Form;
+use serde::Deserialize;
+
+/// The largest file accepted: far more than 10,000 rows.
+pub const MAX_FILE: usize = 10 * 1024 * 1024;
+/// Rows listed per group in the dry run (the counts are always whole).
+const SHOWN: usize = 200;
+
+/// A row error in words: line, column and message.
+pub struct ErrorLine {
+    pub line: u64,
+    pub column: &'static str,
+    pub message: String,
+}
+
+/// Says a row error in the given language.
+pub fn describe(tr: &Tr, e: &RowError) -> ErrorLine {
+    let message = match &e.problem {
+        Problem::Invalid(i) => tr.t(i.key()),
+        Problem::UnknownRole(r) => tr.a1("import-error-role", "role", r),
+        Problem::DuplicateEmail { first_line } => tr.a1("import-error-duplicate", "line", &first_line.to_string()),
+        Problem::MissingColumn => tr.t("import-error-missing-column"),
+        Problem::Malformed => tr.t("import-error-malformed"),
+        Problem::Empty => tr.t("import-error-empty"),
+    };
+    ErrorLine { line: e.line, column: e.column.map(Column::as_str).unwrap_or("-"), message }
+}
+
+/// The result of checking a file against the store.
+pub enum Checked {
+    Invalid(Vec<RowError>),
+    Planned(Vec<EmployeeRow>, Vec<Action>),
+}
+
+/// Parses a file and plans it against the people already stored.
+pub async fn check(state: &AppState, data: &[u8]) -> anyhow::Result<Checked> {
+    match import::parse_employees(data) {
+        Err(errors) => Ok(Checked::Invalid(errors)),
+        Ok(rows) => {
+            let known = state.store.known_people().await?;
+            let plan = import::plan(&rows, &known);
+            Ok(Checked::Planned(rows, plan))
+        }
+    }
+}
+
+/// Imports a file: all rows or, if any is invalid, none (the errors are returned).
+/// With `invite_new`, every added person gets an invitation email.
+pub async fn import_employees(
+    state: &AppState,
+    data: &[u8],
+    invite_new: bool,
+    inviter: &str,
+) -> anyhow::Result<std::result::Result<ImportOutcome, Vec<RowError>>> {
+    let (rows, plan) = match check(state, data).await? {
+        Checked::Invalid(errors) => return Ok(Err(errors)),
+        Checked::Planned(rows, plan) => (rows, plan),
+    };
+    let outcome = state.store.apply_import(&rows, &plan, crate::now()).await?;
+    if invite_new {
+        let added: Vec<&EmployeeRow> = rows.iter().zip(&plan).filter(|(_, a)| **a == Action::Add).map(|(r, _)| r).collect();
+        for (row, id) in added.into_iter().zip(&outcome.added) {
+            let token = auth::new_token();
+            let now = crate::now();
+            state
+                .store
+                .create_one_time_token(*id, Purpose::Invite, &auth::hash_token(&token), now, now + super::admin::INVITE_TTL)
+                .await?;
+            mail::queue_invitation(state, row.email.as_str(), row.locale, row.first_name.as_str(), inviter, &token).await?;
+        }
+    }
+    Ok(Ok(outcome))
+}
+
+/// One row of the dry run.
+pub struct PlanLine {
+    pub line: u64,
+    pub email: String,
+    pub name: String,
+    pub team: String,
+    pub changes: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/import.html")]
+struct ImportTemplate<'a> {
+    p: &'a Ctx,
+    file_name: String,
+    errors: Vec<ErrorLine>,
+    error_count: i64,
+    upload_error: Option<String>,
+    pending_id: Option<i64>,
+    added: Vec<PlanLine>,
+    changed: Vec<PlanLine>,
+    added_count: i64,
+    changed_count: i64,
+    unchanged_count: i64,
+}
+
+impl<'a> ImportTemplate<'a> {
+    fn empty(p: &'a Ctx) -> Self {
+        ImportTemplate {
+            p,
+            file_name: String::new(),
+            errors: Vec::new(),
+            error_count: 0,
+            upload_error: None,
+            pending_id: None,
+            added: Vec::new(),
+            changed: Vec::new(),
+            added_count: 0,
+            changed_count: 0,
+            unchanged_count: 0,
+        }
+    }
+}
+
+pub async fn page(ctx: Ctx, user: CurrentUser) -> Result<Response> {
+    user.require(Role::Admin)?;
+    render(&ImportTemplate::empty(&ctx))
+}
+
+fn column_label(tr: &Tr, c: &Column) -> String {
+    tr.t(&format!("import-column-{}", c.as_str().replace('_', "-")))
+}
+
+/// Receives the file and shows the dry run (or every bad row).
+pub async fn upload(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, mut multipart: Multipart) -> Result<Response> {
+    user.require(Role::Admin)?;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => {
+                let t = ImportTemplate { upload_error: Some(ctx.t("import-error-upload")), ..ImportTemplate::empty(&ctx) };
+                return render_status(StatusCode::BAD_REQUEST, &t);
+            }
+        };
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or("employees.csv").chars().take(200).collect();
+            match field.bytes().await {
+                Ok(b) => file = Some((name, b.to_vec())),
+                Err(_) => {
+                    let t = ImportTemplate { upload_error: Some(ctx.t("import-error-too-large")), ..ImportTemplate::empty(&ctx) };
+                    return render_status(StatusCode::PAYLOAD_TOO_LARGE, &t);
+                }
+            }
+        }
+    }
+    let Some((file_name, data)) = file.filter(|(_, d)| !d.is_empty()) else {
+        let t = ImportTemplate { upload_error: Some(ctx.t("import-error-no-file")), ..ImportTemplate::empty(&ctx) };
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
+    };
+    match check(&state, &data).await? {
+        Checked::Invalid(errors) => {
+            let t = ImportTemplate {
+                file_name,
+                error_count: errors.len() as i64,
+                errors: errors.iter().take(500).map(|e| describe(&ctx.tr, e)).collect(),
+                ..ImportTemplate::empty(&ctx)
+            };
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
+        }
+        Checked::Planned(rows, plan) => {
+            // Valid UTF-8 here: parsing succeeded.
+            let content = String::from_utf8_lossy(&data).into_owned();
+            let id = state.store.save_pending_import(user.id, &file_name, &content, crate::now()).await?;
+            let mut t = ImportTemplate { file_name, pending_id: Some(id), ..ImportTemplate::empty(&ctx) };
+            for (row, action) in rows.iter().zip(&plan) {
+                let line = |changes: String| PlanLine {
+                    line: row.line,
+                    email: row.email.to_string(),
+                    name: format!("{} {}", row.first_name.as_str(), row.last_name.as_str()),
+                    team: row.team.clone().unwrap_or_default(),
+                    changes,
+                };
+                match action {
+                    Action::Add => {
+                        t.added_count += 1;
+                        if t.added.len() < SHOWN {
+                            t.added.push(line(String::new()));
+                        }
+                    }
+                    Action::Change { fields, .. } => {
+                        t.changed_count += 1;
+                        if t.changed.len() < SHOWN {
+                            let what = fields.iter().map(|c| column_label(&ctx.tr, c)).collect::<Vec<_>>().join(", ");
+                            t.changed.push(line(what));
+                        }
+                    }
+                    Action::Unchanged { .. } => t.unchanged_count += 1,
+                }
+            }
+            render(&t)
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    invite: Option<String>,
+}
+
+/// Imports the file of a dry run.
+pub async fn confirm(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>, Form(form): Form<ConfirmForm>) -> Result<Response> {
+    user.require(Role::Admin)?;
+    let (file_name, content) = state.store.pending_import(id, user.id).await?.ok_or(AppError::NotFound)?;
+    match import_employees(&state, content.as_bytes(), form.invite.is_some(), &user.name()).await? {
+        Ok(outcome) => {
+            state.store.delete_pending_import(id).await?;
+            let summary = ctx.tr.a(
+                "import-done",
+                &[
+                    ("added", &outcome.added.len().to_string()),
+                    ("changed", &outcome.changed.to_string()),
+                    ("unchanged", &outcome.unchanged.to_string()),
+                ],
+            );
+            state.store.audit(Some(user.id), "import.employees", &format!("{file_name}: {summary}"), crate::now()).await?;
+            Ok(redirect_flash("/app/admin/users", true, "flash-imported", Some(&summary)))
+        }
+        Err(errors) => {
+            // The data changed between the dry run and the confirmation.
+            let t = ImportTemplate {
+                file_name,
+                error_count: errors.len() as i64,
+                errors: errors.iter().take(500).map(|e| describe(&ctx.tr, e)).collect(),
+                ..ImportTemplate::empty(&ctx)
+            };
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! Logging in and out, the language switch, password resets and accepting an
+//! invitation.
+
+use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_TTL};
+use crate::error::{AppError, Result};
+use crate::web::{self, Ctx, FieldErrors, LANG_COOKIE, PRE_SESSION_COOKIE, redirect_flash, render, render_status};
+use crate::{AppState, mail};
+use ambasada_core::{Email, HOUR, Locale, Password, Role, throttle};
+use ambasada_store::access::Purpose;
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::Cookie;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+/// `/`: the home of the logged-in, the login page for everyone else.
+pub async fn root(ctx: Ctx) -> Redirect {
+    Redirect::to(if ctx.user.is_some() { "/app" } else { "/login" })
+}
+
+#[derive(Template)]
+#[template(path = "people/home.html")]
+struct HomeTemplate<'a> {
+    p: &'a Ctx,
+    user: &'a CurrentUser,
+    admin: Option<AdminSummary>,
+    networks_filled: i64,
+}
+
+struct AdminSummary {
+    active: i64,
+    invited: i64,
+    teams: i64,
+    unsent: i64,
+    smtp: bool,
+}
+
+/// `/app`: what each role starts from.
+pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Result<Response> {
+    let admin = if user.has_role(Role::Admin) {
+        let (active, invited) = state.store.people_counts().await?;
+        Some(AdminSummary {
+            active,
+            invited,
+            teams: state.store.teams().await?.len() as i64,
+            unsent: state.store.outbox_unsent().await?,
+            smtp: state.config.smtp.is_some(),
+        })
+    } else {
+        None
+    };
+    let networks_filled = state.store.networks(user.id).await?.len() as i64;
+    render(&HomeTemplate { p: &ctx, user: &user, admin, networks_filled })
+}
+
+#[derive(Template)]
+#[template(path = "people/login.html")]
+struct LoginTemplate<'a> {
+    p: &'a Ctx,
+    email: &'a str,
+    next: &'a str,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn login_page(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response> {
+    let next = web::safe_next(q.next.as_deref());
+    if ctx.user.is_some() {
+        return Ok(Redirect::to(next).into_response());
+    }
+    render(&LoginTemplate { p: &ctx, email: "", next, error: None })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+/// The client's address: the socket's, or with `trust_proxy` the first of
+/// `X-Forwarded-For`.
+fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
+    if state.config.trust_proxy
+        && let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+    {
+        return ip.trim().to_string();
+    }
+    peer.map(|p| p.ip().to_string()).unwrap_or_default()
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    web::ClientAddr(peer): web::ClientAddr,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Result<Response> {
+    let next = web::safe_next(form.next.as_deref()).to_string();
+    let now = crate::now();
+    let email_key = form.email.trim().to_lowercase();
+    let ip_hash = auth::keyed_hash(&state.ip_key, &client_ip(&state, &headers, peer));
+    let (by_email, by_ip) = state.store.login_failures(&email_key, &ip_hash, now - throttle::WINDOW).await?;
+    if let Err(wait) = throttle::check(&by_email, now).and(throttle::check(&by_ip, now)) {
+        tracing::warn!("login throttled");
+        let error = Some(ctx.n("login-throttled", &throttle::wait_minutes(wait)));
+        return render_status(
+            StatusCode::TOO_MANY_REQUESTS,
+            &LoginTemplate { p: &ctx, email: &form.email, next: &next, error },
+        );
+    }
+    let creds = match Email::parse(&form.email) {
+        Ok(e) => state.store.credentials(&e).await?,
+        Err(_) => None,
+    };
+    let (user_id, hash) = match creds {
+        Some((id, hash, None)) => (Some(id), hash),
+        _ => (None, None),
+    };
+    // The same check runs whether or not the account exists, and the same message
+    // answers a wrong email and a wrong password.
+    let ok = auth::verify_password(form.password, hash).await;
+    let Some(user_id) = user_id.filter(|_| ok) else {
+        state.store.record_login_failure(&email_key, &ip_hash, now).await?;
+        return render_status(
+            StatusCode::UNAUTHORIZED,
+            &LoginTemplate { p: &ctx, email: &form.email, next: &next, error: Some(ctx.t("login-failed")) },
+        );
+    };
+    state.store.clear_login_failures(&email_key).await?;
+    let token = auth::new_token();
+    state.store.create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL).await?;
+    tracing::info!(user_id, "logged in");
+    let mut res = Redirect::to(&next).into_response();
+    let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
+    c.set_max_age(Some(cookie_age(SESSION_TTL)));
+    web::set_cookie(res.headers_mut(), &c);
+    web::set_cookie(res.headers_mut(), &Cookie::build((PRE_SESSION_COOKIE, "")).path("/").removal().build());
+    Ok(res)
+}
+
+pub(crate) fn cookie_age(ms: i64) -> time::Duration {
+    time::Duration::milliseconds(ms)
+}
+
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
+    let jar = axum_extra::extract::CookieJar::from_headers(&headers);
+    if let Some(c) = jar.get(SESSION_COOKIE) {
+        state.store.delete_session(&auth::hash_token(c.value())).await?;
+    }
+    let mut res = redirect_flash("/login", true, "flash-logged-out", None);
+    web::set_cookie(res.headers_mut(), &Cookie::build((SESSION_COOKIE, "")).path("/").removal().build());
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct LangForm {
+    lang: String,
+    back: Option<String>,
+}
+
+/// Switches the language: remembered in a cookie, and on the account when logged in.
+pub async fn switch_language(State(state): State<AppState>, ctx: Ctx, Form(form): Form<LangForm>) -> Result<Response> {
+    let locale = Locale::parse(&form.lang).map_err(|_| AppError::BadRequest("error-locale"))?;
+    if let Some(u) = &ctx.user {
+        state.store.set_locale(u.id, locale, crate::now()).await?;
+    }
+    let mut res = Redirect::to(web::safe_next(form.back.as_deref())).into_response();
+    let mut c = web::cookie(LANG_COOKIE, locale.as_str().to_string(), state.config.is_https());
+    c.set_max_age(Some(cookie_age(365 * ambasada_core::DAY)));
+    web::set_cookie(res.headers_mut(), &c);
+    Ok(res)
+}
+
+#[derive(Template)]
+#[template(path = "people/forgot.html")]
+struct ForgotTemplate<'a> {
+    p: &'a Ctx,
+    email: &'a str,
+    errors: FieldErrors,
+}
+
+pub async fn forgot_page(ctx: Ctx) -> Result<Response> {
+    render(&ForgotTemplate { p: &ctx, email: "", errors: FieldErrors::default() })
+}
+
+#[derive(Deserialize)]
+pub struct ForgotForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// Sends a reset link when the address belongs to an active account; answers the same
+/// either way, so the form does not reveal who has an account.
+pub async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<ForgotForm>) -> Result<Response> {
+    let email = match Email::parse(&form.email) {
+        Ok(e) => e,
+        Err(e) => {
+            let mut errors = FieldErrors::default();
+            errors.add("email", ctx.t(e.key()));
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ForgotTemplate { p: &ctx, email: &form.email, errors });
+        }
+    };
+    if let Some(user) = state.store.user_by_email(&email).await?.filter(|u| u.is_active()) {
+        let token = auth::new_token();
+        let now = crate::now();
+        state.store.create_one_time_token(user.id, Purpose::Reset, &auth::hash_token(&token), now, now + HOUR).await?;
+        mail::queue_reset(&state, &user.email, user.locale, &user.first_name, &token).await?;
+    }
+    Ok(redirect_flash("/login", true, "flash-reset-sent", None))
+}
+
+#[derive(Template)]
+#[template(path = "people/set_password.html")]
+struct SetPasswordTemplate<'a> {
+    p: &'a Ctx,
+    /// `reset` or `invite`: picks the texts.
+    purpose: &'static str,
+    action: String,
+    greeting_name: String,
+    valid: bool,
+    errors: FieldErrors,
+}
+
+async fn set_password_page(state: &AppState, ctx: &Ctx, token: &str, purpose: Purpose) -> Result<Response> {
+    let user_id = state.store.peek_one_time_token(&auth::hash_token(token), purpose, crate::now()).await?;
+    let name = match user_id {
+        Some(id) => state.store.user(id).await?.map(|u| u.first_name).unwrap_or_default(),
+        None => String::new(),
+    };
+    let t = SetPasswordTemplate {
+        p: ctx,
+        purpose: purpose_name(purpose),
+        action: action_for(purpose, token),
+        greeting_name: name,
+        valid: user_id.is_some(),
+        errors: FieldErrors::default(),
+    };
+    if user_id.is_some() { render(&t) } else { render_status(StatusCode::NOT_FOUND, &t) }
+}
+
+fn purpose_name(p: Purpose) -> &'static str {
+    match p {
+        Purpose::Invite => "invite",
+        Purpose::Reset => "reset",
+    }
+}
+
+fn action_for(p: Purpose, token: &str) -> String {
+    match p {
+        Purpose::Invite => format!("/invite/{token}"),
+        Purpose::Reset => format!("/password/reset/{token}"),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SetPasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    password_confirm: String,
+}
+
+/// Checks a new password and its confirmation; returns the field errors.
+pub(crate) fn check_new_password(ctx: &Ctx, password: &str, confirm: &str) -> std::result::Result<Password, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    match Password::parse(password) {
+        Ok(p) if password == confirm => return Ok(p),
+        Ok(_) => errors.add("password_confirm", ctx.t("error-password-mismatch")),
+        Err(e) => errors.add("password", ctx.t(e.key())),
+    }
+    Err(errors)
+}
+
+async fn set_password(state: &AppState, ctx: &Ctx, token: &str, purpose: Purpose, form: SetPasswordForm) -> Result<std::result::Result<i64, Response>> {
+    let password = match check_new_password(ctx, &form.password, &form.password_confirm) {
+        Ok(p) => p,
+        Err(errors) => {
+            let t = SetPasswordTemplate {
+                p: ctx,
+                purpose: purpose_name(purpose),
+                action: action_for(purpose, token),
+                greeting_name: String::new(),
+                valid: true,
+                errors,
+            };
+            return Ok(Err(render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)?));
+        }
+    };
+    let hash = auth::hash_password(password.expose().to_string()).await?;
+    match state.store.redeem_one_time_token(&auth::hash_token(token), purpose, &hash, crate::now()).await? {
+        Some(id) => Ok(Ok(id)),
+        None => Ok(Err(set_password_page(state, ctx, token, purpose).await?)),
+    }
+}
+
+pub async fn reset_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Result<Response> {
+    set_password_page(&state, &ctx, &token, Purpose::Reset).await
+}
+
+pub async fn reset(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<SetPasswordForm>) -> Result<Response> {
+    match set_password(&state, &ctx, &token, Purpose::Reset, form).await? {
+        Ok(user_id) => {
+            tracing::info!(user_id, "password reset");
+            Ok(redirect_flash("/login", true, "flash-password-set", None))
+        }
+        Err(page) => Ok(page),
+    }
+}
+
+pub async fn invite_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Result<Response> {
+    set_password_page(&state, &ctx, &token, Purpose::Invite).await
+}
+
+/// Accepting an invitation sets the password and logs the person in.
+pub async fn accept_invite(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<SetPasswordForm>) -> Result<Response> {
+    match set_password(&state, &ctx, &token, Purpose::Invite, form).await? {
+        Ok(user_id) => {
+            let token = auth::new_token();
+            let now = crate::now();
+            state.store.create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL).await?;
+            let mut res = redirect_flash("/app/profile", true, "flash-welcome", None);
+            let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
+            c.set_max_age(Some(cookie_age(SESSION_TTL)));
+            web::set_cookie(res.headers_mut(), &c);
+            Ok(res)
+        }
+        Err(page) => Ok(page),
+    }
+}

@@ -1,0 +1,12 @@
+//! Integration tests: the real router on a real database (SQLite, and PostgreSQL when
+//! `AMBASADA_TEST_POSTGRES` is set). One binary, one module per area.
+
+#[path = "../common/mod.rs"]
+pub mod common;
+
+mod access_matrix;
+mod accounts;
+mod api_tokens;
+mod import;
+mod outbox;
+mod pages;

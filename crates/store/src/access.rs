@@ -1,0 +1,278 @@
+//! Sessions, personal API tokens, one-time links (invitations, password resets) and
+//! failed-login records. Secrets arrive here already hashed: the store never sees them.
+
+use crate::{Result, Store};
+use ambasada_core::{Millis, Scope};
+
+/// A personal API token as listed on the profile page (never the secret itself).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApiTokenInfo {
+    pub id: i64,
+    pub name: String,
+    pub scopes: String,
+    pub created_at: Millis,
+    pub last_used_at: Option<Millis>,
+}
+
+impl ApiTokenInfo {
+    pub fn scope_list(&self) -> Vec<Scope> {
+        Scope::parse_list(&self.scopes).unwrap_or_default()
+    }
+}
+
+/// What a one-time link is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Invite,
+    Reset,
+}
+
+impl Purpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Invite => "invite",
+            Purpose::Reset => "reset",
+        }
+    }
+}
+
+impl Store {
+    /// Starts a session for a person.
+    pub async fn create_session(&self, user_id: i64, token_hash: &str, now: Millis, expires_at: Millis) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(user_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The person a live session belongs to, if the session exists, has not expired and
+    /// its owner is active.
+    pub async fn session_user(&self, token_hash: &str, now: Millis) -> Result<Option<i64>> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT s.user_id FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.0))
+    }
+
+    /// Ends one session (logout).
+    pub async fn delete_session(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends every session of a person (password reset, deactivation).
+    pub async fn delete_sessions_of(&self, user_id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new personal API token.
+    pub async fn create_api_token(
+        &self,
+        user_id: i64,
+        name: &str,
+        token_hash: &str,
+        scopes: &[Scope],
+        now: Millis,
+    ) -> Result<i64> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO api_tokens (user_id, name, token_hash, scopes, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(user_id)
+        .bind(name)
+        .bind(token_hash)
+        .bind(Scope::join(scopes))
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// The owner and scopes of a live token whose owner is active; notes its use (at
+    /// most once a minute, to keep writes off every API call).
+    pub async fn api_token_user(&self, token_hash: &str, now: Millis) -> Result<Option<(i64, Vec<Scope>)>> {
+        let row: Option<(i64, i64, String)> = sqlx::query_as(
+            "SELECT t.id, t.user_id, t.scopes FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.deactivated_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, user_id, scopes)) = row else { return Ok(None) };
+        sqlx::query(
+            "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)",
+        )
+        .bind(id)
+        .bind(now)
+        .bind(now - ambasada_core::MINUTE)
+        .execute(&self.pool)
+        .await?;
+        Ok(Some((user_id, Scope::parse_list(&scopes).unwrap_or_default())))
+    }
+
+    /// A person's live tokens, newest first.
+    pub async fn api_tokens(&self, user_id: i64) -> Result<Vec<ApiTokenInfo>> {
+        Ok(sqlx::query_as(
+            "SELECT id, name, scopes, created_at, last_used_at FROM api_tokens \
+             WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id DESC",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Revokes one of a person's tokens; false when it was not theirs or not live.
+    pub async fn revoke_api_token(&self, user_id: i64, token_id: i64, now: Millis) -> Result<bool> {
+        let r = sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
+            .bind(token_id)
+            .bind(user_id)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    /// Stores a one-time link, replacing the person's unused links of the same purpose
+    /// (only the latest invitation or reset email works).
+    pub async fn create_one_time_token(
+        &self,
+        user_id: i64,
+        purpose: Purpose,
+        token_hash: &str,
+        now: Millis,
+        expires_at: Millis,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM one_time_tokens WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL")
+            .bind(user_id)
+            .bind(purpose.as_str())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO one_time_tokens (user_id, purpose, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(user_id)
+        .bind(purpose.as_str())
+        .bind(token_hash)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The person a valid (unused, unexpired) link belongs to, without using it up.
+    pub async fn peek_one_time_token(&self, token_hash: &str, purpose: Purpose, now: Millis) -> Result<Option<i64>> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT t.user_id FROM one_time_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > $3 \
+             AND u.deactivated_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(purpose.as_str())
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.0))
+    }
+
+    /// Uses a link up and sets the password it was for, atomically: of two concurrent
+    /// uses, one wins. Ends the person's other sessions. `None` when the link is not valid.
+    pub async fn redeem_one_time_token(
+        &self,
+        token_hash: &str,
+        purpose: Purpose,
+        password_hash: &str,
+        now: Millis,
+    ) -> Result<Option<i64>> {
+        let mut tx = self.pool.begin().await?;
+        let row: Option<(i64,)> = sqlx::query_as(
+            "UPDATE one_time_tokens SET used_at = $3 \
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 RETURNING user_id",
+        )
+        .bind(token_hash)
+        .bind(purpose.as_str())
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((user_id,)) = row else { return Ok(None) };
+        let r = sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1 AND deactivated_at IS NULL")
+            .bind(user_id)
+            .bind(password_hash)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        if r.rows_affected() == 0 {
+            return Ok(None);
+        }
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
+    }
+
+    /// Records a failed login.
+    pub async fn record_login_failure(&self, email: &str, ip_hash: &str, now: Millis) -> Result<()> {
+        sqlx::query("INSERT INTO login_failures (email, ip_hash, at) VALUES ($1, $2, $3)")
+            .bind(email)
+            .bind(ip_hash)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Times of failed logins since `since`, for the account and for the address.
+    pub async fn login_failures(&self, email: &str, ip_hash: &str, since: Millis) -> Result<(Vec<Millis>, Vec<Millis>)> {
+        let by_email: Vec<(i64,)> = sqlx::query_as("SELECT at FROM login_failures WHERE email = $1 AND at > $2")
+            .bind(email)
+            .bind(since)
+            .fetch_all(&self.pool)
+            .await?;
+        let by_ip: Vec<(i64,)> = sqlx::query_as("SELECT at FROM login_failures WHERE ip_hash = $1 AND at > $2")
+            .bind(ip_hash)
+            .bind(since)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok((by_email.into_iter().map(|r| r.0).collect(), by_ip.into_iter().map(|r| r.0).collect()))
+    }
+
+    /// Forgets an account's failures after a successful login.
+    pub async fn clear_login_failures(&self, email: &str) -> Result<()> {
+        sqlx::query("DELETE FROM login_failures WHERE email = $1")
+            .bind(email)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes what no longer matters: failures older than `failures_before`, expired
+    /// sessions and links, import files left unconfirmed.
+    pub async fn purge_expired(&self, now: Millis, failures_before: Millis) -> Result<()> {
+        sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(failures_before).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM one_time_tokens WHERE expires_at < $1").bind(now).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM pending_imports WHERE created_at < $1")
+            .bind(now - ambasada_core::DAY)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,176 @@
+//! Applying an employee import (the plan comes from `core::import`), and the uploaded
+//! files waiting between dry run and confirmation.
+
+use crate::{Result, Store};
+use ambasada_core::import::{Action, EmployeeRow, KnownPerson};
+use ambasada_core::{Email, Locale, Millis, Role};
+use std::collections::{BTreeSet, HashMap};
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub added: Vec<i64>,
+    pub changed: usize,
+    pub unchanged: usize,
+}
+
+impl Store {
+    /// Everyone the store knows, by email, with names, teams, roles and language: the
+    /// other side of an import's comparison. Three queries, whatever the head count.
+    pub async fn known_people(&self) -> Result<HashMap<Email, KnownPerson>> {
+        let users: Vec<(i64, String, String, String, String)> =
+            sqlx::query_as("SELECT id, email, first_name, last_name, locale FROM users")
+                .fetch_all(&self.pool)
+                .await?;
+        let roles: Vec<(i64, String)> = sqlx::query_as("SELECT user_id, role FROM user_roles")
+            .fetch_all(&self.pool)
+            .await?;
+        let teams: Vec<(i64, String)> =
+            sqlx::query_as("SELECT m.user_id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id")
+                .fetch_all(&self.pool)
+                .await?;
+        let mut by_id: HashMap<i64, KnownPerson> = users
+            .iter()
+            .map(|(id, _, first, last, locale)| {
+                (
+                    *id,
+                    KnownPerson {
+                        id: *id,
+                        first_name: first.clone(),
+                        last_name: last.clone(),
+                        teams: BTreeSet::new(),
+                        roles: BTreeSet::new(),
+                        locale: Locale::parse(locale).unwrap_or_default(),
+                    },
+                )
+            })
+            .collect();
+        for (id, role) in roles {
+            if let (Some(p), Some(r)) = (by_id.get_mut(&id), Role::parse(&role)) {
+                p.roles.insert(r);
+            }
+        }
+        for (id, team) in teams {
+            if let Some(p) = by_id.get_mut(&id) {
+                p.teams.insert(team);
+            }
+        }
+        Ok(users
+            .into_iter()
+            .filter_map(|(id, email, ..)| {
+                let person = by_id.remove(&id)?;
+                Email::parse(&email).ok().map(|e| (e, person))
+            })
+            .collect())
+    }
+
+    /// Applies a planned import in one transaction: all rows or none.
+    pub async fn apply_import(&self, rows: &[EmployeeRow], plan: &[Action], now: Millis) -> Result<ImportOutcome> {
+        let mut tx = self.pool.begin().await?;
+        let mut team_ids: HashMap<String, i64> = HashMap::new();
+        for name in ambasada_core::import::team_names(rows) {
+            sqlx::query("INSERT INTO teams (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                .bind(&name)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            let (id,): (i64,) = sqlx::query_as("SELECT id FROM teams WHERE name = $1")
+                .bind(&name)
+                .fetch_one(&mut *tx)
+                .await?;
+            team_ids.insert(name, id);
+        }
+        let mut out = ImportOutcome::default();
+        for (row, action) in rows.iter().zip(plan) {
+            let id = match action {
+                Action::Unchanged { .. } => {
+                    out.unchanged += 1;
+                    continue;
+                }
+                Action::Add => {
+                    let (id,): (i64,) = sqlx::query_as(
+                        "INSERT INTO users (email, first_name, last_name, locale, time_zone, created_at, updated_at) \
+                         VALUES ($1, $2, $3, $4, 'Europe/Warsaw', $5, $5) RETURNING id",
+                    )
+                    .bind(row.email.as_str())
+                    .bind(row.first_name.as_str())
+                    .bind(row.last_name.as_str())
+                    .bind(row.locale.as_str())
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    out.added.push(id);
+                    id
+                }
+                Action::Change { id, .. } => {
+                    sqlx::query(
+                        "UPDATE users SET first_name = $2, last_name = $3, locale = $4, updated_at = $5 WHERE id = $1",
+                    )
+                    .bind(id)
+                    .bind(row.first_name.as_str())
+                    .bind(row.last_name.as_str())
+                    .bind(row.locale.as_str())
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    out.changed += 1;
+                    *id
+                }
+            };
+            if let Some(team) = &row.team {
+                sqlx::query("DELETE FROM team_members WHERE user_id = $1 AND team_id <> $2")
+                    .bind(id)
+                    .bind(team_ids[team])
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT (team_id, user_id) DO NOTHING",
+                )
+                .bind(team_ids[team])
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for role in &row.roles {
+                sqlx::query(
+                    "INSERT INTO user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT (user_id, role) DO NOTHING",
+                )
+                .bind(id)
+                .bind(role.as_str())
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    /// Keeps an uploaded file until its dry run is confirmed.
+    pub async fn save_pending_import(&self, user_id: i64, file_name: &str, content: &str, now: Millis) -> Result<i64> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO pending_imports (user_id, file_name, content, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(user_id)
+        .bind(file_name)
+        .bind(content)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// An uploaded file, only for the person who uploaded it.
+    pub async fn pending_import(&self, id: i64, user_id: i64) -> Result<Option<(String, String)>> {
+        Ok(sqlx::query_as("SELECT file_name, content FROM pending_imports WHERE id = $1 AND user_id = $2")
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Forgets an uploaded file once imported.
+    pub async fn delete_pending_import(&self, id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM pending_imports WHERE id = $1").bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,17 @@
+//! Ambasada's database. One module per area; every query is written once in a SQL
+//! dialect that both SQLite and PostgreSQL run (see ARCHITECTURE.md, "Portable SQL").
+//!
+//! SQL lives only here. Callers get plain types and [`StoreError`]; they never see sqlx.
+
+mod db;
+pub mod access;
+pub mod audit;
+pub mod import;
+pub mod outbox;
+pub mod people;
+pub mod settings;
+
+pub use db::{Backend, Store, StoreError, redact_url};
+
+/// Results of store calls.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
