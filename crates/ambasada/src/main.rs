@@ -11,7 +11,11 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "ambasada", version, about = "Ambasada: a self-hosted employee advocacy platform")]
+#[command(
+    name = "ambasada",
+    version,
+    about = "Ambasada: a self-hosted employee advocacy platform"
+)]
 struct Cli {
     /// A TOML configuration file (default: ./ambasada.toml when present).
     #[arg(long, global = true, env = "AMBASADA_CONFIG")]
@@ -175,7 +179,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let created = demo::seed(&state).await?;
             println!(
                 "\nAmbasada demo ({}): {}\n\nLog in with password {} as:",
-                if created { "new data in ./ambasada-demo.db" } else { "./ambasada-demo.db" },
+                if created {
+                    "new data in ./ambasada-demo.db"
+                } else {
+                    "./ambasada-demo.db"
+                },
                 state.config.base_url,
                 demo::DEMO_PASSWORD
             );
@@ -187,10 +195,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let state = AppState::start(config).await?;
-            println!("migrations applied to {}", ambasada_store::redact_url(state.config.database_url.expose()));
+            println!(
+                "migrations applied to {}",
+                ambasada_store::redact_url(state.config.database_url.expose())
+            );
             Ok(())
         }
-        Command::User { command: UserCommand::Create { email, first_name, last_name, roles, password, language } } => {
+        Command::User {
+            command:
+                UserCommand::Create {
+                    email,
+                    first_name,
+                    last_name,
+                    roles,
+                    password,
+                    language,
+                },
+        } => {
             let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
             let first = PersonName::parse(&first_name).map_err(|e| anyhow::anyhow!("--first-name: {e}"))?;
             let last = PersonName::parse(&last_name).map_err(|e| anyhow::anyhow!("--last-name: {e}"))?;
@@ -235,14 +256,33 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 let token = auth::new_token();
                 state
                     .store
-                    .create_one_time_token(id, ambasada_store::access::Purpose::Invite, &auth::hash_token(&token), now, now + 7 * ambasada_core::DAY)
+                    .create_one_time_token(
+                        id,
+                        ambasada_store::access::Purpose::Invite,
+                        &auth::hash_token(&token),
+                        now,
+                        now + 7 * ambasada_core::DAY,
+                    )
                     .await?;
-                ambasada_server::mail::queue_invitation(&state, email.as_str(), locale, first.as_str(), "Ambasada", &token).await?;
-                println!("invitation queued; the link (valid 7 days): {}/invite/{token}", state.config.base_url);
+                ambasada_server::mail::queue_invitation(
+                    &state,
+                    email.as_str(),
+                    locale,
+                    first.as_str(),
+                    "Ambasada",
+                    &token,
+                )
+                .await?;
+                println!(
+                    "invitation queued; the link (valid 7 days): {}/invite/{token}",
+                    state.config.base_url
+                );
             }
             Ok(())
         }
-        Command::Token { command: TokenCommand::Create { user, scopes, name } } => {
+        Command::Token {
+            command: TokenCommand::Create { user, scopes, name },
+        } => {
             let email = Email::parse(&user).map_err(|e| anyhow::anyhow!("--user: {e}"))?;
             let scopes = Scope::parse_list(&scopes).map_err(|s| {
                 anyhow::anyhow!(
@@ -251,17 +291,24 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 )
             })?;
             let state = AppState::start(config).await?;
-            let Some(u) = state.store.user_by_email(&email).await? else { bail!("--user: no account {email}") };
+            let Some(u) = state.store.user_by_email(&email).await? else {
+                bail!("--user: no account {email}")
+            };
             if !u.is_active() {
                 bail!("--user: {email} is deactivated");
             }
             let secret = format!("amb_{}", auth::new_token());
-            state.store.create_api_token(u.id, &name, &auth::hash_token(&secret), &scopes, ambasada_server::now()).await?;
+            state
+                .store
+                .create_api_token(u.id, &name, &auth::hash_token(&secret), &scopes, ambasada_server::now())
+                .await?;
             // The token on stdout alone, so scripts can capture it; it is not shown again.
             println!("{secret}");
             Ok(())
         }
-        Command::Import { command: ImportCommand::Employees { file, invite, dry_run } } => {
+        Command::Import {
+            command: ImportCommand::Employees { file, invite, dry_run },
+        } => {
             let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let state = AppState::start(config).await?;
             let tr = ambasada_server::i18n::Tr::new(state.i18n.clone(), Locale::En);
@@ -273,7 +320,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         use ambasada_core::import::Action;
                         let added = plan.iter().filter(|a| **a == Action::Add).count();
                         let changed = plan.iter().filter(|a| matches!(a, Action::Change { .. })).count();
-                        println!("dry run: {added} to add, {changed} to change, {} unchanged", plan.len() - added - changed);
+                        println!(
+                            "dry run: {added} to add, {changed} to change, {} unchanged",
+                            plan.len() - added - changed
+                        );
                         return Ok(());
                     }
                 }
@@ -284,7 +334,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 Ok(outcome) => {
                     state
                         .store
-                        .audit(None, "import.employees", &file.display().to_string(), ambasada_server::now())
+                        .audit(
+                            None,
+                            "import.employees",
+                            &file.display().to_string(),
+                            ambasada_server::now(),
+                        )
                         .await?;
                     println!(
                         "imported {}: {} added, {} changed, {} unchanged in {:.2} s",

@@ -143,10 +143,7 @@ mod tests {
             Scope::parse_list("shares:write, content:read content:read"),
             Ok(vec![Scope::ContentRead, Scope::SharesWrite])
         );
-        assert_eq!(
-            Scope::parse_list("content:read,root"),
-            Err("root".to_string())
-        );
+        assert_eq!(Scope::parse_list("content:read,root"), Err("root".to_string()));
         assert_eq!(Scope::parse_list(""), Ok(vec![]));
         assert_eq!(
             Scope::join(&[Scope::ContentRead, Scope::ConversionsWrite]),

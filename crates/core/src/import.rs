@@ -123,7 +123,11 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
         Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
         Err(e) => {
             let line = 1 + data[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64;
-            return Err(vec![RowError { line, column: None, problem: Problem::Malformed }]);
+            return Err(vec![RowError {
+                line,
+                column: None,
+                problem: Problem::Malformed,
+            }]);
         }
     };
     let mut reader = csv::ReaderBuilder::new()
@@ -134,20 +138,28 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
 
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(_) => return Err(vec![RowError { line: 1, column: None, problem: Problem::Malformed }]),
+        Err(_) => {
+            return Err(vec![RowError {
+                line: 1,
+                column: None,
+                problem: Problem::Malformed,
+            }]);
+        }
     };
     // The csv crate's own line numbers skip blank lines; count newlines instead, so the
-    // number matches what an editor shows.
-    let line_of = |byte: u64| {
+    // number matches what an editor shows. Records come in order, so the count carries
+    // on from the previous record (linear in the file size).
+    let mut counted = (0usize, 1u64);
+    let mut line_of = |byte: u64| {
         let mut at = (byte as usize).min(text.len());
         // A record after blank lines is positioned at the first blank line.
         while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
             at += 1;
         }
-        1 + text.as_bytes()[..at]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
+        let (from, line) = if at >= counted.0 { counted } else { (0, 1) };
+        let line = line + text.as_bytes()[from..at].iter().filter(|b| **b == b'\n').count() as u64;
+        counted = (at, line);
+        line
     };
     let mut index: HashMap<Column, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
@@ -158,7 +170,11 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
     let mut errors = Vec::new();
     for required in [Column::Email, Column::FirstName, Column::LastName] {
         if !index.contains_key(&required) {
-            errors.push(RowError { line: 1, column: Some(required), problem: Problem::MissingColumn });
+            errors.push(RowError {
+                line: 1,
+                column: Some(required),
+                problem: Problem::MissingColumn,
+            });
         }
     }
     if !errors.is_empty() {
@@ -172,7 +188,11 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| line_of(p.byte())).unwrap_or(0);
-                errors.push(RowError { line, column: None, problem: Problem::Malformed });
+                errors.push(RowError {
+                    line,
+                    column: None,
+                    problem: Problem::Malformed,
+                });
                 continue;
             }
         };
@@ -182,18 +202,24 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
         }
         let cell = |c: Column| index.get(&c).and_then(|i| record.get(*i)).unwrap_or("");
         let mut fail = |c: Column, p: Problem| {
-            errors.push(RowError { line, column: Some(c), problem: p });
+            errors.push(RowError {
+                line,
+                column: Some(c),
+                problem: p,
+            });
         };
 
         let email = Email::parse(cell(Column::Email)).map_err(|e| fail(Column::Email, Problem::Invalid(e)));
-        let first = PersonName::parse(cell(Column::FirstName))
-            .map_err(|e| fail(Column::FirstName, Problem::Invalid(e)));
-        let last = PersonName::parse(cell(Column::LastName))
-            .map_err(|e| fail(Column::LastName, Problem::Invalid(e)));
+        let first =
+            PersonName::parse(cell(Column::FirstName)).map_err(|e| fail(Column::FirstName, Problem::Invalid(e)));
+        let last = PersonName::parse(cell(Column::LastName)).map_err(|e| fail(Column::LastName, Problem::Invalid(e)));
         let team = parse_team(cell(Column::Team)).map_err(|e| fail(Column::Team, Problem::Invalid(e)));
         let mut roles = BTreeSet::new();
         let mut roles_ok = true;
-        for name in cell(Column::Roles).split(['|', ',', ' ', '+']).filter(|s| !s.trim().is_empty()) {
+        for name in cell(Column::Roles)
+            .split(['|', ',', ' ', '+'])
+            .filter(|s| !s.trim().is_empty())
+        {
             match Role::parse(name) {
                 Some(r) => {
                     roles.insert(r);
@@ -212,7 +238,12 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
         };
         if let Ok(email) = &email {
             if let Some(first_line) = seen.get(email) {
-                fail(Column::Email, Problem::DuplicateEmail { first_line: *first_line });
+                fail(
+                    Column::Email,
+                    Problem::DuplicateEmail {
+                        first_line: *first_line,
+                    },
+                );
                 continue;
             }
             seen.insert(email.clone(), line);
@@ -220,11 +251,23 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
         if let (Ok(email), Ok(first_name), Ok(last_name), Ok(team), true, Ok(locale)) =
             (email, first, last, team, roles_ok, locale)
         {
-            rows.push(EmployeeRow { line, email, first_name, last_name, team, roles, locale });
+            rows.push(EmployeeRow {
+                line,
+                email,
+                first_name,
+                last_name,
+                team,
+                roles,
+                locale,
+            });
         }
     }
     if errors.is_empty() && rows.is_empty() {
-        errors.push(RowError { line: 2, column: None, problem: Problem::Empty });
+        errors.push(RowError {
+            line: 2,
+            column: None,
+            problem: Problem::Empty,
+        });
     }
     if errors.is_empty() { Ok(rows) } else { Err(errors) }
 }
@@ -245,8 +288,13 @@ pub struct KnownPerson {
 pub enum Action {
     Add,
     /// The person exists; the listed fields change.
-    Change { id: i64, fields: Vec<Column> },
-    Unchanged { id: i64 },
+    Change {
+        id: i64,
+        fields: Vec<Column>,
+    },
+    Unchanged {
+        id: i64,
+    },
 }
 
 /// Compares the rows with the people already stored (keyed by email). The rules of a
@@ -342,7 +390,11 @@ mod tests {
     fn missing_columns_and_bad_encoding_are_reported() {
         let errors = parse_employees(b"email,team\nx@y.pl,IT\n").unwrap_err();
         assert_eq!(errors.len(), 2);
-        assert!(errors.iter().all(|e| e.line == 1 && e.problem == Problem::MissingColumn));
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.line == 1 && e.problem == Problem::MissingColumn)
+        );
         let errors = parse_employees(b"email,first_name,last_name\n\xff\xfe,a,b\n").unwrap_err();
         assert_eq!(errors[0].line, 2);
         assert_eq!(errors[0].problem, Problem::Malformed);
@@ -366,15 +418,24 @@ mod tests {
             locale: Locale::Pl,
         };
         let known = HashMap::from([
-            (Email::parse("same@firma.pl").unwrap(), person(1, "Ten", "Sam", "IT", &[Role::Ambassador, Role::Editor])),
-            (Email::parse("moved@firma.pl").unwrap(), person(2, "Inna", "Osoba", "IT", &[])),
+            (
+                Email::parse("same@firma.pl").unwrap(),
+                person(1, "Ten", "Sam", "IT", &[Role::Ambassador, Role::Editor]),
+            ),
+            (
+                Email::parse("moved@firma.pl").unwrap(),
+                person(2, "Inna", "Osoba", "IT", &[]),
+            ),
         ]);
         assert_eq!(
             plan(&rows, &known),
             vec![
                 Action::Add,
                 Action::Unchanged { id: 1 },
-                Action::Change { id: 2, fields: vec![Column::Team] },
+                Action::Change {
+                    id: 2,
+                    fields: vec![Column::Team]
+                },
             ]
         );
         assert_eq!(team_names(&rows), vec!["HR".to_string(), "IT".to_string()]);

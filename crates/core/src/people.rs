@@ -185,9 +185,7 @@ impl Network {
     }
 
     pub fn parse(s: &str) -> Option<Network> {
-        Network::ALL
-            .into_iter()
-            .find(|n| n.as_str() == s.trim().to_lowercase())
+        Network::ALL.into_iter().find(|n| n.as_str() == s.trim().to_lowercase())
     }
 
     /// The name people know the network by.
@@ -222,11 +220,7 @@ impl Network {
         if url.len() > 500 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Invalid::ProfileUrl);
         }
-        let host = rest
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_lowercase();
         if host.contains('@') || host.contains(':') {
             return Err(Invalid::ProfileUrl);
         }
@@ -289,7 +283,15 @@ mod tests {
             "jan.kowalski@firma.pl"
         );
         assert_eq!(Email::parse(""), Err(Invalid::Required));
-        for bad in ["jan", "jan@", "@firma.pl", "jan@firma", "jan kowalski@firma.pl", "a@b..pl", "a@.b.pl"] {
+        for bad in [
+            "jan",
+            "jan@",
+            "@firma.pl",
+            "jan@firma",
+            "jan kowalski@firma.pl",
+            "a@b..pl",
+            "a@.b.pl",
+        ] {
             assert_eq!(Email::parse(bad), Err(Invalid::Email), "{bad}");
         }
     }
@@ -303,8 +305,14 @@ mod tests {
 
     #[test]
     fn accept_language_honours_quality_values() {
-        assert_eq!(Locale::from_accept_language("en-US,en;q=0.9,pl;q=0.8"), Some(Locale::En));
-        assert_eq!(Locale::from_accept_language("de-DE, pl;q=0.5, en;q=0.4"), Some(Locale::Pl));
+        assert_eq!(
+            Locale::from_accept_language("en-US,en;q=0.9,pl;q=0.8"),
+            Some(Locale::En)
+        );
+        assert_eq!(
+            Locale::from_accept_language("de-DE, pl;q=0.5, en;q=0.4"),
+            Some(Locale::Pl)
+        );
         assert_eq!(Locale::from_accept_language("de, fr"), None);
         assert_eq!(Locale::from_accept_language("pl;q=0"), None);
     }
@@ -314,7 +322,10 @@ mod tests {
         let li = Network::Linkedin;
         assert!(li.parse_profile_url("https://www.linkedin.com/in/jan").is_ok());
         assert!(li.parse_profile_url("https://pl.linkedin.com/in/jan").is_ok());
-        assert!(li.parse_profile_url("https://linkedin.com.evil.example/in/jan").is_err());
+        assert!(
+            li.parse_profile_url("https://linkedin.com.evil.example/in/jan")
+                .is_err()
+        );
         assert!(li.parse_profile_url("https://evil.example/?linkedin.com").is_err());
         assert!(li.parse_profile_url("javascript:alert(1)").is_err());
         assert!(li.parse_profile_url("https://user@linkedin.com/").is_err());
@@ -325,6 +336,9 @@ mod tests {
     fn passwords_need_eight_characters() {
         assert_eq!(Password::parse("krótkie").err(), Some(Invalid::PasswordTooShort));
         assert!(Password::parse("zażółćgę").is_ok());
-        assert_eq!(format!("{:?}", Password::parse("sekret123").unwrap()), "Password([redacted])");
+        assert_eq!(
+            format!("{:?}", Password::parse("sekret123").unwrap()),
+            "Password([redacted])"
+        );
     }
 }

@@ -94,6 +94,7 @@ error-page-forbidden = You don't have access to this page.
 error-page-unauthenticated = Log in to see this page.
 error-page-internal = Something went wrong on our side. The error has been logged; please try again in a moment.
 error-csrf = The form has expired or was sent from another site. Reload the page and try again.
+error-bad-request = The request could not be understood. Check the address or go back and try again.
 error-too-large = The data sent is too large.
 error-back-home = Back to the home page
 

@@ -96,6 +96,7 @@ error-page-forbidden = Nie masz dostępu do tej strony.
 error-page-unauthenticated = Zaloguj się, aby zobaczyć tę stronę.
 error-page-internal = Coś poszło nie tak po naszej stronie. Błąd został zapisany – spróbuj ponownie za chwilę.
 error-csrf = Formularz wygasł albo został wysłany z innej strony. Odśwież stronę i spróbuj ponownie.
+error-bad-request = Nie udało się zrozumieć żądania. Sprawdź adres albo wróć i spróbuj ponownie.
 error-too-large = Przesłane dane są za duże.
 error-back-home = Wróć na stronę główną
 

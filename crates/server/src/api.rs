@@ -41,7 +41,14 @@ async fn me(api: ApiUser) -> Json<MeView> {
         language: u.locale.as_str(),
         time_zone: u.time_zone.clone(),
         roles: u.roles.clone(),
-        teams: u.teams.iter().map(|t| TeamView { id: t.id, name: t.name.clone() }).collect(),
+        teams: u
+            .teams
+            .iter()
+            .map(|t| TeamView {
+                id: t.id,
+                name: t.name.clone(),
+            })
+            .collect(),
         scopes: api.scopes.iter().map(|s| s.as_str()).collect(),
     })
 }

@@ -28,7 +28,10 @@ fn hashed(stem: &str, ext: &str, content: &str) -> String {
 /// The asset names, computed once.
 pub fn names() -> &'static AssetNames {
     static NAMES: OnceLock<AssetNames> = OnceLock::new();
-    NAMES.get_or_init(|| AssetNames { css: hashed("app", "css", CSS), js: hashed("app", "js", JS) })
+    NAMES.get_or_init(|| AssetNames {
+        css: hashed("app", "css", CSS),
+        js: hashed("app", "js", JS),
+    })
 }
 
 async fn asset(Path(file): Path<String>) -> Response {
@@ -44,7 +47,10 @@ async fn asset(Path(file): Path<String>) -> Response {
     let mut res = body.into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
     res
 }
 

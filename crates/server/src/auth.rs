@@ -6,8 +6,8 @@ use crate::error::{ApiError, AppError};
 use crate::web::Ctx;
 use ambasada_core::{Millis, Role, Scope};
 use ambasada_store::people::User;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use base64::Engine;
@@ -51,7 +51,8 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
 
 /// A hash that matches no password: checked when the account does not exist, so that
 /// a wrong email takes as long as a wrong password.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3mmfy0XjGQZcrsBmpIHkP5U7/w/LvnFqMWPUpA5zo9Q";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3mmfy0XjGQZcrsBmpIHkP5U7/w/LvnFqMWPUpA5zo9Q";
 
 /// Checks a password against a stored hash (or against nothing, in the same time).
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
@@ -81,7 +82,11 @@ impl std::ops::Deref for CurrentUser {
 impl CurrentUser {
     /// Succeeds when the person holds `role`; answers 403 otherwise.
     pub fn require(&self, role: Role) -> Result<&Self, AppError> {
-        if self.has_role(role) { Ok(self) } else { Err(AppError::Forbidden) }
+        if self.has_role(role) {
+            Ok(self)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 
@@ -136,7 +141,10 @@ where
             .await?
             .ok_or_else(ApiError::unauthorized)?;
         let user = state.store.user(user_id).await?.ok_or_else(ApiError::unauthorized)?;
-        Ok(ApiUser { user: Arc::new(user), scopes })
+        Ok(ApiUser {
+            user: Arc::new(user),
+            scopes,
+        })
     }
 }
 

@@ -73,11 +73,23 @@ pub struct Config {
 
 /// Every setting, its default and its meaning: the one list the README documents.
 pub const SETTINGS: &[(&str, &str, &str)] = &[
-    ("database_url", "sqlite://./ambasada.db", "sqlite://PATH or postgres://USER:PASSWORD@HOST/DB"),
+    (
+        "database_url",
+        "sqlite://./ambasada.db",
+        "sqlite://PATH or postgres://USER:PASSWORD@HOST/DB",
+    ),
     ("bind", "127.0.0.1:8080", "address and port to listen on"),
-    ("base_url", "http://127.0.0.1:8080", "public URL of this server, used in emails and links"),
+    (
+        "base_url",
+        "http://127.0.0.1:8080",
+        "public URL of this server, used in emails and links",
+    ),
     ("data_dir", "./data", "directory for uploaded files"),
-    ("smtp_host", "", "SMTP server; without it emails wait in the outbox, visible to admins"),
+    (
+        "smtp_host",
+        "",
+        "SMTP server; without it emails wait in the outbox, visible to admins",
+    ),
     ("smtp_port", "587", "SMTP port"),
     ("smtp_username", "", "SMTP user name"),
     ("smtp_password", "", "SMTP password"),
@@ -111,17 +123,18 @@ impl Raw {
         } else {
             key.to_string()
         };
-        ConfigError { setting, origin: source.clone(), reason: reason.into() }
+        ConfigError {
+            setting,
+            origin: source.clone(),
+            reason: reason.into(),
+        }
     }
 }
 
 impl Config {
     /// Loads defaults, then `file` (when given, it must exist; otherwise `ambasada.toml`
     /// in the working directory when present), then the environment `env`.
-    pub fn load(
-        file: Option<&Path>,
-        env: impl IntoIterator<Item = (String, String)>,
-    ) -> Result<Config, ConfigError> {
+    pub fn load(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> Result<Config, ConfigError> {
         let mut raw = Raw {
             values: SETTINGS
                 .iter()
@@ -140,7 +153,9 @@ impl Config {
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let table: toml::Table = text.parse().map_err(|e: toml::de::Error| file_err(e.message().to_string()))?;
+                let table: toml::Table = text
+                    .parse()
+                    .map_err(|e: toml::de::Error| file_err(e.message().to_string()))?;
                 for (k, v) in table {
                     let Some((key, _, _)) = SETTINGS.iter().find(|(s, _, _)| *s == k) else {
                         return Err(file_err(format!("unknown setting {k:?}")));
@@ -177,11 +192,12 @@ impl Config {
         {
             return Err(raw.error("database_url", "must start with sqlite:// or postgres://"));
         }
-        let bind = raw
-            .get("bind")
-            .trim()
-            .parse::<SocketAddr>()
-            .map_err(|_| raw.error("bind", format!("not an address like 127.0.0.1:8080: {:?}", raw.get("bind"))))?;
+        let bind = raw.get("bind").trim().parse::<SocketAddr>().map_err(|_| {
+            raw.error(
+                "bind",
+                format!("not an address like 127.0.0.1:8080: {:?}", raw.get("bind")),
+            )
+        })?;
         let base_url = parse_base_url(raw.get("base_url")).map_err(|r| raw.error("base_url", r))?;
         let smtp = if raw.get("smtp_host").trim().is_empty() {
             None
@@ -201,7 +217,10 @@ impl Config {
             };
             let from = raw.get("smtp_from").trim().to_string();
             if from.parse::<lettre::message::Mailbox>().is_err() {
-                return Err(raw.error("smtp_from", format!("not an address like \"Ambasada <hr@firma.pl>\": {from:?}")));
+                return Err(raw.error(
+                    "smtp_from",
+                    format!("not an address like \"Ambasada <hr@firma.pl>\": {from:?}"),
+                ));
             }
             let opt = |k: &str| Some(raw.get(k).to_string()).filter(|s| !s.is_empty());
             Some(SmtpConfig {
@@ -276,7 +295,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ambasada-config-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("a.toml");
-        std::fs::write(&file, "bind = \"0.0.0.0:9000\"\nbase_url = \"https://amb.firma.pl/\"\nsmtp_host = \"mail\"\n").unwrap();
+        std::fs::write(
+            &file,
+            "bind = \"0.0.0.0:9000\"\nbase_url = \"https://amb.firma.pl/\"\nsmtp_host = \"mail\"\n",
+        )
+        .unwrap();
         let c = Config::load(Some(&file), env(&[("AMBASADA_BIND", "127.0.0.1:9001")])).unwrap();
         assert_eq!(c.bind.to_string(), "127.0.0.1:9001");
         assert_eq!(c.base_url, "https://amb.firma.pl");
@@ -297,7 +320,11 @@ mod tests {
     fn secrets_do_not_print() {
         let c = Config::load(
             None,
-            env(&[("AMBASADA_SMTP_HOST", "mail"), ("AMBASADA_SMTP_PASSWORD", "hunter2"), ("AMBASADA_DATABASE_URL", "postgres://a:pw@h/d")]),
+            env(&[
+                ("AMBASADA_SMTP_HOST", "mail"),
+                ("AMBASADA_SMTP_PASSWORD", "hunter2"),
+                ("AMBASADA_DATABASE_URL", "postgres://a:pw@h/d"),
+            ]),
         )
         .unwrap();
         let shown = format!("{c:?}");

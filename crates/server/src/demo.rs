@@ -20,27 +20,96 @@ pub const DEMO_LOGINS: &[(&str, Role, &str, &str)] = &[
 const TEAMS: &[&str] = &["Sprzedaż", "IT", "HR", "Marketing", "Finanse", "Obsługa klienta"];
 
 const FIRST: &[&str] = &[
-    "Anna", "Piotr", "Katarzyna", "Paweł", "Małgorzata", "Michał", "Ewa", "Marcin", "Joanna", "Łukasz",
-    "Aleksandra", "Jakub", "Monika", "Grzegorz", "Dorota", "Bartosz", "Natalia", "Mateusz", "Karolina",
-    "Wojciech", "Agata", "Rafał", "Beata", "Kamil", "Justyna", "Adam", "Weronika", "Sebastian", "Iwona",
-    "Damian", "Żaneta", "Szymon", "Barbara", "Jarosław", "Elżbieta",
+    "Anna",
+    "Piotr",
+    "Katarzyna",
+    "Paweł",
+    "Małgorzata",
+    "Michał",
+    "Ewa",
+    "Marcin",
+    "Joanna",
+    "Łukasz",
+    "Aleksandra",
+    "Jakub",
+    "Monika",
+    "Grzegorz",
+    "Dorota",
+    "Bartosz",
+    "Natalia",
+    "Mateusz",
+    "Karolina",
+    "Wojciech",
+    "Agata",
+    "Rafał",
+    "Beata",
+    "Kamil",
+    "Justyna",
+    "Adam",
+    "Weronika",
+    "Sebastian",
+    "Iwona",
+    "Damian",
+    "Żaneta",
+    "Szymon",
+    "Barbara",
+    "Jarosław",
+    "Elżbieta",
 ];
 const LAST_F: &[&str] = &[
-    "Nowak", "Kowalska", "Wiśniewska", "Wójcik", "Kamińska", "Lewandowska", "Zielińska", "Szymańska",
-    "Woźniak", "Dąbrowska", "Kozłowska", "Jankowska", "Mazur", "Kwiatkowska", "Krawczyk", "Piotrowska",
-    "Grabowska", "Pawłowska", "Michalska",
+    "Nowak",
+    "Kowalska",
+    "Wiśniewska",
+    "Wójcik",
+    "Kamińska",
+    "Lewandowska",
+    "Zielińska",
+    "Szymańska",
+    "Woźniak",
+    "Dąbrowska",
+    "Kozłowska",
+    "Jankowska",
+    "Mazur",
+    "Kwiatkowska",
+    "Krawczyk",
+    "Piotrowska",
+    "Grabowska",
+    "Pawłowska",
+    "Michalska",
 ];
 const LAST_M: &[&str] = &[
-    "Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski", "Zieliński", "Szymański",
-    "Woźniak", "Dąbrowski", "Kozłowski", "Jankowski", "Mazur", "Kwiatkowski", "Krawczyk", "Piotrowski",
-    "Grabowski", "Pawłowski", "Michalski",
+    "Nowak",
+    "Kowalski",
+    "Wiśniewski",
+    "Wójcik",
+    "Kamiński",
+    "Lewandowski",
+    "Zieliński",
+    "Szymański",
+    "Woźniak",
+    "Dąbrowski",
+    "Kozłowski",
+    "Jankowski",
+    "Mazur",
+    "Kwiatkowski",
+    "Krawczyk",
+    "Piotrowski",
+    "Grabowski",
+    "Pawłowski",
+    "Michalski",
 ];
 
 /// ASCII email local part from a Polish name: "Łukasz Wiśniewski" -> "lukasz.wisniewski".
 fn ascii(s: &str) -> String {
     s.chars()
         .map(|c| match c {
-            'ą' => 'a', 'ć' => 'c', 'ę' => 'e', 'ł' | 'Ł' => 'l', 'ń' => 'n', 'ó' => 'o', 'ś' | 'Ś' => 's',
+            'ą' => 'a',
+            'ć' => 'c',
+            'ę' => 'e',
+            'ł' | 'Ł' => 'l',
+            'ń' => 'n',
+            'ó' => 'o',
+            'ś' | 'Ś' => 's',
             'ź' | 'ż' | 'Ż' | 'Ź' => 'z',
             c => c.to_ascii_lowercase(),
         })
@@ -92,7 +161,11 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
                             profile_url: Some("https://www.linkedin.com/in/zofia-wojcik-demo".into()),
                             network_size: Some(870),
                         },
-                        NetworkProfile { network: Network::X, profile_url: None, network_size: Some(240) },
+                        NetworkProfile {
+                            network: Network::X,
+                            profile_url: None,
+                            network_size: Some(240),
+                        },
                     ],
                 )
                 .await?;
@@ -101,7 +174,11 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     for i in 0..36 {
         let first = FIRST[i % FIRST.len()];
         let female = first.ends_with('a') && first != "Kuba";
-        let last = if female { LAST_F[(i * 7) % LAST_F.len()] } else { LAST_M[(i * 7) % LAST_M.len()] };
+        let last = if female {
+            LAST_F[(i * 7) % LAST_F.len()]
+        } else {
+            LAST_M[(i * 7) % LAST_M.len()]
+        };
         let email = format!("{}.{}@demo.example", ascii(first), ascii(last));
         let roles = if i % 3 == 0 { vec![Role::Ambassador] } else { vec![] };
         let id = store
@@ -136,7 +213,10 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
         }
     }
     // Two people invited but not yet joined, so the outbox and the invited state show.
-    let admin = store.user_by_email(&Email::parse(DEMO_LOGINS[0].0)?).await?.expect("admin exists");
+    let admin = store
+        .user_by_email(&Email::parse(DEMO_LOGINS[0].0)?)
+        .await?
+        .expect("admin exists");
     for (first, last) in [("Oliwia", "Sikorska"), ("Filip", "Baran")] {
         let email = Email::parse(&format!("{}.{}@demo.example", ascii(first), ascii(last)))?;
         let id = store
@@ -156,7 +236,13 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
             .await?;
         let token = auth::new_token();
         store
-            .create_one_time_token(id, ambasada_store::access::Purpose::Invite, &auth::hash_token(&token), now, now + 7 * ambasada_core::DAY)
+            .create_one_time_token(
+                id,
+                ambasada_store::access::Purpose::Invite,
+                &auth::hash_token(&token),
+                now,
+                now + 7 * ambasada_core::DAY,
+            )
             .await?;
         crate::mail::queue_invitation(state, email.as_str(), Locale::Pl, first, &admin.name(), &token).await?;
     }

@@ -84,7 +84,9 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         self.log();
         let mut res = (self.status(), self.message_key()).into_response();
-        res.extensions_mut().insert(ErrorPage { key: self.message_key() });
+        res.extensions_mut().insert(ErrorPage {
+            key: self.message_key(),
+        });
         res
     }
 }
@@ -100,10 +102,17 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, detail: impl Into<String>) -> ApiError {
-        ApiError { status, detail: detail.into(), errors: None }
+        ApiError {
+            status,
+            detail: detail.into(),
+            errors: None,
+        }
     }
     pub fn unauthorized() -> ApiError {
-        ApiError::new(StatusCode::UNAUTHORIZED, "A valid personal API token is required: Authorization: Bearer <token>.")
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "A valid personal API token is required: Authorization: Bearer <token>.",
+        )
     }
 }
 

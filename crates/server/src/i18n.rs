@@ -121,7 +121,9 @@ impl Tr {
     /// A time, in the given time zone, as the language writes it: `26.11.2026 14:05`
     /// in Polish, `2026-11-26 14:05` in English.
     pub fn datetime(&self, millis: i64, tz: &str) -> String {
-        let Ok(ts) = jiff::Timestamp::from_millisecond(millis) else { return String::new() };
+        let Ok(ts) = jiff::Timestamp::from_millisecond(millis) else {
+            return String::new();
+        };
         let tz = jiff::tz::TimeZone::get(tz).unwrap_or(jiff::tz::TimeZone::UTC);
         let z = ts.to_zoned(tz);
         match self.locale {
@@ -161,15 +163,20 @@ mod tests {
         let en = keys(CATALOGS[1].1);
         let only_pl: Vec<_> = pl.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&pl).collect();
-        assert!(only_pl.is_empty() && only_en.is_empty(), "only in pl: {only_pl:?}; only in en: {only_en:?}");
+        assert!(
+            only_pl.is_empty() && only_en.is_empty(),
+            "only in pl: {only_pl:?}; only in en: {only_en:?}"
+        );
     }
 
     #[test]
     fn every_key_the_templates_and_code_use_exists() {
         let pl = keys(CATALOGS[0].1);
         let mut missing = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")),
-                             std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+        let mut stack = vec![
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")),
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        ];
         while let Some(p) = stack.pop() {
             if p.is_dir() {
                 for e in std::fs::read_dir(&p).unwrap() {

@@ -39,7 +39,11 @@ async fn mail_sender(state: AppState, cfg: crate::config::SmtpConfig, mut stop: 
 async fn cleanup(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
         let now = crate::now();
-        if let Err(e) = state.store.purge_expired(now, now - ambasada_core::throttle::WINDOW).await {
+        if let Err(e) = state
+            .store
+            .purge_expired(now, now - ambasada_core::throttle::WINDOW)
+            .await
+        {
             tracing::warn!(error = %e, "clean-up failed");
         }
         tokio::select! {

@@ -77,7 +77,10 @@ impl AppState {
     /// The same state with another email retry policy (tests use short delays).
     pub fn with_mail_policy(self, policy: mail::RetryPolicy) -> AppState {
         let inner = Arc::try_unwrap(self.0).unwrap_or_else(|_| panic!("state already shared"));
-        AppState(Arc::new(Inner { mail_policy: policy, ..inner }))
+        AppState(Arc::new(Inner {
+            mail_policy: policy,
+            ..inner
+        }))
     }
 }
 

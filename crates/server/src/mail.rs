@@ -56,15 +56,31 @@ pub async fn queue(state: &AppState, to: &str, subject: &str, body: &str, kind: 
 }
 
 /// Queues the invitation email with its one-time link.
-pub async fn queue_invitation(state: &AppState, to: &str, locale: Locale, first_name: &str, inviter: &str, token: &str) -> anyhow::Result<()> {
+pub async fn queue_invitation(
+    state: &AppState,
+    to: &str,
+    locale: Locale,
+    first_name: &str,
+    inviter: &str,
+    token: &str,
+) -> anyhow::Result<()> {
     let tr = Tr::new(state.i18n.clone(), locale);
     let link = format!("{}/invite/{token}", state.config.base_url);
-    let body = tr.a("email-invite-body", &[("name", first_name), ("inviter", inviter), ("link", &link)]);
+    let body = tr.a(
+        "email-invite-body",
+        &[("name", first_name), ("inviter", inviter), ("link", &link)],
+    );
     queue(state, to, &tr.t("email-invite-subject"), &body, "invite").await
 }
 
 /// Queues the password reset email with its one-time link.
-pub async fn queue_reset(state: &AppState, to: &str, locale: Locale, first_name: &str, token: &str) -> anyhow::Result<()> {
+pub async fn queue_reset(
+    state: &AppState,
+    to: &str,
+    locale: Locale,
+    first_name: &str,
+    token: &str,
+) -> anyhow::Result<()> {
     let tr = Tr::new(state.i18n.clone(), locale);
     let link = format!("{}/password/reset/{token}", state.config.base_url);
     let body = tr.a("email-reset-body", &[("name", first_name), ("link", &link)]);
@@ -95,7 +111,11 @@ fn build_message(from: &str, m: &OutboxMessage) -> anyhow::Result<Message> {
 }
 
 /// Sends due emails until none is left. Returns how many were sent.
-pub async fn send_due(state: &AppState, transport: &AsyncSmtpTransport<Tokio1Executor>, from: &str) -> anyhow::Result<usize> {
+pub async fn send_due(
+    state: &AppState,
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    from: &str,
+) -> anyhow::Result<usize> {
     let policy = state.mail_policy;
     let mut sent = 0;
     loop {

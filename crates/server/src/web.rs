@@ -44,7 +44,10 @@ impl Flash {
     }
 
     fn decode(s: &str) -> Option<Flash> {
-        let raw: String = url::form_urlencoded::parse(format!("x={s}").as_bytes()).next()?.1.into_owned();
+        let raw: String = url::form_urlencoded::parse(format!("x={s}").as_bytes())
+            .next()?
+            .1
+            .into_owned();
         let mut parts = raw.splitn(3, '|');
         let success = parts.next()? == "ok";
         let key = parts.next()?.to_string();
@@ -103,7 +106,11 @@ impl Ctx {
     }
     /// A time in the viewer's time zone.
     pub fn when(&self, millis: &i64) -> String {
-        let tz = self.user.as_ref().map(|u| u.time_zone.as_str()).unwrap_or("Europe/Warsaw");
+        let tz = self
+            .user
+            .as_ref()
+            .map(|u| u.time_zone.as_str())
+            .unwrap_or("Europe/Warsaw");
         self.tr.datetime(*millis, tz)
     }
     pub fn has_role(&self, role: Role) -> bool {
@@ -136,7 +143,11 @@ impl Ctx {
             .map(|(href, key)| NavItem {
                 href,
                 label: self.tr.t(key),
-                current: if href == "/app" { self.path == "/app" } else { self.path.starts_with(href) },
+                current: if href == "/app" {
+                    self.path == "/app"
+                } else {
+                    self.path.starts_with(href)
+                },
             })
             .collect()
     }
@@ -154,9 +165,16 @@ pub fn render_status(status: StatusCode, t: &impl Template) -> Result<Response, 
 
 /// A 303 redirect that shows a flash message on the next page.
 pub fn redirect_flash(to: &str, success: bool, key: &str, arg: Option<&str>) -> Response {
-    let flash = Flash { success, key: key.to_string(), arg: arg.map(str::to_string) };
+    let flash = Flash {
+        success,
+        key: key.to_string(),
+        arg: arg.map(str::to_string),
+    };
     let mut res = Redirect::to(to).into_response();
-    let cookie = Cookie::build((FLASH_COOKIE, flash.encode())).path("/").http_only(true).same_site(SameSite::Lax);
+    let cookie = Cookie::build((FLASH_COOKIE, flash.encode()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax);
     if let Ok(v) = HeaderValue::from_str(&cookie.to_string()) {
         res.headers_mut().append(header::SET_COOKIE, v);
     }
@@ -295,7 +313,10 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         if given.is_none() && is_form {
             let bytes = match axum::body::to_bytes(body, FORM_LIMIT).await {
                 Ok(b) => b,
-                Err(_) => return error_page(&ctx, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large").unwrap_or_else(|e| e.into_response()),
+                Err(_) => {
+                    return error_page(&ctx, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large")
+                        .unwrap_or_else(|e| e.into_response());
+                }
             };
             given = url::form_urlencoded::parse(&bytes)
                 .find(|(k, _)| k == "csrf_token")
@@ -314,11 +335,34 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let method = parts.method.clone();
     let mut res = next.run(Request::from_parts(parts, body)).await;
 
+    // Rejections of axum's extractors (a path id that is not a number, a malformed
+    // form) are plain text: show them as pages too.
+    if res.extensions().get::<ErrorPage>().is_none()
+        && res.status().is_client_error()
+        && res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"))
+    {
+        let key = match res.status() {
+            StatusCode::NOT_FOUND => "error-page-not-found",
+            StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
+            _ => "error-bad-request",
+        };
+        res.extensions_mut().insert(ErrorPage { key });
+    }
     if let Some(page) = res.extensions().get::<ErrorPage>().copied() {
         let status = res.status();
         res = if status == StatusCode::UNAUTHORIZED {
-            let next_path = if method == Method::GET { ctx.path.as_str() } else { "/app" };
-            let to = format!("/login?next={}", url::form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>());
+            let next_path = if method == Method::GET {
+                ctx.path.as_str()
+            } else {
+                "/app"
+            };
+            let to = format!(
+                "/login?next={}",
+                url::form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
+            );
             Redirect::to(&to).into_response()
         } else {
             error_page(&ctx, status, page.key).unwrap_or_else(|e| e.into_response())
@@ -337,7 +381,8 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     }
     if !res.headers().contains_key(header::CACHE_CONTROL) {
         // Pages depend on the session: never stored by shared caches.
-        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     res
 }
@@ -352,7 +397,11 @@ struct ErrorTemplate<'a> {
 
 /// An error page in the layout.
 pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str) -> Result<Response, AppError> {
-    let t = ErrorTemplate { p: ctx, status: status.as_u16(), message: ctx.t(key) };
+    let t = ErrorTemplate {
+        p: ctx,
+        status: status.as_u16(),
+        message: ctx.t(key),
+    };
     Ok((status, Html(t.render()?)).into_response())
 }
 
@@ -361,28 +410,6 @@ pub fn safe_next(next: Option<&str>) -> &str {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
         _ => "/app",
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn flash_round_trips_and_refuses_non_keys() {
-        let f = Flash { success: true, key: "flash-saved".into(), arg: Some("Jan | Żak".into()) };
-        let back = Flash::decode(&f.encode()).unwrap();
-        assert_eq!((back.success, back.key.as_str(), back.arg.as_deref()), (true, "flash-saved", Some("Jan | Żak")));
-        assert!(Flash::decode("ok%7C%3Cscript%3E").is_none());
-    }
-
-    #[test]
-    fn next_paths_stay_on_this_site() {
-        assert_eq!(safe_next(Some("/app/profile")), "/app/profile");
-        assert_eq!(safe_next(Some("//evil.example")), "/app");
-        assert_eq!(safe_next(Some("https://evil.example")), "/app");
-        assert_eq!(safe_next(Some("/\\evil.example")), "/app");
-        assert_eq!(safe_next(None), "/app");
     }
 }
 
@@ -398,5 +425,34 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
                 .map(|c| c.0),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flash_round_trips_and_refuses_non_keys() {
+        let f = Flash {
+            success: true,
+            key: "flash-saved".into(),
+            arg: Some("Jan | Żak".into()),
+        };
+        let back = Flash::decode(&f.encode()).unwrap();
+        assert_eq!(
+            (back.success, back.key.as_str(), back.arg.as_deref()),
+            (true, "flash-saved", Some("Jan | Żak"))
+        );
+        assert!(Flash::decode("ok%7C%3Cscript%3E").is_none());
+    }
+
+    #[test]
+    fn next_paths_stay_on_this_site() {
+        assert_eq!(safe_next(Some("/app/profile")), "/app/profile");
+        assert_eq!(safe_next(Some("//evil.example")), "/app");
+        assert_eq!(safe_next(Some("https://evil.example")), "/app");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/app");
+        assert_eq!(safe_next(None), "/app");
     }
 }

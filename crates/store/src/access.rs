@@ -115,7 +115,9 @@ impl Store {
         .bind(token_hash)
         .fetch_optional(&self.pool)
         .await?;
-        let Some((id, user_id, scopes)) = row else { return Ok(None) };
+        let Some((id, user_id, scopes)) = row else {
+            return Ok(None);
+        };
         sqlx::query(
             "UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)",
         )
@@ -140,12 +142,13 @@ impl Store {
 
     /// Revokes one of a person's tokens; false when it was not theirs or not live.
     pub async fn revoke_api_token(&self, user_id: i64, token_id: i64, now: Millis) -> Result<bool> {
-        let r = sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
-            .bind(token_id)
-            .bind(user_id)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+        let r =
+            sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
+                .bind(token_id)
+                .bind(user_id)
+                .bind(now)
+                .execute(&self.pool)
+                .await?;
         Ok(r.rows_affected() == 1)
     }
 
@@ -214,16 +217,21 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some((user_id,)) = row else { return Ok(None) };
-        let r = sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1 AND deactivated_at IS NULL")
-            .bind(user_id)
-            .bind(password_hash)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        let r = sqlx::query(
+            "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1 AND deactivated_at IS NULL",
+        )
+        .bind(user_id)
+        .bind(password_hash)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
         if r.rows_affected() == 0 {
             return Ok(None);
         }
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
@@ -240,7 +248,12 @@ impl Store {
     }
 
     /// Times of failed logins since `since`, for the account and for the address.
-    pub async fn login_failures(&self, email: &str, ip_hash: &str, since: Millis) -> Result<(Vec<Millis>, Vec<Millis>)> {
+    pub async fn login_failures(
+        &self,
+        email: &str,
+        ip_hash: &str,
+        since: Millis,
+    ) -> Result<(Vec<Millis>, Vec<Millis>)> {
         let by_email: Vec<(i64,)> = sqlx::query_as("SELECT at FROM login_failures WHERE email = $1 AND at > $2")
             .bind(email)
             .bind(since)
@@ -251,7 +264,10 @@ impl Store {
             .bind(since)
             .fetch_all(&self.pool)
             .await?;
-        Ok((by_email.into_iter().map(|r| r.0).collect(), by_ip.into_iter().map(|r| r.0).collect()))
+        Ok((
+            by_email.into_iter().map(|r| r.0).collect(),
+            by_ip.into_iter().map(|r| r.0).collect(),
+        ))
     }
 
     /// Forgets an account's failures after a successful login.
@@ -266,9 +282,18 @@ impl Store {
     /// Deletes what no longer matters: failures older than `failures_before`, expired
     /// sessions and links, import files left unconfirmed.
     pub async fn purge_expired(&self, now: Millis, failures_before: Millis) -> Result<()> {
-        sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(failures_before).execute(&self.pool).await?;
-        sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now).execute(&self.pool).await?;
-        sqlx::query("DELETE FROM one_time_tokens WHERE expires_at < $1").bind(now).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM login_failures WHERE at < $1")
+            .bind(failures_before)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM one_time_tokens WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
         sqlx::query("DELETE FROM pending_imports WHERE created_at < $1")
             .bind(now - ambasada_core::DAY)
             .execute(&self.pool)

@@ -126,6 +126,17 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Runs one statement as given, without parameters: for tests and tools that create
+    /// or drop databases. Never pass it anything a user typed.
+    pub async fn raw_execute(&self, sql: &str) -> crate::Result<()> {
+        sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,14 +148,5 @@ mod tests {
             "postgres://amb:***@db:5432/amb"
         );
         assert_eq!(redact_url("sqlite://./a.db"), "sqlite://./a.db");
-    }
-}
-
-impl Store {
-    /// Runs one statement as given, without parameters: for tests and tools that create
-    /// or drop databases. Never pass it anything a user typed.
-    pub async fn raw_execute(&self, sql: &str) -> crate::Result<()> {
-        sqlx::query(sqlx::AssertSqlSafe(sql.to_string())).execute(&self.pool).await?;
-        Ok(())
     }
 }

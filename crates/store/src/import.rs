@@ -161,16 +161,21 @@ impl Store {
 
     /// An uploaded file, only for the person who uploaded it.
     pub async fn pending_import(&self, id: i64, user_id: i64) -> Result<Option<(String, String)>> {
-        Ok(sqlx::query_as("SELECT file_name, content FROM pending_imports WHERE id = $1 AND user_id = $2")
-            .bind(id)
-            .bind(user_id)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_as("SELECT file_name, content FROM pending_imports WHERE id = $1 AND user_id = $2")
+                .bind(id)
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// Forgets an uploaded file once imported.
     pub async fn delete_pending_import(&self, id: i64) -> Result<()> {
-        sqlx::query("DELETE FROM pending_imports WHERE id = $1").bind(id).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM pending_imports WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

@@ -3,9 +3,9 @@
 //!
 //! SQL lives only here. Callers get plain types and [`StoreError`]; they never see sqlx.
 
-mod db;
 pub mod access;
 pub mod audit;
+mod db;
 pub mod import;
 pub mod outbox;
 pub mod people;

@@ -45,7 +45,11 @@ impl Store {
     /// taken over (its sender died). On PostgreSQL, concurrent instances skip rows
     /// another one holds.
     pub async fn claim_due_email(&self, now: Millis, stale_before: Millis) -> Result<Option<OutboxMessage>> {
-        let lock = if self.backend() == Backend::Postgres { "FOR UPDATE SKIP LOCKED" } else { "" };
+        let lock = if self.backend() == Backend::Postgres {
+            "FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        };
         Ok(sqlx::query_as(AssertSqlSafe(format!(
             "UPDATE outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1 \
              WHERE id = (SELECT id FROM outbox \
@@ -116,17 +120,20 @@ impl Store {
 
     /// One email.
     pub async fn outbox_message(&self, id: i64) -> Result<Option<OutboxMessage>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {COLUMNS} FROM outbox WHERE id = $1")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_as(AssertSqlSafe(format!("SELECT {COLUMNS} FROM outbox WHERE id = $1")))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// Emails not yet sent (pending or being sent).
     pub async fn outbox_unsent(&self) -> Result<i64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending', 'failed')")
-            .fetch_one(&self.pool)
-            .await?;
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending', 'failed')")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(n)
     }
 }

@@ -119,7 +119,10 @@ impl UserRow {
 
 /// `$first, $first+1, ...` for an IN list of `n` values.
 fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Store {
@@ -189,7 +192,10 @@ impl Store {
             u.teams = teams
                 .iter()
                 .filter(|(id, _, _)| *id == u.id)
-                .map(|(_, tid, name)| Team { id: *tid, name: name.clone() })
+                .map(|(_, tid, name)| Team {
+                    id: *tid,
+                    name: name.clone(),
+                })
                 .collect();
         }
         Ok(users)
@@ -197,11 +203,12 @@ impl Store {
 
     /// One person by id, active or not.
     pub async fn user(&self, id: i64) -> Result<Option<User>> {
-        let row: Option<UserRow> =
-            sqlx::query_as(AssertSqlSafe(format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1")))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<UserRow> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         let Some(row) = row else { return Ok(None) };
         Ok(self.with_roles_and_teams(vec![row.into_user()]).await?.pop())
     }
@@ -220,10 +227,12 @@ impl Store {
 
     /// The id, password hash and deactivation time of an account, for login.
     pub async fn credentials(&self, email: &Email) -> Result<Option<(i64, Option<String>, Option<Millis>)>> {
-        Ok(sqlx::query_as("SELECT id, password_hash, deactivated_at FROM users WHERE email = $1")
-            .bind(email.as_str())
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(
+            sqlx::query_as("SELECT id, password_hash, deactivated_at FROM users WHERE email = $1")
+                .bind(email.as_str())
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// The people matching a filter, a page of them, and how many match in all.
@@ -301,7 +310,10 @@ impl Store {
     /// Replaces a person's roles and teams (the admin's edit page), in one transaction.
     pub async fn set_roles_and_teams(&self, id: i64, roles: &[Role], team_ids: &[i64], now: Millis) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM user_roles WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         for role in roles {
             sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
                 .bind(id)
@@ -309,7 +321,10 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("DELETE FROM team_members WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM team_members WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         for team in team_ids {
             sqlx::query("INSERT INTO team_members (team_id, user_id) VALUES ($1, $2)")
                 .bind(team)
@@ -317,7 +332,11 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("UPDATE users SET updated_at = $2 WHERE id = $1").bind(id).bind(now).execute(&mut *tx).await?;
+        sqlx::query("UPDATE users SET updated_at = $2 WHERE id = $1")
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -351,7 +370,10 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -399,7 +421,11 @@ impl Store {
         Ok(rows
             .into_iter()
             .filter_map(|(n, profile_url, network_size)| {
-                Network::parse(&n).map(|network| NetworkProfile { network, profile_url, network_size })
+                Network::parse(&n).map(|network| NetworkProfile {
+                    network,
+                    profile_url,
+                    network_size,
+                })
             })
             .collect())
     }
@@ -411,7 +437,10 @@ impl Store {
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
-        for p in profiles.iter().filter(|p| p.profile_url.is_some() || p.network_size.is_some()) {
+        for p in profiles
+            .iter()
+            .filter(|p| p.profile_url.is_some() || p.network_size.is_some())
+        {
             sqlx::query(
                 "INSERT INTO user_networks (user_id, network, profile_url, network_size) VALUES ($1, $2, $3, $4)",
             )
@@ -473,7 +502,10 @@ impl Store {
 
     /// Deletes a team; its members stay, without it.
     pub async fn delete_team(&self, id: i64) -> Result<()> {
-        let r = sqlx::query("DELETE FROM teams WHERE id = $1").bind(id).execute(&self.pool).await?;
+        let r = sqlx::query("DELETE FROM teams WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         if r.rows_affected() == 0 {
             return Err(StoreError::NotFound);
         }

@@ -48,7 +48,12 @@ struct UsersTemplate<'a> {
     query_base: String,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Query(q): Query<ListQuery>) -> Result<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
     let page = super::page_number(q.page.as_deref());
     let role = q.role.as_deref().and_then(Role::parse);
@@ -58,7 +63,11 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Qu
         Some("deactivated") => Some(false),
         _ => None,
     };
-    let search = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let search =
+        q.q.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
     let filter = UserFilter {
         q: search.clone(),
         role,
@@ -156,17 +165,40 @@ fn parse_person(ctx: &Ctx, form: &PersonForm, teams: &[TeamSummary], errors: &mu
             None => errors.add("team", ctx.t("error-team")),
         }
     }
-    Some(Parsed { first: first.ok()?, last: last.ok()?, locale: locale.ok()?, roles, team_ids }).filter(|_| errors.is_empty())
+    Some(Parsed {
+        first: first.ok()?,
+        last: last.ok()?,
+        locale: locale.ok()?,
+        roles,
+        team_ids,
+    })
+    .filter(|_| errors.is_empty())
 }
 
 pub async fn invite_page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Result<Response> {
     user.require(Role::Admin)?;
-    let form = PersonForm { locale: "pl".into(), role: vec!["ambassador".into()], ..Default::default() };
-    render(&PersonTemplate { p: &ctx, person: None, form, errors: FieldErrors::default(), teams: state.store.teams().await?, roles: &Role::ALL })
+    let form = PersonForm {
+        locale: "pl".into(),
+        role: vec!["ambassador".into()],
+        ..Default::default()
+    };
+    render(&PersonTemplate {
+        p: &ctx,
+        person: None,
+        form,
+        errors: FieldErrors::default(),
+        teams: state.store.teams().await?,
+        roles: &Role::ALL,
+    })
 }
 
 /// Creates the person and queues an invitation with a one-time link valid 7 days.
-pub async fn invite(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Form(form): Form<PersonForm>) -> Result<Response> {
+pub async fn invite(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(form): Form<PersonForm>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
     let teams = state.store.teams().await?;
     let mut errors = FieldErrors::default();
@@ -187,8 +219,16 @@ pub async fn invite(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
         match state.store.create_user(&new, now).await {
             Ok(id) => {
                 send_invitation(&state, &user, id, &email, p.locale, p.first.as_str()).await?;
-                state.store.audit(Some(user.id), "user.invite", email.as_str(), now).await?;
-                return Ok(redirect_flash("/app/admin/users", true, "flash-invited", Some(email.as_str())));
+                state
+                    .store
+                    .audit(Some(user.id), "user.invite", email.as_str(), now)
+                    .await?;
+                return Ok(redirect_flash(
+                    "/app/admin/users",
+                    true,
+                    "flash-invited",
+                    Some(email.as_str()),
+                ));
             }
             Err(StoreError::Conflict(_)) => errors.add("email", ctx.t("error-email-taken")),
             Err(e) => return Err(e.into()),
@@ -196,14 +236,31 @@ pub async fn invite(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
     }
     render_status(
         StatusCode::UNPROCESSABLE_ENTITY,
-        &PersonTemplate { p: &ctx, person: None, form, errors, teams, roles: &Role::ALL },
+        &PersonTemplate {
+            p: &ctx,
+            person: None,
+            form,
+            errors,
+            teams,
+            roles: &Role::ALL,
+        },
     )
 }
 
-async fn send_invitation(state: &AppState, inviter: &User, id: i64, email: &Email, locale: Locale, first_name: &str) -> Result<()> {
+async fn send_invitation(
+    state: &AppState,
+    inviter: &User,
+    id: i64,
+    email: &Email,
+    locale: Locale,
+    first_name: &str,
+) -> Result<()> {
     let token = auth::new_token();
     let now = crate::now();
-    state.store.create_one_time_token(id, Purpose::Invite, &auth::hash_token(&token), now, now + INVITE_TTL).await?;
+    state
+        .store
+        .create_one_time_token(id, Purpose::Invite, &auth::hash_token(&token), now, now + INVITE_TTL)
+        .await?;
     mail::queue_invitation(state, email.as_str(), locale, first_name, &inviter.name(), &token).await?;
     Ok(())
 }
@@ -212,7 +269,12 @@ async fn person(state: &AppState, id: i64) -> Result<User> {
     state.store.user(id).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn edit_page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
+pub async fn edit_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
     let person = person(&state, id).await?;
     let form = PersonForm {
@@ -223,10 +285,23 @@ pub async fn edit_page(State(state): State<AppState>, ctx: Ctx, user: CurrentUse
         role: person.roles.iter().map(|r| r.as_str().to_string()).collect(),
         team: person.teams.iter().map(|t| t.id.to_string()).collect(),
     };
-    render(&PersonTemplate { p: &ctx, person: Some(person), form, errors: FieldErrors::default(), teams: state.store.teams().await?, roles: &Role::ALL })
+    render(&PersonTemplate {
+        p: &ctx,
+        person: Some(person),
+        form,
+        errors: FieldErrors::default(),
+        teams: state.store.teams().await?,
+        roles: &Role::ALL,
+    })
 }
 
-pub async fn save(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>, Form(form): Form<PersonForm>) -> Result<Response> {
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(form): Form<PersonForm>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
     let target = person(&state, id).await?;
     let teams = state.store.teams().await?;
@@ -244,16 +319,37 @@ pub async fn save(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Pa
     match parsed.filter(|_| errors.is_empty()) {
         Some(p) => {
             let now = crate::now();
-            state.store.update_profile(id, p.first.as_str(), p.last.as_str(), p.locale, &target.time_zone, now).await?;
+            state
+                .store
+                .update_profile(id, p.first.as_str(), p.last.as_str(), p.locale, &target.time_zone, now)
+                .await?;
             state.store.set_roles_and_teams(id, &p.roles, &p.team_ids, now).await?;
-            state.store.audit(Some(user.id), "user.edit", &target.email, now).await?;
-            Ok(redirect_flash(&format!("/app/admin/users/{id}"), true, "flash-saved", None))
+            state
+                .store
+                .audit(Some(user.id), "user.edit", &target.email, now)
+                .await?;
+            Ok(redirect_flash(
+                &format!("/app/admin/users/{id}"),
+                true,
+                "flash-saved",
+                None,
+            ))
         }
         None => {
-            let form = PersonForm { email: target.email.clone(), ..form };
+            let form = PersonForm {
+                email: target.email.clone(),
+                ..form
+            };
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                &PersonTemplate { p: &ctx, person: Some(target), form, errors, teams, roles: &Role::ALL },
+                &PersonTemplate {
+                    p: &ctx,
+                    person: Some(target),
+                    form,
+                    errors,
+                    teams,
+                    roles: &Role::ALL,
+                },
             )
         }
     }
@@ -269,7 +365,10 @@ pub async fn deactivate(State(state): State<AppState>, user: CurrentUser, Path(i
     }
     let now = crate::now();
     state.store.deactivate_user(id, now).await?;
-    state.store.audit(Some(user.id), "user.deactivate", &target.email, now).await?;
+    state
+        .store
+        .audit(Some(user.id), "user.deactivate", &target.email, now)
+        .await?;
     Ok(redirect_flash(&to, true, "flash-deactivated", Some(&target.name())))
 }
 
@@ -278,8 +377,16 @@ pub async fn reactivate(State(state): State<AppState>, user: CurrentUser, Path(i
     let target = person(&state, id).await?;
     let now = crate::now();
     state.store.reactivate_user(id, now).await?;
-    state.store.audit(Some(user.id), "user.reactivate", &target.email, now).await?;
-    Ok(redirect_flash(&format!("/app/admin/users/{id}"), true, "flash-reactivated", Some(&target.name())))
+    state
+        .store
+        .audit(Some(user.id), "user.reactivate", &target.email, now)
+        .await?;
+    Ok(redirect_flash(
+        &format!("/app/admin/users/{id}"),
+        true,
+        "flash-reactivated",
+        Some(&target.name()),
+    ))
 }
 
 /// Sends a fresh invitation to someone who has not set a password yet.
@@ -292,7 +399,10 @@ pub async fn reinvite(State(state): State<AppState>, user: CurrentUser, Path(id)
     }
     let email = Email::parse(&target.email).map_err(|_| AppError::BadRequest("error-email"))?;
     send_invitation(&state, &user, id, &email, target.locale, &target.first_name).await?;
-    state.store.audit(Some(user.id), "user.reinvite", &target.email, crate::now()).await?;
+    state
+        .store
+        .audit(Some(user.id), "user.reinvite", &target.email, crate::now())
+        .await?;
     Ok(redirect_flash(&to, true, "flash-invited", Some(&target.email)))
 }
 
@@ -305,5 +415,8 @@ struct AuditTemplate<'a> {
 
 pub async fn audit(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Result<Response> {
     user.require(Role::Admin)?;
-    render(&AuditTemplate { p: &ctx, entries: state.store.audit_recent(200).await? })
+    render(&AuditTemplate {
+        p: &ctx,
+        entries: state.store.audit_recent(200).await?,
+    })
 }

@@ -6,8 +6,8 @@ use crate::error::{AppError, Result};
 use crate::i18n::Tr;
 use crate::web::{Ctx, redirect_flash, render, render_status};
 use crate::{AppState, mail};
-use ambasada_core::import::{self, Action, Column, EmployeeRow, Problem, RowError};
 use ambasada_core::Role;
+use ambasada_core::import::{self, Action, Column, EmployeeRow, Problem, RowError};
 use ambasada_store::access::Purpose;
 use ambasada_store::import::ImportOutcome;
 use askama::Template;
@@ -39,7 +39,11 @@ pub fn describe(tr: &Tr, e: &RowError) -> ErrorLine {
         Problem::Malformed => tr.t("import-error-malformed"),
         Problem::Empty => tr.t("import-error-empty"),
     };
-    ErrorLine { line: e.line, column: e.column.map(Column::as_str).unwrap_or("-"), message }
+    ErrorLine {
+        line: e.line,
+        column: e.column.map(Column::as_str).unwrap_or("-"),
+        message,
+    }
 }
 
 /// The result of checking a file against the store.
@@ -74,15 +78,34 @@ pub async fn import_employees(
     };
     let outcome = state.store.apply_import(&rows, &plan, crate::now()).await?;
     if invite_new {
-        let added: Vec<&EmployeeRow> = rows.iter().zip(&plan).filter(|(_, a)| **a == Action::Add).map(|(r, _)| r).collect();
+        let added: Vec<&EmployeeRow> = rows
+            .iter()
+            .zip(&plan)
+            .filter(|(_, a)| **a == Action::Add)
+            .map(|(r, _)| r)
+            .collect();
         for (row, id) in added.into_iter().zip(&outcome.added) {
             let token = auth::new_token();
             let now = crate::now();
             state
                 .store
-                .create_one_time_token(*id, Purpose::Invite, &auth::hash_token(&token), now, now + super::admin::INVITE_TTL)
+                .create_one_time_token(
+                    *id,
+                    Purpose::Invite,
+                    &auth::hash_token(&token),
+                    now,
+                    now + super::admin::INVITE_TTL,
+                )
                 .await?;
-            mail::queue_invitation(state, row.email.as_str(), row.locale, row.first_name.as_str(), inviter, &token).await?;
+            mail::queue_invitation(
+                state,
+                row.email.as_str(),
+                row.locale,
+                row.first_name.as_str(),
+                inviter,
+                &token,
+            )
+            .await?;
         }
     }
     Ok(Ok(outcome))
@@ -141,7 +164,12 @@ fn column_label(tr: &Tr, c: &Column) -> String {
 }
 
 /// Receives the file and shows the dry run (or every bad row).
-pub async fn upload(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, mut multipart: Multipart) -> Result<Response> {
+pub async fn upload(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    mut multipart: Multipart,
+) -> Result<Response> {
     user.require(Role::Admin)?;
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
@@ -149,7 +177,10 @@ pub async fn upload(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
             Ok(Some(f)) => f,
             Ok(None) => break,
             Err(_) => {
-                let t = ImportTemplate { upload_error: Some(ctx.t("import-error-upload")), ..ImportTemplate::empty(&ctx) };
+                let t = ImportTemplate {
+                    upload_error: Some(ctx.t("import-error-upload")),
+                    ..ImportTemplate::empty(&ctx)
+                };
                 return render_status(StatusCode::BAD_REQUEST, &t);
             }
         };
@@ -158,14 +189,20 @@ pub async fn upload(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
             match field.bytes().await {
                 Ok(b) => file = Some((name, b.to_vec())),
                 Err(_) => {
-                    let t = ImportTemplate { upload_error: Some(ctx.t("import-error-too-large")), ..ImportTemplate::empty(&ctx) };
+                    let t = ImportTemplate {
+                        upload_error: Some(ctx.t("import-error-too-large")),
+                        ..ImportTemplate::empty(&ctx)
+                    };
                     return render_status(StatusCode::PAYLOAD_TOO_LARGE, &t);
                 }
             }
         }
     }
     let Some((file_name, data)) = file.filter(|(_, d)| !d.is_empty()) else {
-        let t = ImportTemplate { upload_error: Some(ctx.t("import-error-no-file")), ..ImportTemplate::empty(&ctx) };
+        let t = ImportTemplate {
+            upload_error: Some(ctx.t("import-error-no-file")),
+            ..ImportTemplate::empty(&ctx)
+        };
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
     };
     match check(&state, &data).await? {
@@ -181,8 +218,15 @@ pub async fn upload(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
         Checked::Planned(rows, plan) => {
             // Valid UTF-8 here: parsing succeeded.
             let content = String::from_utf8_lossy(&data).into_owned();
-            let id = state.store.save_pending_import(user.id, &file_name, &content, crate::now()).await?;
-            let mut t = ImportTemplate { file_name, pending_id: Some(id), ..ImportTemplate::empty(&ctx) };
+            let id = state
+                .store
+                .save_pending_import(user.id, &file_name, &content, crate::now())
+                .await?;
+            let mut t = ImportTemplate {
+                file_name,
+                pending_id: Some(id),
+                ..ImportTemplate::empty(&ctx)
+            };
             for (row, action) in rows.iter().zip(&plan) {
                 let line = |changes: String| PlanLine {
                     line: row.line,
@@ -201,7 +245,11 @@ pub async fn upload(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
                     Action::Change { fields, .. } => {
                         t.changed_count += 1;
                         if t.changed.len() < SHOWN {
-                            let what = fields.iter().map(|c| column_label(&ctx.tr, c)).collect::<Vec<_>>().join(", ");
+                            let what = fields
+                                .iter()
+                                .map(|c| column_label(&ctx.tr, c))
+                                .collect::<Vec<_>>()
+                                .join(", ");
                             t.changed.push(line(what));
                         }
                     }
@@ -220,9 +268,19 @@ pub struct ConfirmForm {
 }
 
 /// Imports the file of a dry run.
-pub async fn confirm(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>, Form(form): Form<ConfirmForm>) -> Result<Response> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
-    let (file_name, content) = state.store.pending_import(id, user.id).await?.ok_or(AppError::NotFound)?;
+    let (file_name, content) = state
+        .store
+        .pending_import(id, user.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     match import_employees(&state, content.as_bytes(), form.invite.is_some(), &user.name()).await? {
         Ok(outcome) => {
             state.store.delete_pending_import(id).await?;
@@ -234,8 +292,21 @@ pub async fn confirm(State(state): State<AppState>, ctx: Ctx, user: CurrentUser,
                     ("unchanged", &outcome.unchanged.to_string()),
                 ],
             );
-            state.store.audit(Some(user.id), "import.employees", &format!("{file_name}: {summary}"), crate::now()).await?;
-            Ok(redirect_flash("/app/admin/users", true, "flash-imported", Some(&summary)))
+            state
+                .store
+                .audit(
+                    Some(user.id),
+                    "import.employees",
+                    &format!("{file_name}: {summary}"),
+                    crate::now(),
+                )
+                .await?;
+            Ok(redirect_flash(
+                "/app/admin/users",
+                true,
+                "flash-imported",
+                Some(&summary),
+            ))
         }
         Err(errors) => {
             // The data changed between the dry run and the confirmation.

@@ -53,7 +53,12 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
         None
     };
     let networks_filled = state.store.networks(user.id).await?.len() as i64;
-    render(&HomeTemplate { p: &ctx, user: &user, admin, networks_filled })
+    render(&HomeTemplate {
+        p: &ctx,
+        user: &user,
+        admin,
+        networks_filled,
+    })
 }
 
 #[derive(Template)]
@@ -75,7 +80,12 @@ pub async fn login_page(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response
     if ctx.user.is_some() {
         return Ok(Redirect::to(next).into_response());
     }
-    render(&LoginTemplate { p: &ctx, email: "", next, error: None })
+    render(&LoginTemplate {
+        p: &ctx,
+        email: "",
+        next,
+        error: None,
+    })
 }
 
 #[derive(Deserialize)]
@@ -113,13 +123,21 @@ pub async fn login(
     let now = crate::now();
     let email_key = form.email.trim().to_lowercase();
     let ip_hash = auth::keyed_hash(&state.ip_key, &client_ip(&state, &headers, peer));
-    let (by_email, by_ip) = state.store.login_failures(&email_key, &ip_hash, now - throttle::WINDOW).await?;
+    let (by_email, by_ip) = state
+        .store
+        .login_failures(&email_key, &ip_hash, now - throttle::WINDOW)
+        .await?;
     if let Err(wait) = throttle::check(&by_email, now).and(throttle::check(&by_ip, now)) {
         tracing::warn!("login throttled");
         let error = Some(ctx.n("login-throttled", &throttle::wait_minutes(wait)));
         return render_status(
             StatusCode::TOO_MANY_REQUESTS,
-            &LoginTemplate { p: &ctx, email: &form.email, next: &next, error },
+            &LoginTemplate {
+                p: &ctx,
+                email: &form.email,
+                next: &next,
+                error,
+            },
         );
     }
     let creds = match Email::parse(&form.email) {
@@ -137,18 +155,29 @@ pub async fn login(
         state.store.record_login_failure(&email_key, &ip_hash, now).await?;
         return render_status(
             StatusCode::UNAUTHORIZED,
-            &LoginTemplate { p: &ctx, email: &form.email, next: &next, error: Some(ctx.t("login-failed")) },
+            &LoginTemplate {
+                p: &ctx,
+                email: &form.email,
+                next: &next,
+                error: Some(ctx.t("login-failed")),
+            },
         );
     };
     state.store.clear_login_failures(&email_key).await?;
     let token = auth::new_token();
-    state.store.create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL).await?;
+    state
+        .store
+        .create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL)
+        .await?;
     tracing::info!(user_id, "logged in");
     let mut res = Redirect::to(&next).into_response();
     let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
     c.set_max_age(Some(cookie_age(SESSION_TTL)));
     web::set_cookie(res.headers_mut(), &c);
-    web::set_cookie(res.headers_mut(), &Cookie::build((PRE_SESSION_COOKIE, "")).path("/").removal().build());
+    web::set_cookie(
+        res.headers_mut(),
+        &Cookie::build((PRE_SESSION_COOKIE, "")).path("/").removal().build(),
+    );
     Ok(res)
 }
 
@@ -162,7 +191,10 @@ pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result
         state.store.delete_session(&auth::hash_token(c.value())).await?;
     }
     let mut res = redirect_flash("/login", true, "flash-logged-out", None);
-    web::set_cookie(res.headers_mut(), &Cookie::build((SESSION_COOKIE, "")).path("/").removal().build());
+    web::set_cookie(
+        res.headers_mut(),
+        &Cookie::build((SESSION_COOKIE, "")).path("/").removal().build(),
+    );
     Ok(res)
 }
 
@@ -194,7 +226,11 @@ struct ForgotTemplate<'a> {
 }
 
 pub async fn forgot_page(ctx: Ctx) -> Result<Response> {
-    render(&ForgotTemplate { p: &ctx, email: "", errors: FieldErrors::default() })
+    render(&ForgotTemplate {
+        p: &ctx,
+        email: "",
+        errors: FieldErrors::default(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -211,13 +247,23 @@ pub async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Fo
         Err(e) => {
             let mut errors = FieldErrors::default();
             errors.add("email", ctx.t(e.key()));
-            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ForgotTemplate { p: &ctx, email: &form.email, errors });
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ForgotTemplate {
+                    p: &ctx,
+                    email: &form.email,
+                    errors,
+                },
+            );
         }
     };
     if let Some(user) = state.store.user_by_email(&email).await?.filter(|u| u.is_active()) {
         let token = auth::new_token();
         let now = crate::now();
-        state.store.create_one_time_token(user.id, Purpose::Reset, &auth::hash_token(&token), now, now + HOUR).await?;
+        state
+            .store
+            .create_one_time_token(user.id, Purpose::Reset, &auth::hash_token(&token), now, now + HOUR)
+            .await?;
         mail::queue_reset(&state, &user.email, user.locale, &user.first_name, &token).await?;
     }
     Ok(redirect_flash("/login", true, "flash-reset-sent", None))
@@ -236,7 +282,10 @@ struct SetPasswordTemplate<'a> {
 }
 
 async fn set_password_page(state: &AppState, ctx: &Ctx, token: &str, purpose: Purpose) -> Result<Response> {
-    let user_id = state.store.peek_one_time_token(&auth::hash_token(token), purpose, crate::now()).await?;
+    let user_id = state
+        .store
+        .peek_one_time_token(&auth::hash_token(token), purpose, crate::now())
+        .await?;
     let name = match user_id {
         Some(id) => state.store.user(id).await?.map(|u| u.first_name).unwrap_or_default(),
         None => String::new(),
@@ -249,7 +298,11 @@ async fn set_password_page(state: &AppState, ctx: &Ctx, token: &str, purpose: Pu
         valid: user_id.is_some(),
         errors: FieldErrors::default(),
     };
-    if user_id.is_some() { render(&t) } else { render_status(StatusCode::NOT_FOUND, &t) }
+    if user_id.is_some() {
+        render(&t)
+    } else {
+        render_status(StatusCode::NOT_FOUND, &t)
+    }
 }
 
 fn purpose_name(p: Purpose) -> &'static str {
@@ -275,7 +328,11 @@ pub struct SetPasswordForm {
 }
 
 /// Checks a new password and its confirmation; returns the field errors.
-pub(crate) fn check_new_password(ctx: &Ctx, password: &str, confirm: &str) -> std::result::Result<Password, FieldErrors> {
+pub(crate) fn check_new_password(
+    ctx: &Ctx,
+    password: &str,
+    confirm: &str,
+) -> std::result::Result<Password, FieldErrors> {
     let mut errors = FieldErrors::default();
     match Password::parse(password) {
         Ok(p) if password == confirm => return Ok(p),
@@ -285,7 +342,13 @@ pub(crate) fn check_new_password(ctx: &Ctx, password: &str, confirm: &str) -> st
     Err(errors)
 }
 
-async fn set_password(state: &AppState, ctx: &Ctx, token: &str, purpose: Purpose, form: SetPasswordForm) -> Result<std::result::Result<i64, Response>> {
+async fn set_password(
+    state: &AppState,
+    ctx: &Ctx,
+    token: &str,
+    purpose: Purpose,
+    form: SetPasswordForm,
+) -> Result<std::result::Result<i64, Response>> {
     let password = match check_new_password(ctx, &form.password, &form.password_confirm) {
         Ok(p) => p,
         Err(errors) => {
@@ -301,7 +364,11 @@ async fn set_password(state: &AppState, ctx: &Ctx, token: &str, purpose: Purpose
         }
     };
     let hash = auth::hash_password(password.expose().to_string()).await?;
-    match state.store.redeem_one_time_token(&auth::hash_token(token), purpose, &hash, crate::now()).await? {
+    match state
+        .store
+        .redeem_one_time_token(&auth::hash_token(token), purpose, &hash, crate::now())
+        .await?
+    {
         Some(id) => Ok(Ok(id)),
         None => Ok(Err(set_password_page(state, ctx, token, purpose).await?)),
     }
@@ -311,7 +378,12 @@ pub async fn reset_page(State(state): State<AppState>, ctx: Ctx, Path(token): Pa
     set_password_page(&state, &ctx, &token, Purpose::Reset).await
 }
 
-pub async fn reset(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<SetPasswordForm>) -> Result<Response> {
+pub async fn reset(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<SetPasswordForm>,
+) -> Result<Response> {
     match set_password(&state, &ctx, &token, Purpose::Reset, form).await? {
         Ok(user_id) => {
             tracing::info!(user_id, "password reset");
@@ -326,12 +398,20 @@ pub async fn invite_page(State(state): State<AppState>, ctx: Ctx, Path(token): P
 }
 
 /// Accepting an invitation sets the password and logs the person in.
-pub async fn accept_invite(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>, Form(form): Form<SetPasswordForm>) -> Result<Response> {
+pub async fn accept_invite(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<SetPasswordForm>,
+) -> Result<Response> {
     match set_password(&state, &ctx, &token, Purpose::Invite, form).await? {
         Ok(user_id) => {
             let token = auth::new_token();
             let now = crate::now();
-            state.store.create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL).await?;
+            state
+                .store
+                .create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL)
+                .await?;
             let mut res = redirect_flash("/app/profile", true, "flash-welcome", None);
             let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
             c.set_max_age(Some(cookie_age(SESSION_TTL)));

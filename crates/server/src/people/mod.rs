@@ -41,7 +41,9 @@ pub fn routes() -> Router<AppState> {
         .route("/app/admin/teams/{id}/delete", post(teams::delete))
         .route(
             "/app/admin/import",
-            get(import::page).post(import::upload).layer(DefaultBodyLimit::max(import::MAX_FILE)),
+            get(import::page)
+                .post(import::upload)
+                .layer(DefaultBodyLimit::max(import::MAX_FILE)),
         )
         .route("/app/admin/import/{id}/confirm", post(import::confirm))
         .route("/app/admin/outbox", get(outbox::list))

@@ -1,10 +1,10 @@
 //! The email outbox for admins: what was sent, what waits, what failed. Without SMTP
 //! settings this is where invitation and reset links can be read and passed on.
 
+use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, redirect_flash, render};
-use crate::AppState;
 use ambasada_core::Role;
 use ambasada_store::outbox::OutboxMessage;
 use askama::Template;
@@ -32,11 +32,21 @@ struct OutboxTemplate<'a> {
     smtp: bool,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Query(q): Query<OutboxQuery>) -> Result<Response> {
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<OutboxQuery>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
-    let status = q.status.filter(|s| matches!(s.as_str(), "pending" | "sending" | "sent" | "failed"));
+    let status = q
+        .status
+        .filter(|s| matches!(s.as_str(), "pending" | "sending" | "sent" | "failed"));
     let page = super::page_number(q.page.as_deref());
-    let (messages, total) = state.store.outbox(status.as_deref(), PAGE_SIZE, (page - 1) * PAGE_SIZE).await?;
+    let (messages, total) = state
+        .store
+        .outbox(status.as_deref(), PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        .await?;
     render(&OutboxTemplate {
         p: &ctx,
         messages,

@@ -1,10 +1,10 @@
 //! The profile page: name, language, time zone, network profiles, password, and
 //! personal API tokens.
 
+use crate::AppState;
 use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_TTL};
 use crate::error::Result;
 use crate::web::{self, Ctx, FieldErrors, redirect_flash, render, render_status};
-use crate::AppState;
 use ambasada_core::{Locale, Network, PersonName, Scope};
 use ambasada_store::access::ApiTokenInfo;
 use ambasada_store::people::NetworkProfile;
@@ -18,8 +18,16 @@ use std::collections::HashMap;
 
 /// Time zones offered in the form (any IANA name is accepted).
 const COMMON_ZONES: &[&str] = &[
-    "Europe/Warsaw", "Europe/Berlin", "Europe/London", "Europe/Dublin", "Europe/Prague",
-    "Europe/Vienna", "Europe/Zurich", "Europe/Kyiv", "UTC", "America/New_York",
+    "Europe/Warsaw",
+    "Europe/Berlin",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Prague",
+    "Europe/Vienna",
+    "Europe/Zurich",
+    "Europe/Kyiv",
+    "UTC",
+    "America/New_York",
 ];
 
 /// One network's row of the form.
@@ -67,7 +75,10 @@ async fn base<'a>(state: &AppState, ctx: &'a Ctx, user: &'a CurrentUser) -> Resu
                 url_field: format!("{n}_url"),
                 size_field: format!("{n}_size"),
                 url: s.and_then(|s| s.profile_url.clone()).unwrap_or_default(),
-                size: s.and_then(|s| s.network_size).map(|v| v.to_string()).unwrap_or_default(),
+                size: s
+                    .and_then(|s| s.network_size)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -108,7 +119,12 @@ pub struct ProfileForm {
 }
 
 /// Saves the profile; on any invalid field, re-renders with everything typed kept.
-pub async fn save(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Form(form): Form<ProfileForm>) -> Result<Response> {
+pub async fn save(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(form): Form<ProfileForm>,
+) -> Result<Response> {
     let mut errors = FieldErrors::default();
     let first = PersonName::parse(&form.first_name).map_err(|e| errors.add("first_name", ctx.t(e.key())));
     let last = PersonName::parse(&form.last_name).map_err(|e| errors.add("last_name", ctx.t(e.key())));
@@ -120,8 +136,16 @@ pub async fn save(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Fo
     let mut rows = Vec::new();
     let mut profiles = Vec::new();
     for n in Network::ALL {
-        let url = form.rest.get(&format!("{n}_url")).map(|s| s.trim().to_string()).unwrap_or_default();
-        let size = form.rest.get(&format!("{n}_size")).map(|s| s.trim().to_string()).unwrap_or_default();
+        let url = form
+            .rest
+            .get(&format!("{n}_url"))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
+        let size = form
+            .rest
+            .get(&format!("{n}_size"))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default();
         let url_field: &'static str = match n {
             Network::Linkedin => "linkedin_url",
             Network::X => "x_url",
@@ -156,12 +180,25 @@ pub async fn save(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Fo
                 }
             }
         };
-        profiles.push(NetworkProfile { network: n, profile_url, network_size });
-        rows.push(NetworkRow { network: n, url_field: url_field.into(), size_field: size_field.into(), url, size });
+        profiles.push(NetworkProfile {
+            network: n,
+            profile_url,
+            network_size,
+        });
+        rows.push(NetworkRow {
+            network: n,
+            url_field: url_field.into(),
+            size_field: size_field.into(),
+            url,
+            size,
+        });
     }
     if let (true, Ok(first), Ok(last), Ok(locale)) = (errors.is_empty(), &first, &last, &locale) {
         let now = crate::now();
-        state.store.update_profile(user.id, first.as_str(), last.as_str(), *locale, &tz, now).await?;
+        state
+            .store
+            .update_profile(user.id, first.as_str(), last.as_str(), *locale, &tz, now)
+            .await?;
         state.store.set_networks(user.id, &profiles).await?;
         return Ok(redirect_flash("/app/profile", true, "flash-profile-saved", None));
     }
@@ -186,7 +223,12 @@ pub struct PasswordForm {
 }
 
 /// Changes the password; ends every session and starts a fresh one here.
-pub async fn change_password(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Form(form): Form<PasswordForm>) -> Result<Response> {
+pub async fn change_password(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response> {
     let current = state.store.password_hash(user.id).await?;
     let mut pw_errors = match super::login::check_new_password(&ctx, &form.password, &form.password_confirm) {
         Ok(_) => FieldErrors::default(),
@@ -205,9 +247,15 @@ pub async fn change_password(State(state): State<AppState>, ctx: Ctx, user: Curr
     state.store.set_password_hash(user.id, &hash, now).await?;
     state.store.delete_sessions_of(user.id).await?;
     let token = auth::new_token();
-    state.store.create_session(user.id, &auth::hash_token(&token), now, now + SESSION_TTL).await?;
+    state
+        .store
+        .create_session(user.id, &auth::hash_token(&token), now, now + SESSION_TTL)
+        .await?;
     let mut res = redirect_flash("/app/profile", true, "flash-password-changed", None);
-    web::set_cookie(res.headers_mut(), &web::cookie(SESSION_COOKIE, token, state.config.is_https()));
+    web::set_cookie(
+        res.headers_mut(),
+        &web::cookie(SESSION_COOKIE, token, state.config.is_https()),
+    );
     Ok(res)
 }
 
@@ -220,7 +268,12 @@ pub struct TokenForm {
 }
 
 /// Creates a personal API token and shows it once.
-pub async fn create_token(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Form(form): Form<TokenForm>) -> Result<Response> {
+pub async fn create_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(form): Form<TokenForm>,
+) -> Result<Response> {
     let mut token_errors = FieldErrors::default();
     let name = form.name.trim();
     if name.is_empty() {
@@ -237,7 +290,13 @@ pub async fn create_token(State(state): State<AppState>, ctx: Ctx, user: Current
         let secret = format!("amb_{}", auth::new_token());
         state
             .store
-            .create_api_token(user.id, name, &auth::hash_token(&secret), &scopes.unwrap_or_default(), crate::now())
+            .create_api_token(
+                user.id,
+                name,
+                &auth::hash_token(&secret),
+                &scopes.unwrap_or_default(),
+                crate::now(),
+            )
             .await?;
         t = base(&state, &ctx, &user).await?;
         t.new_token = Some(secret);

@@ -1,9 +1,9 @@
 //! Admin pages for teams (departments).
 
+use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
-use crate::AppState;
 use ambasada_core::Role;
 use ambasada_core::import::parse_team;
 use ambasada_store::StoreError;
@@ -28,7 +28,13 @@ struct TeamsTemplate<'a> {
 
 pub async fn list(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Result<Response> {
     user.require(Role::Admin)?;
-    render(&TeamsTemplate { p: &ctx, teams: state.store.teams().await?, name: String::new(), errors: FieldErrors::default(), rename: None })
+    render(&TeamsTemplate {
+        p: &ctx,
+        teams: state.store.teams().await?,
+        name: String::new(),
+        errors: FieldErrors::default(),
+        rename: None,
+    })
 }
 
 #[derive(Deserialize)]
@@ -45,14 +51,27 @@ fn check_name(ctx: &Ctx, name: &str) -> std::result::Result<String, String> {
     }
 }
 
-pub async fn create(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Form(form): Form<TeamForm>) -> Result<Response> {
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(form): Form<TeamForm>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
     let mut errors = FieldErrors::default();
     match check_name(&ctx, &form.name) {
         Ok(name) => match state.store.create_team(&name, crate::now()).await {
             Ok(_) => {
-                state.store.audit(Some(user.id), "team.create", &name, crate::now()).await?;
-                return Ok(redirect_flash("/app/admin/teams", true, "flash-team-created", Some(&name)));
+                state
+                    .store
+                    .audit(Some(user.id), "team.create", &name, crate::now())
+                    .await?;
+                return Ok(redirect_flash(
+                    "/app/admin/teams",
+                    true,
+                    "flash-team-created",
+                    Some(&name),
+                ));
             }
             Err(StoreError::Conflict(_)) => errors.add("name", ctx.t("error-team-taken")),
             Err(e) => return Err(e.into()),
@@ -60,16 +79,39 @@ pub async fn create(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
         Err(msg) => errors.add("name", msg),
     }
     let teams = state.store.teams().await?;
-    render_status(StatusCode::UNPROCESSABLE_ENTITY, &TeamsTemplate { p: &ctx, teams, name: form.name, errors, rename: None })
+    render_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &TeamsTemplate {
+            p: &ctx,
+            teams,
+            name: form.name,
+            errors,
+            rename: None,
+        },
+    )
 }
 
-pub async fn rename(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>, Form(form): Form<TeamForm>) -> Result<Response> {
+pub async fn rename(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(form): Form<TeamForm>,
+) -> Result<Response> {
     user.require(Role::Admin)?;
     let team = state.store.team(id).await?.ok_or(AppError::NotFound)?;
     let error = match check_name(&ctx, &form.name) {
         Ok(name) => match state.store.rename_team(id, &name).await {
             Ok(()) => {
-                state.store.audit(Some(user.id), "team.rename", &format!("{} → {name}", team.name), crate::now()).await?;
+                state
+                    .store
+                    .audit(
+                        Some(user.id),
+                        "team.rename",
+                        &format!("{} → {name}", team.name),
+                        crate::now(),
+                    )
+                    .await?;
                 return Ok(redirect_flash("/app/admin/teams", true, "flash-saved", None));
             }
             Err(StoreError::Conflict(_)) => ctx.t("error-team-taken"),
@@ -80,7 +122,13 @@ pub async fn rename(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, 
     let teams = state.store.teams().await?;
     render_status(
         StatusCode::UNPROCESSABLE_ENTITY,
-        &TeamsTemplate { p: &ctx, teams, name: String::new(), errors: FieldErrors::default(), rename: Some((id, form.name, error)) },
+        &TeamsTemplate {
+            p: &ctx,
+            teams,
+            name: String::new(),
+            errors: FieldErrors::default(),
+            rename: Some((id, form.name, error)),
+        },
     )
 }
 
@@ -88,6 +136,14 @@ pub async fn delete(State(state): State<AppState>, user: CurrentUser, Path(id): 
     user.require(Role::Admin)?;
     let team = state.store.team(id).await?.ok_or(AppError::NotFound)?;
     state.store.delete_team(id).await?;
-    state.store.audit(Some(user.id), "team.delete", &team.name, crate::now()).await?;
-    Ok(redirect_flash("/app/admin/teams", true, "flash-team-deleted", Some(&team.name)))
+    state
+        .store
+        .audit(Some(user.id), "team.delete", &team.name, crate::now())
+        .await?;
+    Ok(redirect_flash(
+        "/app/admin/teams",
+        true,
+        "flash-team-deleted",
+        Some(&team.name),
+    ))
 }

@@ -19,7 +19,12 @@ struct Route {
 }
 
 const fn r(path: &'static str, anonymous: u16, admin: u16, others: u16) -> Route {
-    Route { path, anonymous, admin, others }
+    Route {
+        path,
+        anonymous,
+        admin,
+        others,
+    }
 }
 
 const ROUTES: &[Route] = &[
@@ -35,6 +40,7 @@ const ROUTES: &[Route] = &[
     r("/app/admin/users/invite", 303, 200, 403),
     r("/app/admin/users/{self}", 303, 200, 403),
     r("/app/admin/users/999999", 303, 404, 403),
+    r("/app/admin/users/not-a-number", 303, 400, 400),
     r("/app/admin/teams", 303, 200, 403),
     r("/app/admin/import", 303, 200, 403),
     r("/app/admin/outbox", 303, 200, 403),
@@ -74,7 +80,13 @@ async fn every_route_answers_every_role_as_it_should(app: &TestApp) {
                 let email = format!("{}-matrix@test.example", role.as_str());
                 client.create_user(&email, &[role]).await;
                 assert_eq!(client.login(&email, crate::common::PASSWORD).await.status(), 303);
-                app.state.store.user_by_email(&ambasada_core::Email::parse(&email).unwrap()).await.unwrap().unwrap().id
+                app.state
+                    .store
+                    .user_by_email(&ambasada_core::Email::parse(&email).unwrap())
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .id
             }
         };
         for route in ROUTES {
@@ -95,7 +107,10 @@ async fn every_route_answers_every_role_as_it_should(app: &TestApp) {
                 let res = client.post_form(&path, &[("name", "x")]).await;
                 let expected = if w == Who::Anonymous { 303 } else { 403 };
                 if res.status().as_u16() != expected {
-                    failures.push(format!("POST {path} as {w:?}: expected {expected}, got {}", res.status()));
+                    failures.push(format!(
+                        "POST {path} as {w:?}: expected {expected}, got {}",
+                        res.status()
+                    ));
                 }
             }
         }

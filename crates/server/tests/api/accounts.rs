@@ -11,7 +11,11 @@ async fn text(r: reqwest::Response) -> String {
 async fn login_form_logs_in_and_logout_revokes_the_session(app: &TestApp) {
     app.create_user("anna@test.example", &[Role::Ambassador]).await;
     let login_page = text(app.get("/login").await).await;
-    assert!(login_page.contains("name=\"email\"") && login_page.contains("name=\"password\"") && login_page.contains("name=\"csrf_token\""));
+    assert!(
+        login_page.contains("name=\"email\"")
+            && login_page.contains("name=\"password\"")
+            && login_page.contains("name=\"csrf_token\"")
+    );
 
     let res = app.login("Anna@Test.example ", PASSWORD).await;
     assert_eq!(res.status(), 303);
@@ -23,7 +27,10 @@ async fn login_form_logs_in_and_logout_revokes_the_session(app: &TestApp) {
         .map(|v| v.to_str().unwrap().to_string())
         .find(|c| c.starts_with("amb_session="))
         .expect("session cookie");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
     assert!(!cookie.contains("Secure"), "plain http base URL: no Secure flag");
     let home = app.get("/app").await;
     assert_eq!(home.status(), 200);
@@ -33,7 +40,12 @@ async fn login_form_logs_in_and_logout_revokes_the_session(app: &TestApp) {
     let session = cookie.split(';').next().unwrap().to_string();
     let res = app.post_form("/logout", &[]).await;
     assert_eq!(res.status(), 303);
-    let replay = client().get(app.url("/app")).header("cookie", &session).send().await.unwrap();
+    let replay = client()
+        .get(app.url("/app"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(replay.status(), 303);
     assert!(replay.headers()["location"].to_str().unwrap().starts_with("/login"));
 }
@@ -47,7 +59,15 @@ async fn wrong_email_and_wrong_password_get_the_same_message(app: &TestApp) {
     let b = app.login("nobody@test.example", PASSWORD).await;
     assert_eq!(b.status(), 401);
     let b = text(b).await;
-    let msg = |s: &str| s.split("id=\"login-error\">").nth(1).unwrap().split('<').next().unwrap().to_string();
+    let msg = |s: &str| {
+        s.split("id=\"login-error\">")
+            .nth(1)
+            .unwrap()
+            .split('<')
+            .next()
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(msg(&a), msg(&b));
     assert!(a.contains("value=\"jan@test.example\""), "the email typed is kept");
 }
@@ -66,7 +86,11 @@ async fn login_without_a_csrf_token_is_refused(app: &TestApp) {
     let res = app
         .client
         .post(app.url("/login"))
-        .form(&[("email", "jan@test.example"), ("password", PASSWORD), ("csrf_token", "forged")])
+        .form(&[
+            ("email", "jan@test.example"),
+            ("password", PASSWORD),
+            ("csrf_token", "forged"),
+        ])
         .send()
         .await
         .unwrap();
@@ -84,7 +108,10 @@ async fn five_failures_make_the_account_wait(app: &TestApp) {
     let res = app.login("ola@test.example", PASSWORD).await;
     assert_eq!(res.status(), 429, "even the right password waits");
     let body = text(res).await;
-    assert!(body.contains("15 minutes") || body.contains("15 minut"), "says how long to wait");
+    assert!(
+        body.contains("15 minutes") || body.contains("15 minut"),
+        "says how long to wait"
+    );
     // Another account from the same address is throttled too (5 failures per address).
     app.create_user("ewa@test.example", &[Role::Ambassador]).await;
     assert_eq!(app.login("ewa@test.example", PASSWORD).await.status(), 429);
@@ -117,12 +144,21 @@ async fn an_invitation_sets_the_password_once_and_logs_in(app: &TestApp) {
     let res = app
         .post_form(
             "/app/admin/users/invite",
-            &[("email", "nowa@test.example"), ("first_name", "Oliwia"), ("last_name", "Sikorska"), ("locale", "pl"), ("role", "ambassador")],
+            &[
+                ("email", "nowa@test.example"),
+                ("first_name", "Oliwia"),
+                ("last_name", "Sikorska"),
+                ("locale", "pl"),
+                ("role", "ambassador"),
+            ],
         )
         .await;
     assert_eq!(res.status(), 303);
     let (mails, _) = app.state.store.outbox(None, 10, 0).await.unwrap();
-    let mail = mails.iter().find(|m| m.to_addr == "nowa@test.example").expect("invitation queued");
+    let mail = mails
+        .iter()
+        .find(|m| m.to_addr == "nowa@test.example")
+        .expect("invitation queued");
     assert_eq!(mail.kind, "invite");
     let link = link_in(&mail.body_text, &format!("{}/invite/", app.address)).expect("link in the email");
     let path = link.trim_start_matches(&app.address).to_string();
@@ -136,7 +172,11 @@ async fn an_invitation_sets_the_password_once_and_logs_in(app: &TestApp) {
     let short = guest
         .client
         .post(app.url(&path))
-        .form(&[("password", "krotkie"), ("password_confirm", "krotkie"), ("csrf_token", &token)])
+        .form(&[
+            ("password", "krotkie"),
+            ("password_confirm", "krotkie"),
+            ("csrf_token", &token),
+        ])
         .send()
         .await
         .unwrap();
@@ -144,7 +184,11 @@ async fn an_invitation_sets_the_password_once_and_logs_in(app: &TestApp) {
     let ok = guest
         .client
         .post(app.url(&path))
-        .form(&[("password", "nowe-haslo-123"), ("password_confirm", "nowe-haslo-123"), ("csrf_token", &token)])
+        .form(&[
+            ("password", "nowe-haslo-123"),
+            ("password_confirm", "nowe-haslo-123"),
+            ("csrf_token", &token),
+        ])
         .send()
         .await
         .unwrap();
@@ -165,18 +209,32 @@ fn clone_for(app: &TestApp) -> TestApp {
 async fn a_password_reset_ends_old_sessions(app: &TestApp) {
     app.login_as(Role::Editor).await;
     let anon = clone_for(app);
-    let res = anon.post_form("/password/forgot", &[("email", "editor@test.example")]).await;
+    let res = anon
+        .post_form("/password/forgot", &[("email", "editor@test.example")])
+        .await;
     assert_eq!(res.status(), 303);
     // Unknown addresses get the same answer and no email.
-    let res = anon.post_form("/password/forgot", &[("email", "nikt@test.example")]).await;
+    let res = anon
+        .post_form("/password/forgot", &[("email", "nikt@test.example")])
+        .await;
     assert_eq!(res.status(), 303);
     let (mails, total) = app.state.store.outbox(None, 10, 0).await.unwrap();
     assert_eq!(total, 1);
     let link = link_in(&mails[0].body_text, &format!("{}/password/reset/", app.address)).unwrap();
     let path = link.trim_start_matches(&app.address);
-    let res = anon.post_form(path, &[("password", "inne-haslo-456"), ("password_confirm", "inne-haslo-45")]).await;
+    let res = anon
+        .post_form(
+            path,
+            &[("password", "inne-haslo-456"), ("password_confirm", "inne-haslo-45")],
+        )
+        .await;
     assert_eq!(res.status(), 422, "mismatched confirmation");
-    let res = anon.post_form(path, &[("password", "inne-haslo-456"), ("password_confirm", "inne-haslo-456")]).await;
+    let res = anon
+        .post_form(
+            path,
+            &[("password", "inne-haslo-456"), ("password_confirm", "inne-haslo-456")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     assert_eq!(app.get("/app").await.status(), 303, "the old session ended");
     assert_eq!(anon.login("editor@test.example", PASSWORD).await.status(), 401);
@@ -188,14 +246,32 @@ async fn deactivation_ends_sessions_and_blocks_login(app: &TestApp) {
     app.login_as(Role::Admin).await;
     let amb = app.other_client("amb@test.example", &[Role::Ambassador]).await;
     assert_eq!(amb.get(app.url("/app")).send().await.unwrap().status(), 200);
-    let id = app.state.store.user_by_email(&ambasada_core::Email::parse("amb@test.example").unwrap()).await.unwrap().unwrap().id;
+    let id = app
+        .state
+        .store
+        .user_by_email(&ambasada_core::Email::parse("amb@test.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     let res = app.post_form(&format!("/app/admin/users/{id}/deactivate"), &[]).await;
     assert_eq!(res.status(), 303);
-    assert_eq!(amb.get(app.url("/app")).send().await.unwrap().status(), 303, "session revoked");
+    assert_eq!(
+        amb.get(app.url("/app")).send().await.unwrap().status(),
+        303,
+        "session revoked"
+    );
     let other = clone_for(app);
     assert_eq!(other.login("amb@test.example", PASSWORD).await.status(), 401);
     // An admin cannot deactivate themselves.
-    let me = app.state.store.user_by_email(&ambasada_core::Email::parse("admin@test.example").unwrap()).await.unwrap().unwrap().id;
+    let me = app
+        .state
+        .store
+        .user_by_email(&ambasada_core::Email::parse("admin@test.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
     app.post_form(&format!("/app/admin/users/{me}/deactivate"), &[]).await;
     assert_eq!(app.get("/app").await.status(), 200);
 }

@@ -9,7 +9,10 @@ async fn upload(app: &TestApp, csv: &str) -> reqwest::Response {
     let token = app.csrf().await;
     let form = reqwest::multipart::Form::new().part(
         "file",
-        reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("pracownicy.csv").mime_str("text/csv").unwrap(),
+        reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+            .file_name("pracownicy.csv")
+            .mime_str("text/csv")
+            .unwrap(),
     );
     app.client
         .post(app.url(&format!("/app/admin/import?csrf_token={token}")))
@@ -34,10 +37,24 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
     let page = res.text().await.unwrap();
     assert!(page.contains("id=\"count-added\">2 "), "two to add: {page}");
     assert!(page.contains("Wójcik") && page.contains("Łukasz Zieliński"));
-    assert!(app.state.store.user_by_email(&Email::parse("zofia.wojcik@firma.pl").unwrap()).await.unwrap().is_none(), "a dry run changes nothing");
+    assert!(
+        app.state
+            .store
+            .user_by_email(&Email::parse("zofia.wojcik@firma.pl").unwrap())
+            .await
+            .unwrap()
+            .is_none(),
+        "a dry run changes nothing"
+    );
     let res = app.post_form(&confirm_path(&page), &[]).await;
     assert_eq!(res.status(), 303);
-    let zofia = app.state.store.user_by_email(&Email::parse("zofia.wojcik@firma.pl").unwrap()).await.unwrap().unwrap();
+    let zofia = app
+        .state
+        .store
+        .user_by_email(&Email::parse("zofia.wojcik@firma.pl").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(zofia.roles, vec![Role::Ambassador]);
     assert_eq!(zofia.teams[0].name, "Sprzedaż");
     assert!(!zofia.has_password);
@@ -56,8 +73,20 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
     let zofia = app.state.store.user(zofia.id).await.unwrap().unwrap();
     assert_eq!(zofia.teams.len(), 1);
     assert_eq!(zofia.teams[0].name, "Marketing");
-    assert_eq!(zofia.roles, vec![Role::Ambassador], "roles are never removed by an import");
-    let (_, total) = app.state.store.list_users(&ambasada_store::people::UserFilter { limit: 100, ..Default::default() }).await.unwrap();
+    assert_eq!(
+        zofia.roles,
+        vec![Role::Ambassador],
+        "roles are never removed by an import"
+    );
+    let (_, total) = app
+        .state
+        .store
+        .list_users(&ambasada_store::people::UserFilter {
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(total, 4, "admin and three employees");
     let (mails, _) = app.state.store.outbox(None, 10, 0).await.unwrap();
     assert_eq!(mails.len(), 1, "only the new person is invited");
@@ -79,7 +108,14 @@ async fn a_file_with_bad_rows_names_each_and_imports_nothing(app: &TestApp) {
     assert!(table.contains("<td>4</td><td>first_name</td>"));
     assert!(table.contains("<td>4</td><td>roles</td>"));
     assert!(table.contains("szef"));
-    assert!(app.state.store.user_by_email(&Email::parse("dobra@firma.pl").unwrap()).await.unwrap().is_none());
+    assert!(
+        app.state
+            .store
+            .user_by_email(&Email::parse("dobra@firma.pl").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
     // Not a CSV at all, and no file.
     assert_eq!(upload(app, "\u{0}\u{1}garbage").await.status(), 422);
     let token = app.csrf().await;

@@ -117,7 +117,13 @@ async fn delivered_mail_is_marked_sent(db: Db) {
     let res = app
         .post_form(
             "/app/admin/users/invite",
-            &[("email", "karol@test.example"), ("first_name", "Karol"), ("last_name", "Zając"), ("locale", "en"), ("role", "editor")],
+            &[
+                ("email", "karol@test.example"),
+                ("first_name", "Karol"),
+                ("last_name", "Zając"),
+                ("locale", "en"),
+                ("role", "editor"),
+            ],
         )
         .await;
     assert_eq!(res.status(), 303);
@@ -136,7 +142,12 @@ async fn a_refusing_server_leads_to_retries_not_loss(db: Db) {
     let app = smtp_app(db, smtp.port).await;
     app.login_as(Role::Admin).await;
     let anon = TestApp::sibling(&app);
-    assert_eq!(anon.post_form("/password/forgot", &[("email", "admin@test.example")]).await.status(), 303);
+    assert_eq!(
+        anon.post_form("/password/forgot", &[("email", "admin@test.example")])
+            .await
+            .status(),
+        303
+    );
     let m = wait_for_status(&app, "sent").await;
     assert_eq!(m.attempts, 4, "three refusals, then delivered");
     assert_eq!(smtp.received.lock().unwrap().len(), 1);
@@ -154,7 +165,8 @@ async fn an_unreachable_server_keeps_the_message_for_later(db: Db) {
     let app = smtp_app(db, port).await;
     app.login_as(Role::Admin).await;
     let anon = TestApp::sibling(&app);
-    anon.post_form("/password/forgot", &[("email", "admin@test.example")]).await;
+    anon.post_form("/password/forgot", &[("email", "admin@test.example")])
+        .await;
     tokio::time::sleep(Duration::from_millis(600)).await;
     let (all, total) = app.state.store.outbox(None, 10, 0).await.unwrap();
     assert_eq!(total, 1);

@@ -24,7 +24,9 @@ pub enum Db {
 
 /// The PostgreSQL server URL from `AMBASADA_TEST_POSTGRES`, if set.
 pub fn postgres_url() -> Option<String> {
-    std::env::var("AMBASADA_TEST_POSTGRES").ok().filter(|s| !s.trim().is_empty())
+    std::env::var("AMBASADA_TEST_POSTGRES")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
 /// Generates one test per backend: `mod name { fn sqlite(); fn postgres(); }`. The
@@ -91,7 +93,10 @@ fn tracing_subscriber_init() -> Option<()> {
 }
 
 fn random_name() -> String {
-    format!("amb_t_{}", auth::new_token().to_lowercase().replace(['-', '_'], "")[..16].to_string())
+    format!(
+        "amb_t_{}",
+        &auth::new_token().to_lowercase().replace(['-', '_'], "")[..16]
+    )
 }
 
 /// Replaces the database name at the end of a PostgreSQL URL.
@@ -129,8 +134,13 @@ impl TestApp {
             }
             Db::Postgres(server) => {
                 let name = random_name();
-                let admin = Store::connect(&server).await.expect("PostgreSQL from AMBASADA_TEST_POSTGRES reachable");
-                admin.raw_execute(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+                let admin = Store::connect(&server)
+                    .await
+                    .expect("PostgreSQL from AMBASADA_TEST_POSTGRES reachable");
+                admin
+                    .raw_execute(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
                 admin.close().await;
                 (with_database(&server, &name), Cleanup::Database { server, name })
             }
@@ -157,7 +167,14 @@ impl TestApp {
             .await
             .unwrap();
         });
-        TestApp { address, state, client: client(), shutdown: Some(tx), server: Some(server), cleanup }
+        TestApp {
+            address,
+            state,
+            client: client(),
+            shutdown: Some(tx),
+            server: Some(server),
+            cleanup,
+        }
     }
 
     /// Another client on the same server, with its own cookies. Stopping it does
@@ -194,7 +211,9 @@ impl TestApp {
             }
             Cleanup::Database { server, name } => {
                 if let Ok(admin) = Store::connect(server).await {
-                    let _ = admin.raw_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+                    let _ = admin
+                        .raw_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await;
                     admin.close().await;
                 }
             }
@@ -226,7 +245,9 @@ impl TestApp {
     /// Creates an active account with the fixture password.
     pub async fn create_user(&self, email: &str, roles: &[Role]) -> i64 {
         static HASH: OnceCell<String> = OnceCell::const_new();
-        let hash = HASH.get_or_init(|| async { auth::hash_password(PASSWORD.into()).await.unwrap() }).await;
+        let hash = HASH
+            .get_or_init(|| async { auth::hash_password(PASSWORD.into()).await.unwrap() })
+            .await;
         let local = email.split('@').next().unwrap();
         self.state
             .store
@@ -249,7 +270,8 @@ impl TestApp {
 
     /// Logs this app's client in with the login form.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post_form("/login", &[("email", email), ("password", password)]).await
+        self.post_form("/login", &[("email", email), ("password", password)])
+            .await
     }
 
     /// Creates `{role}@test.example` with that role and logs the client in as them.
