@@ -314,7 +314,7 @@ pub fn plan(rows: &[EmployeeRow], known: &HashMap<Email, KnownPerson>) -> Vec<Ac
                     fields.push(Column::LastName);
                 }
                 if let Some(team) = &row.team
-                    && (k.teams.len() != 1 || !k.teams.contains(team))
+                    && (k.teams.len() != 1 || !k.teams.iter().any(|t| t.to_lowercase() == team.to_lowercase()))
                 {
                     fields.push(Column::Team);
                 }
@@ -335,11 +335,14 @@ pub fn plan(rows: &[EmployeeRow], known: &HashMap<Email, KnownPerson>) -> Vec<Ac
 }
 
 /// The distinct team names a set of rows mentions.
+/// Names that differ only in case are one team: the first spelling in the file is kept.
 pub fn team_names(rows: &[EmployeeRow]) -> Vec<String> {
-    let set: HashSet<&String> = rows.iter().filter_map(|r| r.team.as_ref()).collect();
-    let mut v: Vec<String> = set.into_iter().cloned().collect();
-    v.sort();
-    v
+    let mut seen = HashSet::new();
+    rows.iter()
+        .filter_map(|r| r.team.as_ref())
+        .filter(|t| seen.insert(t.to_lowercase()))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -438,6 +441,6 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(team_names(&rows), vec!["HR".to_string(), "IT".to_string()]);
+        assert_eq!(team_names(&rows), vec!["IT".to_string(), "HR".to_string()]);
     }
 }

@@ -13,6 +13,8 @@ pub enum Invalid {
     Email,
     #[error("the value is too long")]
     TooLong,
+    #[error("the value contains line breaks or control characters")]
+    Characters,
     #[error("unknown language")]
     Locale,
     #[error("the password is too short")]
@@ -21,6 +23,8 @@ pub enum Invalid {
     PasswordTooLong,
     #[error("not a valid profile URL for this network")]
     ProfileUrl,
+    #[error("not a valid post URL for this network")]
+    PostUrl,
     #[error("not a valid number")]
     Number,
 }
@@ -32,10 +36,12 @@ impl Invalid {
             Invalid::Required => "error-required",
             Invalid::Email => "error-email",
             Invalid::TooLong => "error-too-long",
+            Invalid::Characters => "error-characters",
             Invalid::Locale => "error-locale",
             Invalid::PasswordTooShort => "error-password-short",
             Invalid::PasswordTooLong => "error-password-long",
             Invalid::ProfileUrl => "error-profile-url",
+            Invalid::PostUrl => "error-post-url",
             Invalid::Number => "error-number",
         }
     }
@@ -98,7 +104,10 @@ impl PersonName {
         if s.is_empty() {
             return Err(Invalid::Required);
         }
-        if s.chars().count() > 100 || s.chars().any(char::is_control) {
+        if s.chars().any(char::is_control) {
+            return Err(Invalid::Characters);
+        }
+        if s.chars().count() > 100 {
             return Err(Invalid::TooLong);
         }
         Ok(PersonName(s.to_string()))

@@ -68,6 +68,7 @@ scope-reports-read = read reports
 
 error-required = This field is required.
 error-email = Enter a valid email address, e.g. jane.smith@company.com.
+error-characters = Remove line breaks and other control characters from this value.
 error-too-long = This value is too long.
 error-locale = Unknown language. Choose Polish (pl) or English (en).
 error-password-short = The password must have at least 8 characters.
@@ -95,6 +96,7 @@ error-page-unauthenticated = Log in to see this page.
 error-page-internal = Something went wrong on our side. The error has been logged; please try again in a moment.
 error-csrf = The form has expired or was sent from another site. Reload the page and try again.
 error-bad-request = The request could not be understood. Check the address or go back and try again.
+error-timeout = The request took too long. Please try again.
 error-too-large = The data sent is too large.
 error-back-home = Back to the home page
 

@@ -70,6 +70,7 @@ scope-reports-read = odczyt raportów
 
 error-required = To pole jest wymagane.
 error-email = Podaj poprawny adres e-mail, np. jan.kowalski@firma.pl.
+error-characters = Usuń z tej wartości znaki nowego wiersza i inne znaki sterujące.
 error-too-long = Ta wartość jest za długa.
 error-locale = Nieznany język. Wybierz polski (pl) lub angielski (en).
 error-password-short = Hasło musi mieć co najmniej 8 znaków.
@@ -97,6 +98,7 @@ error-page-unauthenticated = Zaloguj się, aby zobaczyć tę stronę.
 error-page-internal = Coś poszło nie tak po naszej stronie. Błąd został zapisany – spróbuj ponownie za chwilę.
 error-csrf = Formularz wygasł albo został wysłany z innej strony. Odśwież stronę i spróbuj ponownie.
 error-bad-request = Nie udało się zrozumieć żądania. Sprawdź adres albo wróć i spróbuj ponownie.
+error-timeout = Obsługa żądania trwała zbyt długo. Spróbuj ponownie.
 error-too-large = Przesłane dane są za duże.
 error-back-home = Wróć na stronę główną
 

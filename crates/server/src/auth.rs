@@ -36,9 +36,19 @@ pub fn keyed_hash(key: &str, value: &str) -> String {
     B64.encode(Sha256::digest(format!("{key}\u{0}{value}").as_bytes()))
 }
 
+/// At most this many password hashes are computed at once: each takes 19 MiB and tens
+/// of milliseconds on purpose, so a flood of logins queues instead of exhausting memory.
+const CONCURRENT_HASHES: usize = 4;
+
+fn hash_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| tokio::sync::Semaphore::new(CONCURRENT_HASHES))
+}
+
 /// Hashes a password with argon2id (the crate's defaults follow OWASP's advice), off
 /// the async threads since it takes tens of milliseconds on purpose.
 pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    let _permit = hash_permits().acquire().await?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::encode_b64(&rand::random::<[u8; 16]>()).map_err(|e| anyhow::anyhow!("{e}"))?;
         Argon2::default()
@@ -58,6 +68,9 @@ const DUMMY_HASH: &str =
 pub async fn verify_password(password: String, hash: Option<String>) -> bool {
     let exists = hash.is_some();
     let hash = hash.unwrap_or_else(|| DUMMY_HASH.to_string());
+    let Ok(_permit) = hash_permits().acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())

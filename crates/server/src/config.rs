@@ -99,6 +99,10 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("log_format", "text", "text or json"),
 ];
 
+/// `AMBASADA_*` variables that are not settings: the config file's path, the test
+/// suite's PostgreSQL server, `user create`'s password.
+const NOT_SETTINGS: &[&str] = &["CONFIG", "TEST_POSTGRES", "USER_PASSWORD"];
+
 /// A setting that could not be used: names it, where it came from, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{setting} ({origin}): {reason}")]
@@ -175,10 +179,29 @@ impl Config {
             Err(_) => {}
         }
         for (k, v) in env {
-            if let Some(name) = k.strip_prefix("AMBASADA_")
-                && let Some((key, _, _)) = SETTINGS.iter().find(|(s, _, _)| s.eq_ignore_ascii_case(name))
-            {
-                raw.values.insert(key, (v, "environment".to_string()));
+            let Some(name) = k.strip_prefix("AMBASADA_") else {
+                continue;
+            };
+            match SETTINGS.iter().find(|(s, _, _)| s.eq_ignore_ascii_case(name)) {
+                Some((key, _, _)) => {
+                    raw.values.insert(key, (v, "environment".to_string()));
+                }
+                // A misspelt variable would otherwise be ignored without a word.
+                None if !NOT_SETTINGS.contains(&name) => {
+                    return Err(ConfigError {
+                        setting: k.clone(),
+                        origin: "environment".into(),
+                        reason: format!(
+                            "unknown setting; known: {}",
+                            SETTINGS
+                                .iter()
+                                .map(|(s, _, _)| format!("AMBASADA_{}", s.to_uppercase()))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    });
+                }
+                None => {}
             }
         }
         Config::from_raw(&raw)
@@ -311,6 +334,10 @@ mod tests {
         assert_eq!(e.origin, "environment");
         let e = Config::load(None, env(&[("AMBASADA_DATABASE_URL", "mysql://x")])).unwrap_err();
         assert!(e.to_string().starts_with("AMBASADA_DATABASE_URL (environment): "));
+        let e = Config::load(None, env(&[("AMBASADA_BASEURL", "https://x.example")])).unwrap_err();
+        assert_eq!(e.setting, "AMBASADA_BASEURL");
+        assert!(e.reason.starts_with("unknown setting"));
+        assert!(Config::load(None, env(&[("AMBASADA_TEST_POSTGRES", "postgres://x")])).is_ok());
         std::fs::write(&file, "bnid = \"x\"\n").unwrap();
         let e = Config::load(Some(&file), env(&[])).unwrap_err();
         assert!(e.reason.contains("unknown setting \"bnid\""));

@@ -55,8 +55,14 @@ impl std::ops::Deref for AppState {
 impl AppState {
     /// Connects to the database, applies migrations and prepares shared state.
     pub async fn start(config: Config) -> anyhow::Result<AppState> {
-        let store = Store::connect(config.database_url.expose()).await?;
-        store.migrate().await?;
+        let shown = ambasada_store::redact_url(config.database_url.expose());
+        let store = Store::connect(config.database_url.expose())
+            .await
+            .map_err(|e| anyhow::anyhow!("database_url ({shown}): cannot open the database: {e}"))?;
+        store
+            .migrate()
+            .await
+            .map_err(|e| anyhow::anyhow!("database_url ({shown}): cannot apply migrations: {e}"))?;
         AppState::with_store(config, store).await
     }
 
@@ -89,6 +95,7 @@ pub fn build_router(state: AppState) -> Router {
     let pages = Router::new()
         .merge(people::routes())
         .fallback(|| async { error::AppError::NotFound })
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));
     Router::new()
         .merge(pages)
@@ -101,17 +108,25 @@ pub fn build_router(state: AppState) -> Router {
                 .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(
                     tower_http::request_id::MakeRequestUuid,
                 ))
-                .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(
-                    |req: &axum::http::Request<_>| {
+                .layer(
+                    tower_http::trace::TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                         let id = req
                             .headers()
                             .get("x-request-id")
                             .and_then(|v| v.to_str().ok())
                             .unwrap_or("");
-                        tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
-                    },
-                ))
+                        // The route pattern, not the path: paths carry invitation, reset and
+                        // link tokens that must not reach logs.
+                        let route = req
+                            .extensions()
+                            .get::<axum::extract::MatchedPath>()
+                            .map(|m| m.as_str().to_string())
+                            .unwrap_or_else(|| "(unmatched)".to_string());
+                        tracing::info_span!("request", method = %req.method(), route = %route, request_id = %id)
+                    }),
+                )
                 .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+                .layer(tower_http::catch_panic::CatchPanicLayer::new())
                 .layer(tower_http::timeout::TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,
                     std::time::Duration::from_secs(30),

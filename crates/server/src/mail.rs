@@ -87,6 +87,26 @@ pub async fn queue_reset(
     queue(state, to, &tr.t("email-reset-subject"), &body, "reset").await
 }
 
+/// The body with the secret part of invitation and reset links replaced by `…`: once
+/// an email is delivered, the outbox need not keep a way into the account.
+pub fn redact_links(body: &str, base_url: &str) -> String {
+    let mut out = body.to_string();
+    for prefix in ["/invite/", "/password/reset/"] {
+        let marker = format!("{base_url}{prefix}");
+        let mut from = 0;
+        while let Some(i) = out[from..].find(&marker) {
+            let start = from + i + marker.len();
+            let end = out[start..]
+                .find(char::is_whitespace)
+                .map(|e| start + e)
+                .unwrap_or(out.len());
+            out.replace_range(start..end, "…");
+            from = start + "…".len();
+        }
+    }
+    out
+}
+
 /// An SMTP connection pool built from the settings.
 pub fn transport(cfg: &SmtpConfig) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
     let builder = match cfg.tls {
@@ -130,7 +150,8 @@ pub async fn send_due(
         let now = crate::now();
         match result {
             Ok(()) => {
-                state.store.mark_email_sent(m.id, now).await?;
+                let kept = redact_links(&m.body_text, &state.config.base_url);
+                state.store.mark_email_sent(m.id, now, &kept).await?;
                 tracing::info!(id = m.id, kind = %m.kind, "email sent");
                 sent += 1;
             }
@@ -148,6 +169,16 @@ pub async fn send_due(
 mod tests {
     use super::*;
     use ambasada_core::MINUTE;
+
+    #[test]
+    fn sent_bodies_lose_their_one_time_links() {
+        let body = "Hi,\nhttps://a.example/invite/SECRET123 and\nhttps://a.example/password/reset/XYZ\nbye";
+        let kept = redact_links(body, "https://a.example");
+        assert_eq!(
+            kept,
+            "Hi,\nhttps://a.example/invite/… and\nhttps://a.example/password/reset/…\nbye"
+        );
+    }
 
     #[test]
     fn retries_back_off_and_give_up() {

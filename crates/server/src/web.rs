@@ -116,6 +116,10 @@ impl Ctx {
     pub fn has_role(&self, role: Role) -> bool {
         self.user.as_ref().is_some_and(|u| u.has_role(role))
     }
+    /// Editors, coordinators and admins work in the content library.
+    pub fn uses_library(&self) -> bool {
+        self.has_role(Role::Editor) || self.has_role(Role::Coordinator) || self.has_role(Role::Admin)
+    }
     pub fn is_admin(&self) -> bool {
         self.has_role(Role::Admin)
     }
@@ -336,17 +340,20 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let mut res = next.run(Request::from_parts(parts, body)).await;
 
     // Rejections of axum's extractors (a path id that is not a number, a malformed
-    // form) are plain text: show them as pages too.
+    // form), a wrong method, a timeout or a caught panic come as plain text or empty:
+    // show them as pages too.
     if res.extensions().get::<ErrorPage>().is_none()
-        && res.status().is_client_error()
+        && (res.status().is_client_error() || res.status().is_server_error())
         && res
             .headers()
             .get(header::CONTENT_TYPE)
-            .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"))
+            .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"))
     {
         let key = match res.status() {
             StatusCode::NOT_FOUND => "error-page-not-found",
             StatusCode::PAYLOAD_TOO_LARGE => "error-too-large",
+            StatusCode::REQUEST_TIMEOUT => "error-timeout",
+            s if s.is_server_error() => "error-page-internal",
             _ => "error-bad-request",
         };
         res.extensions_mut().insert(ErrorPage { key });
@@ -408,7 +415,15 @@ pub fn error_page(ctx: &Ctx, status: StatusCode, key: &str) -> Result<Response, 
 /// Only same-site paths are followed after login: never `//host` or a full URL.
 pub fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        // Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil` would
+        // become `//evil`: any of those characters refuses the value.
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.chars().any(|c| c.is_control() || c == '\\' || c.is_whitespace()) =>
+        {
+            n
+        }
         _ => "/app",
     }
 }
@@ -453,6 +468,9 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/app");
         assert_eq!(safe_next(Some("https://evil.example")), "/app");
         assert_eq!(safe_next(Some("/\\evil.example")), "/app");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/app");
+        assert_eq!(safe_next(Some("/\n/evil.example")), "/app");
+        assert_eq!(safe_next(Some("/app/\r\nSet-Cookie:x")), "/app");
         assert_eq!(safe_next(None), "/app");
     }
 }

@@ -74,6 +74,30 @@ impl Store {
         Ok(())
     }
 
+    /// Makes every unused invitation and reset link of a person void (their password
+    /// changed).
+    pub async fn delete_one_time_tokens_of(&self, user_id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM one_time_tokens WHERE user_id = $1 AND used_at IS NULL")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Whether a link of this purpose was made for the person since `since` (to send
+    /// at most one reset email every few minutes).
+    pub async fn one_time_token_since(&self, user_id: i64, purpose: Purpose, since: Millis) -> Result<bool> {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM one_time_tokens WHERE user_id = $1 AND purpose = $2 AND created_at >= $3",
+        )
+        .bind(user_id)
+        .bind(purpose.as_str())
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
+    }
+
     /// Ends every session of a person (password reset, deactivation).
     pub async fn delete_sessions_of(&self, user_id: i64) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
@@ -217,12 +241,16 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some((user_id,)) = row else { return Ok(None) };
+        // An invitation only sets a first password: once the person has one (through a
+        // reset, say), an old invitation link must not replace it.
         let r = sqlx::query(
-            "UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1 AND deactivated_at IS NULL",
+            "UPDATE users SET password_hash = $2, updated_at = $3 \
+             WHERE id = $1 AND deactivated_at IS NULL AND ($4 = 'reset' OR password_hash IS NULL)",
         )
         .bind(user_id)
         .bind(password_hash)
         .bind(now)
+        .bind(purpose.as_str())
         .execute(&mut *tx)
         .await?;
         if r.rows_affected() == 0 {
@@ -232,38 +260,51 @@ impl Store {
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
+        sqlx::query("DELETE FROM one_time_tokens WHERE user_id = $1 AND used_at IS NULL")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
 
-    /// Records a failed login.
-    pub async fn record_login_failure(&self, email: &str, ip_hash: &str, now: Millis) -> Result<()> {
-        sqlx::query("INSERT INTO login_failures (email, ip_hash, at) VALUES ($1, $2, $3)")
-            .bind(email)
-            .bind(ip_hash)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+    /// Records a login attempt as failed until it succeeds (a success clears the
+    /// account's records). Recording before the password check means that concurrent
+    /// attempts see each other. Returns the record's id.
+    pub async fn record_login_failure(&self, email: &str, ip_hash: &str, now: Millis) -> Result<i64> {
+        let (id,): (i64,) =
+            sqlx::query_as("INSERT INTO login_failures (email, ip_hash, at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(email)
+                .bind(ip_hash)
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(id)
     }
 
-    /// Times of failed logins since `since`, for the account and for the address.
+    /// Times of failed logins since `since`, for the account and for the address,
+    /// leaving out the record `except` (the attempt being judged).
     pub async fn login_failures(
         &self,
         email: &str,
         ip_hash: &str,
         since: Millis,
+        except: i64,
     ) -> Result<(Vec<Millis>, Vec<Millis>)> {
-        let by_email: Vec<(i64,)> = sqlx::query_as("SELECT at FROM login_failures WHERE email = $1 AND at > $2")
-            .bind(email)
-            .bind(since)
-            .fetch_all(&self.pool)
-            .await?;
-        let by_ip: Vec<(i64,)> = sqlx::query_as("SELECT at FROM login_failures WHERE ip_hash = $1 AND at > $2")
-            .bind(ip_hash)
-            .bind(since)
-            .fetch_all(&self.pool)
-            .await?;
+        let by_email: Vec<(i64,)> =
+            sqlx::query_as("SELECT at FROM login_failures WHERE email = $1 AND at > $2 AND id <> $3")
+                .bind(email)
+                .bind(since)
+                .bind(except)
+                .fetch_all(&self.pool)
+                .await?;
+        let by_ip: Vec<(i64,)> =
+            sqlx::query_as("SELECT at FROM login_failures WHERE ip_hash = $1 AND at > $2 AND id <> $3")
+                .bind(ip_hash)
+                .bind(since)
+                .bind(except)
+                .fetch_all(&self.pool)
+                .await?;
         Ok((
             by_email.into_iter().map(|r| r.0).collect(),
             by_ip.into_iter().map(|r| r.0).collect(),

@@ -48,13 +48,27 @@ pub struct Store {
 
 /// The URL with its password replaced by `***`, for logs.
 pub fn redact_url(url: &str) -> String {
-    if let Some((scheme, rest)) = url.split_once("://")
-        && let Some((userinfo, host)) = rest.split_once('@')
-        && let Some((user, _)) = userinfo.split_once(':')
-    {
-        return format!("{scheme}://{user}:***@{host}");
+    let Ok(mut u) = url::Url::parse(url) else {
+        // Not parseable: show only the scheme.
+        return url
+            .split_once(':')
+            .map(|(s, _)| format!("{s}:***"))
+            .unwrap_or_else(|| "***".into());
+    };
+    if u.password().is_some() {
+        let _ = u.set_password(Some("***"));
     }
-    url.to_string()
+    if u.query().is_some() {
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let secret = matches!(k.as_ref(), "password" | "sslpassword");
+                (k.into_owned(), if secret { "***".to_string() } else { v.into_owned() })
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    u.to_string()
 }
 
 impl Store {
@@ -147,6 +161,38 @@ mod tests {
             redact_url("postgres://amb:s3cret@db:5432/amb"),
             "postgres://amb:***@db:5432/amb"
         );
-        assert_eq!(redact_url("sqlite://./a.db"), "sqlite://./a.db");
+        assert!(!redact_url("postgres://u@h/db?password=topsecret").contains("topsecret"));
+        assert!(!redact_url("postgres://u:p%40ss@h/db").contains("p%40ss"));
+    }
+
+    #[test]
+    fn polish_names_sort_in_polish_order_and_like_patterns_are_escaped() {
+        use crate::people::sort_key;
+        let mut names = vec![
+            "Łukasz Lis",
+            "Anna Małek",
+            "Jan Lis",
+            "Ewa Lato",
+            "Ola Zając",
+            "Iza Żak",
+            "Adam Źrebiec",
+        ];
+        names.sort_by_key(|n| {
+            let (f, l) = n.split_once(' ').unwrap();
+            sort_key(f, l)
+        });
+        assert_eq!(
+            names,
+            vec![
+                "Ewa Lato",
+                "Jan Lis",
+                "Łukasz Lis",
+                "Anna Małek",
+                "Ola Zając",
+                "Adam Źrebiec",
+                "Iza Żak"
+            ]
+        );
+        assert_eq!(crate::people::like_escape_for_test("50%_a\\b"), "50\\%\\_a\\\\b");
     }
 }

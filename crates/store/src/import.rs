@@ -67,66 +67,81 @@ impl Store {
     /// Applies a planned import in one transaction: all rows or none.
     pub async fn apply_import(&self, rows: &[EmployeeRow], plan: &[Action], now: Millis) -> Result<ImportOutcome> {
         let mut tx = self.pool.begin().await?;
-        let mut team_ids: HashMap<String, i64> = HashMap::new();
+        // Team names match case-insensitively ("Sprzedaż" and "sprzedaż" are one team),
+        // compared in Rust since SQLite's LOWER() knows only ASCII.
+        let existing: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM teams").fetch_all(&mut *tx).await?;
+        let mut team_ids: HashMap<String, i64> = existing
+            .into_iter()
+            .map(|(id, name)| (name.to_lowercase(), id))
+            .collect();
         for name in ambasada_core::import::team_names(rows) {
-            sqlx::query("INSERT INTO teams (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+            if team_ids.contains_key(&name.to_lowercase()) {
+                continue;
+            }
+            let (id,): (i64,) = sqlx::query_as("INSERT INTO teams (name, created_at) VALUES ($1, $2) RETURNING id")
                 .bind(&name)
                 .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            let (id,): (i64,) = sqlx::query_as("SELECT id FROM teams WHERE name = $1")
-                .bind(&name)
                 .fetch_one(&mut *tx)
                 .await?;
-            team_ids.insert(name, id);
+            team_ids.insert(name.to_lowercase(), id);
         }
         let mut out = ImportOutcome::default();
         for (row, action) in rows.iter().zip(plan) {
-            let id = match action {
-                Action::Unchanged { .. } => {
-                    out.unchanged += 1;
-                    continue;
-                }
-                Action::Add => {
-                    let (id,): (i64,) = sqlx::query_as(
-                        "INSERT INTO users (email, first_name, last_name, locale, time_zone, created_at, updated_at) \
-                         VALUES ($1, $2, $3, $4, 'Europe/Warsaw', $5, $5) RETURNING id",
+            let id =
+                match action {
+                    Action::Unchanged { .. } => {
+                        out.unchanged += 1;
+                        continue;
+                    }
+                    Action::Add => {
+                        let (id,): (i64,) = sqlx::query_as(
+                        "INSERT INTO users (email, first_name, last_name, locale, time_zone, created_at, updated_at, \
+                         search_key, sort_key) VALUES ($1, $2, $3, $4, 'Europe/Warsaw', $5, $5, $6 || ' ' || $1, $7) \
+                         RETURNING id",
                     )
                     .bind(row.email.as_str())
                     .bind(row.first_name.as_str())
                     .bind(row.last_name.as_str())
                     .bind(row.locale.as_str())
                     .bind(now)
+                    .bind(crate::people::search_key(row.first_name.as_str(), row.last_name.as_str()))
+                    .bind(crate::people::sort_key(row.first_name.as_str(), row.last_name.as_str()))
                     .fetch_one(&mut *tx)
                     .await?;
-                    out.added.push(id);
-                    id
-                }
-                Action::Change { id, .. } => {
-                    sqlx::query(
-                        "UPDATE users SET first_name = $2, last_name = $3, locale = $4, updated_at = $5 WHERE id = $1",
-                    )
-                    .bind(id)
-                    .bind(row.first_name.as_str())
-                    .bind(row.last_name.as_str())
-                    .bind(row.locale.as_str())
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                    out.changed += 1;
-                    *id
-                }
-            };
+                        out.added.push(id);
+                        id
+                    }
+                    Action::Change { id, .. } => {
+                        sqlx::query(
+                            "UPDATE users SET first_name = $2, last_name = $3, locale = $4, updated_at = $5, \
+                         search_key = $6 || ' ' || email, sort_key = $7 WHERE id = $1",
+                        )
+                        .bind(id)
+                        .bind(row.first_name.as_str())
+                        .bind(row.last_name.as_str())
+                        .bind(row.locale.as_str())
+                        .bind(now)
+                        .bind(crate::people::search_key(
+                            row.first_name.as_str(),
+                            row.last_name.as_str(),
+                        ))
+                        .bind(crate::people::sort_key(row.first_name.as_str(), row.last_name.as_str()))
+                        .execute(&mut *tx)
+                        .await?;
+                        out.changed += 1;
+                        *id
+                    }
+                };
             if let Some(team) = &row.team {
                 sqlx::query("DELETE FROM team_members WHERE user_id = $1 AND team_id <> $2")
                     .bind(id)
-                    .bind(team_ids[team])
+                    .bind(team_ids[&team.to_lowercase()])
                     .execute(&mut *tx)
                     .await?;
                 sqlx::query(
                     "INSERT INTO team_members (team_id, user_id) VALUES ($1, $2) ON CONFLICT (team_id, user_id) DO NOTHING",
                 )
-                .bind(team_ids[team])
+                .bind(team_ids[&team.to_lowercase()])
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;

@@ -64,10 +64,13 @@ impl Store {
     }
 
     /// Marks a claimed email as delivered to the SMTP server.
-    pub async fn mark_email_sent(&self, id: i64, now: Millis) -> Result<()> {
-        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1")
+    /// The body kept is `kept_body`: the sent text without its one-time links, so that
+    /// the outbox does not keep live secrets.
+    pub async fn mark_email_sent(&self, id: i64, now: Millis, kept_body: &str) -> Result<()> {
+        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $2, last_error = NULL, body_text = $3 WHERE id = $1")
             .bind(id)
             .bind(now)
+            .bind(kept_body)
             .execute(&self.pool)
             .await?;
         Ok(())

@@ -125,13 +125,65 @@ fn placeholders(first: usize, n: usize) -> String {
         .join(", ")
 }
 
+/// What the people search matches: names lower-cased by Rust (SQLite's `LOWER()` leaves
+/// "Ł" alone), then the email (already lower case), appended in SQL.
+pub(crate) fn search_key(first: &str, last: &str) -> String {
+    format!("{} {}", first.to_lowercase(), last.to_lowercase())
+}
+
+/// A key that sorts Polish names in Polish order on both engines, whatever their
+/// collation: each letter with a diacritic becomes its base letter followed by `{`,
+/// which sorts after every ASCII letter ("Łukasz" after "Lis", before "Małek").
+pub(crate) fn sort_key(first: &str, last: &str) -> String {
+    let mut out = String::new();
+    for c in format!("{last} {first}").to_lowercase().chars() {
+        let base = match c {
+            'ą' => Some('a'),
+            'ć' => Some('c'),
+            'ę' => Some('e'),
+            'ł' => Some('l'),
+            'ń' => Some('n'),
+            'ó' => Some('o'),
+            'ś' => Some('s'),
+            'ź' => Some('z'),
+            'ż' => Some('z'),
+            _ => None,
+        };
+        match base {
+            Some(b) => {
+                out.push(b);
+                out.push(if c == 'ż' { '|' } else { '{' });
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) fn like_escape_for_test(s: &str) -> String {
+    like_escape(s)
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE ... ESCAPE '\'` pattern.
+fn like_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl Store {
     /// Creates a person with roles and teams, in one transaction.
     pub async fn create_user(&self, new: &NewUser, now: Millis) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (email, first_name, last_name, password_hash, locale, time_zone, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+            "INSERT INTO users (email, first_name, last_name, password_hash, locale, time_zone, created_at, updated_at, \
+             search_key, sort_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8 || ' ' || $1, $9) RETURNING id",
         )
         .bind(new.email.as_str())
         .bind(&new.first_name)
@@ -140,6 +192,8 @@ impl Store {
         .bind(new.locale.as_str())
         .bind(&new.time_zone)
         .bind(now)
+        .bind(search_key(&new.first_name, &new.last_name))
+        .bind(sort_key(&new.first_name, &new.last_name))
         .fetch_one(&mut *tx)
         .await
         .map_err(StoreError::on_unique("email"))?;
@@ -239,9 +293,11 @@ impl Store {
     pub async fn list_users(&self, f: &UserFilter) -> Result<(Vec<User>, i64)> {
         // Each condition is bound even when unused ("$1 IS NULL OR ..."), so the statement
         // text is the same for every filter and both engines prepare it once.
-        let q = f.q.as_ref().map(|q| format!("%{}%", q.trim().to_lowercase()));
+        let q =
+            f.q.as_ref()
+                .map(|q| format!("%{}%", like_escape(&q.trim().to_lowercase())));
         let active = f.active.map(|a| if a { 1i64 } else { 0 });
-        let where_ = "WHERE ($1 IS NULL OR LOWER(u.email) LIKE $1 OR LOWER(u.first_name || ' ' || u.last_name) LIKE $1) \
+        let where_ = "WHERE ($1 IS NULL OR u.search_key LIKE $1 ESCAPE '\\') \
              AND ($2 IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $2)) \
              AND ($3 IS NULL OR EXISTS (SELECT 1 FROM team_members m WHERE m.user_id = u.id AND m.team_id = $3)) \
              AND ($4 IS NULL OR ($4 = 1 AND u.deactivated_at IS NULL) OR ($4 = 0 AND u.deactivated_at IS NOT NULL))";
@@ -253,7 +309,7 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         let rows: Vec<UserRow> = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {USER_COLUMNS} FROM users u {where_} ORDER BY u.last_name, u.first_name, u.id LIMIT $5 OFFSET $6"
+            "SELECT {USER_COLUMNS} FROM users u {where_} ORDER BY u.sort_key, u.id LIMIT $5 OFFSET $6"
         )))
         .bind(q)
         .bind(f.role.map(|r| r.as_str()))
@@ -280,7 +336,8 @@ impl Store {
         now: Millis,
     ) -> Result<()> {
         let r = sqlx::query(
-            "UPDATE users SET first_name = $2, last_name = $3, locale = $4, time_zone = $5, updated_at = $6 WHERE id = $1",
+            "UPDATE users SET first_name = $2, last_name = $3, locale = $4, time_zone = $5, updated_at = $6, \
+             search_key = $7 || ' ' || email, sort_key = $8 WHERE id = $1",
         )
         .bind(id)
         .bind(first_name)
@@ -288,6 +345,8 @@ impl Store {
         .bind(locale.as_str())
         .bind(time_zone)
         .bind(now)
+        .bind(search_key(first_name, last_name))
+        .bind(sort_key(first_name, last_name))
         .execute(&self.pool)
         .await?;
         if r.rows_affected() == 0 {

@@ -104,7 +104,9 @@ fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) ->
         && let Some(ip) = headers
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            // The rightmost entry is the one our own proxy added; the others are
+            // whatever the client claimed.
+            .and_then(|v| v.rsplit(',').next())
     {
         return ip.trim().to_string();
     }
@@ -123,9 +125,10 @@ pub async fn login(
     let now = crate::now();
     let email_key = form.email.trim().to_lowercase();
     let ip_hash = auth::keyed_hash(&state.ip_key, &client_ip(&state, &headers, peer));
+    let attempt = state.store.record_login_failure(&email_key, &ip_hash, now).await?;
     let (by_email, by_ip) = state
         .store
-        .login_failures(&email_key, &ip_hash, now - throttle::WINDOW)
+        .login_failures(&email_key, &ip_hash, now - throttle::WINDOW, attempt)
         .await?;
     if let Err(wait) = throttle::check(&by_email, now).and(throttle::check(&by_ip, now)) {
         tracing::warn!("login throttled");
@@ -152,7 +155,6 @@ pub async fn login(
     // answers a wrong email and a wrong password.
     let ok = auth::verify_password(form.password, hash).await;
     let Some(user_id) = user_id.filter(|_| ok) else {
-        state.store.record_login_failure(&email_key, &ip_hash, now).await?;
         return render_status(
             StatusCode::UNAUTHORIZED,
             &LoginTemplate {
@@ -257,16 +259,39 @@ pub async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Fo
             );
         }
     };
-    if let Some(user) = state.store.user_by_email(&email).await?.filter(|u| u.is_active()) {
-        let token = auth::new_token();
-        let now = crate::now();
-        state
-            .store
-            .create_one_time_token(user.id, Purpose::Reset, &auth::hash_token(&token), now, now + HOUR)
-            .await?;
-        mail::queue_reset(&state, &user.email, user.locale, &user.first_name, &token).await?;
-    }
+    // The work happens off the request path, so the answer takes as long whether or not
+    // the address has an account; at most one email every five minutes per person.
+    let task_state = state.clone();
+    tokio::spawn(async move {
+        if let Err(e) = send_reset(&task_state, &email).await {
+            tracing::error!(error = ?e, "password reset email not queued");
+        }
+    });
     Ok(redirect_flash("/login", true, "flash-reset-sent", None))
+}
+
+/// At most one reset email per person in this time.
+const RESET_EVERY: i64 = 5 * ambasada_core::MINUTE;
+
+async fn send_reset(state: &AppState, email: &Email) -> anyhow::Result<()> {
+    let Some(user) = state.store.user_by_email(email).await?.filter(|u| u.is_active()) else {
+        return Ok(());
+    };
+    let now = crate::now();
+    if state
+        .store
+        .one_time_token_since(user.id, Purpose::Reset, now - RESET_EVERY)
+        .await?
+    {
+        return Ok(());
+    }
+    let token = auth::new_token();
+    state
+        .store
+        .create_one_time_token(user.id, Purpose::Reset, &auth::hash_token(&token), now, now + HOUR)
+        .await?;
+    mail::queue_reset(state, &user.email, user.locale, &user.first_name, &token).await?;
+    Ok(())
 }
 
 #[derive(Template)]

@@ -54,5 +54,8 @@ pub fn routes() -> Router<AppState> {
 
 /// Parses an optional positive page number from a query string value.
 pub(crate) fn page_number(p: Option<&str>) -> i64 {
-    p.and_then(|s| s.parse::<i64>().ok()).filter(|n| *n >= 1).unwrap_or(1)
+    p.and_then(|s| s.parse::<i64>().ok())
+        .filter(|n| *n >= 1)
+        .unwrap_or(1)
+        .min(100_000)
 }

@@ -246,16 +246,16 @@ pub async fn change_password(
     let hash = auth::hash_password(form.password).await?;
     state.store.set_password_hash(user.id, &hash, now).await?;
     state.store.delete_sessions_of(user.id).await?;
+    state.store.delete_one_time_tokens_of(user.id).await?;
     let token = auth::new_token();
     state
         .store
         .create_session(user.id, &auth::hash_token(&token), now, now + SESSION_TTL)
         .await?;
     let mut res = redirect_flash("/app/profile", true, "flash-password-changed", None);
-    web::set_cookie(
-        res.headers_mut(),
-        &web::cookie(SESSION_COOKIE, token, state.config.is_https()),
-    );
+    let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
+    c.set_max_age(Some(super::login::cookie_age(SESSION_TTL)));
+    web::set_cookie(res.headers_mut(), &c);
     Ok(res)
 }
 

@@ -59,7 +59,14 @@ pub async fn create(
 ) -> Result<Response> {
     user.require(Role::Admin)?;
     let mut errors = FieldErrors::default();
+    let taken = |name: &str, teams: &[TeamSummary], except: Option<i64>| {
+        teams
+            .iter()
+            .any(|t| Some(t.id) != except && t.name.to_lowercase() == name.to_lowercase())
+    };
+    let existing = state.store.teams().await?;
     match check_name(&ctx, &form.name) {
+        Ok(name) if taken(&name, &existing, None) => errors.add("name", ctx.t("error-team-taken")),
         Ok(name) => match state.store.create_team(&name, crate::now()).await {
             Ok(_) => {
                 state
@@ -100,7 +107,15 @@ pub async fn rename(
 ) -> Result<Response> {
     user.require(Role::Admin)?;
     let team = state.store.team(id).await?.ok_or(AppError::NotFound)?;
+    let existing = state.store.teams().await?;
     let error = match check_name(&ctx, &form.name) {
+        Ok(name)
+            if existing
+                .iter()
+                .any(|t| t.id != id && t.name.to_lowercase() == name.to_lowercase()) =>
+        {
+            ctx.t("error-team-taken")
+        }
         Ok(name) => match state.store.rename_team(id, &name).await {
             Ok(()) => {
                 state

@@ -168,6 +168,35 @@ async fn admins_search_edit_and_keep_one_admin(app: &TestApp) {
     app.create_user("jan.kowal@test.example", &[Role::Editor]).await;
     let page = app.get("/app/admin/users?q=NOWAK").await.text().await.unwrap();
     assert!(page.contains("bozena.nowak@test.example") && !page.contains("jan.kowal@test.example"));
+    app.state
+        .store
+        .create_user(
+            &ambasada_store::people::NewUser {
+                email: Email::parse("lukasz@test.example").unwrap(),
+                first_name: "Łukasz".into(),
+                last_name: "Żółć".into(),
+                locale: ambasada_core::Locale::Pl,
+                time_zone: "Europe/Warsaw".into(),
+                password_hash: None,
+                roles: vec![],
+                team_ids: vec![],
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let page = app
+        .get("/app/admin/users?q=%C5%81UKASZ%20%C5%BB")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("lukasz@test.example"),
+        "Polish capitals match on both engines"
+    );
+    let page = app.get("/app/admin/users?q=_").await.text().await.unwrap();
+    assert!(page.contains(">0 "), "LIKE wildcards are taken literally");
     let page = app.get("/app/admin/users?role=editor").await.text().await.unwrap();
     assert!(page.contains("jan.kowal@test.example") && !page.contains("bozena.nowak@test.example"));
 

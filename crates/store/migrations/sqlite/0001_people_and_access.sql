@@ -12,8 +12,14 @@ CREATE TABLE users (
     time_zone TEXT NOT NULL DEFAULT 'Europe/Warsaw',
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
-    deactivated_at BIGINT
+    deactivated_at BIGINT,
+    -- Computed in Rust (store::people::search_key, sort_key): SQLite's LOWER() and
+    -- collation know only ASCII, and search and order must treat "Łukasz" alike on
+    -- both engines.
+    search_key TEXT NOT NULL DEFAULT '',
+    sort_key TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX users_sort ON users (sort_key);
 
 CREATE TABLE user_roles (
     user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
