@@ -5,8 +5,10 @@
 //! so the rest of the program never handles raw strings where a domain type exists.
 
 pub mod access;
+pub mod content;
 pub mod import;
 pub mod people;
+pub mod sharing;
 pub mod throttle;
 
 pub use access::{Role, Scope};
