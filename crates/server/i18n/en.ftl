@@ -350,3 +350,175 @@ email-reset-body =
     { $link }
 
     The link is valid for 1 hour and works only once. If you didn't ask for this, ignore this email: your current password still works.
+
+## Content library, ready-made posts and shares
+
+nav-feed = Ready-made posts
+nav-shares = My shares
+nav-content = Content library
+nav-programs = Programs
+
+action-edit = Edit
+
+field-title = Title
+field-category = Category
+field-target-url = Target link
+field-hashtags = Hashtags
+field-image = Image
+field-starts-at = Available from
+field-expires-at = Available until
+field-network = Network
+field-post-url = Post URL
+field-topic = Post topic
+field-purpose = Purpose
+field-slug = Slug
+
+status-draft = Draft
+status-submitted = Submitted
+status-approved = Approved
+status-rejected = Rejected
+status-published = Published
+status-expired = Expired
+
+category-employer-branding = Employer branding
+category-company-life = Company life
+category-product = Product
+category-job-offer = Job offer
+category-event = Event
+
+content-title = Content library
+content-new = New post
+content-edit = Edit post
+content-back = Back to the post
+content-all = All
+content-all-programs = all programs
+content-all-teams = all teams
+content-count =
+    { $count ->
+        [one] { $count } post
+       *[other] { $count } posts
+    }
+content-none = No posts here yet.
+content-status = Status
+content-author = Author
+content-by = by { $name }
+content-shares = Shares
+content-choose = Choose a category
+content-form-problems = Fix the marked fields and try again.
+content-target-help = The page the post leads to, e.g. a job offer or a blog article. Each ambassador gets their own tracked link to it.
+content-texts = Suggested text
+content-texts-help = Write a text for each network where this post should appear (at least one). Skip networks it doesn't suit. Don't paste the link: the tracked link is added at the end automatically.
+content-x-link-note = on X, the link always counts as 23 characters
+content-image-help = PNG, JPEG or WebP, up to 5 MB.
+content-remove-image = Remove the image
+content-starts-help = Leave empty to make it available as soon as it's approved.
+content-no-expiry = no end date
+content-target-programs = Target programs
+content-target-programs-help = If you don't tick any program, the post goes to all of them.
+content-target-teams = Target teams
+content-target-teams-help = If you don't tick any team, ambassadors from every team will see the post.
+content-save-draft = Save draft
+content-save-submit = Save and submit for approval
+content-submit = Submit for approval
+content-approve = Approve
+content-reject = Reject
+content-reject-reason = Reason for rejecting (the author will see it)
+content-rejected-because = This post was rejected. Reason:
+content-history = History
+content-system = system
+content-suggest = Suggest a post
+content-suggest-intro = Got an idea for a post? Write it up here. The program coordinator will review your suggestion, and once it's approved it becomes a ready-made post for the ambassadors in your program.
+content-send-suggestion = Send suggestion
+
+feed-title = Ready-made posts
+feed-intro = Ready-made posts prepared for your program. Pick one, make the text your own and share it on your network.
+feed-no-program = You're not in an ambassador program yet. If you'd like to join, contact the program coordinator.
+feed-my-language = Show only posts in my language
+feed-all-languages = Show posts in all languages
+feed-empty = There are no ready-made posts for you right now. Check back later or suggest one of your own.
+feed-share = Share
+feed-shared-times =
+    { $count ->
+        [one] shared once
+       *[other] shared { $count } times
+    }
+
+share-networks = Networks
+share-rewrite = Write this post your own way. When many colleagues publish identical text, it looks unnatural and people trust it less. Your own words and experience work best: change at least the opening and add something of your own.
+share-your-text = Your text for { $network }
+share-personalisation = Personalisation
+share-personalised = Great, this text sounds like you.
+share-not-personalised = The text is still very close to the suggested one: make it your own.
+share-on = Share on { $network }
+share-how = The button copies your text with your tracked link and opens the network's share page in a new tab. Paste the text there and publish the post. LinkedIn (like Facebook and XING) takes only the link, so you paste the text yourself; on X the text is already filled in.
+share-near-identical = A colleague shared nearly the same text of this post today. Change it a little so your post doesn't look like a copy.
+share-ready = Ready! Now publish your post
+share-final-text = Your text with your tracked link
+share-link = Your tracked link
+share-open = Open the { $network } share page
+share-confirm-title = Posted it? Confirm your share
+share-post-url = Link to your { $network } post (optional)
+share-confirm = I posted it
+share-yours = Your shares of this post
+share-post = View post
+share-suggested = Suggested text
+
+shares-title = My shares
+shares-own-title = Log your own post
+shares-own-intro = A post you wrote entirely yourself, without a ready-made text, counts too. Choose the network and paste the link to the post to record it as your share.
+shares-own-submit = Log post
+shares-own-badge = own post
+shares-none = You haven't shared anything yet.
+shares-what = Post
+
+programs-title = Ambassador programs
+programs-none = There are no programs yet.
+programs-new = New program
+programs-create = Create program
+programs-coordinator = Coordinator
+programs-members = Members
+programs-limit = Daily share limit
+programs-limit-help = How many shares one ambassador can record per day. 0 means no limit.
+programs-slug-help = The program's short name in addresses and reports: lowercase letters, digits and hyphens. Leave empty to make one from the name.
+programs-add-member = Email of the person to add
+programs-add = Add
+programs-no-members = No one is in this program yet.
+programs-joined = Joined
+programs-remove = Remove from program
+
+error-category = Choose a category.
+error-url = Enter a full web address starting with https://.
+error-datetime = Enter a valid date and time.
+error-expiry-before-start = The end must be later than the start.
+error-text-required = Write a text for at least one network.
+error-text-too-long = The text is too long: it has { $length } characters and at most { $limit } fit.
+error-hashtag = “{ $tag }” isn't a valid hashtag. A hashtag can contain only letters, digits and _ (at most 50 characters).
+error-hashtags-too-many = You can add at most { $max } hashtags.
+error-image-too-large = The image is too large. Upload a file of at most 5 MB.
+error-image-type = This file isn't a supported image. Upload a PNG, JPEG or WebP file.
+error-upload = The form couldn't be uploaded. Please try again.
+error-program = The chosen program doesn't exist.
+error-content-changed = Someone changed this post in the meantime. Check the current version and try again.
+error-transition-not-allowed = This step isn't possible in the post's current status. Reload the page to see what changed.
+error-transition-role = You can't take this step for this post.
+error-reject-reason = Give a reason for rejecting: the author will see it with the post.
+error-network = Choose a network from the list.
+error-post-url = This doesn't look like a link to a { $network } post. Paste the full post URL starting with https://.
+error-daily-limit = The program's daily share limit ({ $limit }) has been reached. Try again tomorrow.
+error-slug = The slug can contain only lowercase letters a–z, digits and hyphens (at most 60 characters).
+error-slug-taken = A program with this slug already exists.
+error-coordinator = Choose a person from the list of coordinators.
+error-share-limit = Enter a whole number from 0 to 100.
+error-member-unknown = There's no active person with this email address. Invite them first.
+
+flash-content-saved = Post saved.
+flash-content-submitted = Post submitted for approval.
+flash-content-approved = Post approved. Ambassadors will see it from its start date.
+flash-content-rejected = Post rejected. The author will see the reason.
+flash-suggestion-sent = Thanks for your suggestion! The program coordinator will review it soon.
+flash-shared = Thank you! Share recorded: { $arg }% personalised.
+flash-shared-similar = Thank you! Share recorded: { $arg }% personalised. However, your text is nearly identical to one a colleague shared today; next time, make it more your own.
+flash-own-post = Your own post is recorded. Thank you!
+flash-program-created = Program “{ $arg }” created.
+flash-member-added = { $arg } has been added to the program.
+flash-member-removed = The person has been removed from the program.

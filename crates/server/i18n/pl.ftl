@@ -374,3 +374,179 @@ email-reset-body =
     { $link }
 
     Link jest ważny przez godzinę i można go użyć tylko raz. Jeśli to nie Ty prosisz o zmianę hasła, zignoruj tę wiadomość – Twoje obecne hasło nadal działa.
+
+## Biblioteka treści, gotowe posty i udostępnienia
+
+nav-feed = Gotowe posty
+nav-shares = Moje udostępnienia
+nav-content = Biblioteka treści
+nav-programs = Programy
+
+action-edit = Edytuj
+
+field-title = Tytuł
+field-category = Kategoria
+field-target-url = Link docelowy
+field-hashtags = Hashtagi
+field-image = Grafika
+field-starts-at = Dostępna od
+field-expires-at = Dostępna do
+field-network = Sieć społecznościowa
+field-post-url = Link do posta
+field-topic = Temat posta
+field-purpose = Cel programu
+field-slug = Identyfikator (slug)
+
+status-draft = Szkic
+status-submitted = Do akceptacji
+status-approved = Zaakceptowana
+status-rejected = Odrzucona
+status-published = Opublikowana
+status-expired = Wygasła
+
+category-employer-branding = Employer branding
+category-company-life = Życie firmy
+category-product = Produkt
+category-job-offer = Oferta pracy
+category-event = Wydarzenie
+
+content-title = Biblioteka treści
+content-new = Nowa treść
+content-edit = Edytuj treść
+content-back = Wróć do treści
+content-all = Wszystkie
+content-all-programs = wszystkie programy
+content-all-teams = wszystkie zespoły
+content-count =
+    { $count ->
+        [one] { $count } treść
+        [few] { $count } treści
+        [many] { $count } treści
+       *[other] { $count } treści
+    }
+content-none = Nie ma tu jeszcze żadnych treści.
+content-status = Status
+content-author = Autor(ka)
+content-by = autor(ka): { $name }
+content-shares = Udostępnienia
+content-choose = Wybierz kategorię
+content-form-problems = Popraw zaznaczone pola i spróbuj ponownie.
+content-target-help = Strona, do której prowadzi post, np. oferta pracy albo artykuł na blogu. Każdy ambasador dostanie do niej własny link śledzący.
+content-texts = Proponowany tekst
+content-texts-help = Napisz tekst dla każdej sieci, w której ten post ma się pojawić (co najmniej dla jednej). Pomiń sieć, do której treść nie pasuje. Nie wklejaj linku – link śledzący dodamy na końcu automatycznie.
+content-x-link-note = w X link zajmuje zawsze 23 znaki
+content-image-help = PNG, JPEG lub WebP, najwyżej 5 MB.
+content-remove-image = Usuń grafikę
+content-starts-help = Zostaw puste, a treść będzie dostępna od razu po akceptacji.
+content-no-expiry = bez terminu
+content-target-programs = Programy docelowe
+content-target-programs-help = Jeśli nie zaznaczysz żadnego programu, treść trafi do wszystkich.
+content-target-teams = Zespoły docelowe
+content-target-teams-help = Jeśli nie zaznaczysz żadnego zespołu, treść zobaczą ambasadorzy ze wszystkich zespołów.
+content-save-draft = Zapisz szkic
+content-save-submit = Zapisz i wyślij do akceptacji
+content-submit = Wyślij do akceptacji
+content-approve = Zaakceptuj
+content-reject = Odrzuć
+content-reject-reason = Powód odrzucenia (zobaczy go autor lub autorka treści)
+content-rejected-because = Treść została odrzucona. Powód:
+content-history = Historia zmian
+content-system = system
+content-suggest = Zaproponuj treść
+content-suggest-intro = Masz pomysł na post? Opisz go tutaj. Koordynator(ka) programu przejrzy Twoją propozycję, a po akceptacji trafi ona do gotowych postów dla ambasadorów z Twojego programu.
+content-send-suggestion = Wyślij propozycję
+
+feed-title = Gotowe posty
+feed-intro = Gotowe posty przygotowane dla Twojego programu. Wybierz jeden, dopasuj tekst do siebie i udostępnij go w swojej sieci.
+feed-no-program = Nie należysz jeszcze do żadnego programu ambasadorskiego. Jeśli chcesz dołączyć, napisz do koordynatora lub koordynatorki programu.
+feed-my-language = Pokaż tylko posty w moim języku
+feed-all-languages = Pokaż posty we wszystkich językach
+feed-empty = Na razie nie ma dla Ciebie żadnych gotowych postów. Zajrzyj tu później albo zaproponuj własny.
+feed-share = Udostępnij
+feed-shared-times =
+    { $count ->
+        [one] udostępniono { $count } raz
+        [few] udostępniono { $count } razy
+        [many] udostępniono { $count } razy
+       *[other] udostępniono { $count } razy
+    }
+
+share-networks = Sieci społecznościowe
+share-rewrite = Napisz ten post po swojemu. Gdy wiele osób z firmy publikuje identyczny tekst, wygląda to nienaturalnie i mniej się mu wierzy. Najlepiej działają Twoje własne słowa i doświadczenia – zmień choćby początek i dodaj coś od siebie.
+share-your-text = Twój tekst do serwisu { $network }
+share-personalisation = Dopasowanie tekstu
+share-personalised = Świetnie, ten tekst brzmi jak Twój.
+share-not-personalised = Tekst jest jeszcze bardzo podobny do proponowanego – dopasuj go do siebie.
+share-on = Udostępnij w serwisie { $network }
+share-how = Przycisk skopiuje Twój tekst razem z linkiem śledzącym i otworzy w nowej karcie stronę udostępniania wybranej sieci. Wklej tam tekst i opublikuj post. LinkedIn (a także Facebook i XING) przyjmuje tylko link, więc tekst wklejasz samodzielnie; w X tekst będzie już wpisany.
+share-near-identical = Ktoś z Twoich współpracowników udostępnił dziś prawie taki sam tekst tego posta. Zmień go trochę, żeby Twój post nie wyglądał jak kopia.
+share-ready = Gotowe! Teraz opublikuj post
+share-final-text = Twój tekst z linkiem śledzącym
+share-link = Twój link śledzący
+share-open = Otwórz udostępnianie w serwisie { $network }
+share-confirm-title = Post już opublikowany? Potwierdź udostępnienie
+share-post-url = Link do Twojego posta w serwisie { $network } (opcjonalnie)
+share-confirm = Potwierdzam publikację
+share-yours = Twoje udostępnienia tego posta
+share-post = Zobacz post
+share-suggested = Proponowany tekst
+
+shares-title = Moje udostępnienia
+shares-own-title = Zapisz własny post
+shares-own-intro = Post, który napiszesz od początku do końca sam(a), bez gotowego tekstu, też się liczy. Podaj sieć i link do posta, a zapiszemy go jako Twoje udostępnienie.
+shares-own-submit = Zapisz post
+shares-own-badge = własny post
+shares-none = Nie masz jeszcze żadnych udostępnień.
+shares-what = Post
+
+programs-title = Programy ambasadorskie
+programs-none = Nie ma jeszcze żadnych programów.
+programs-new = Nowy program
+programs-create = Utwórz program
+programs-coordinator = Koordynator(ka)
+programs-members = Uczestnicy
+programs-limit = Dzienny limit udostępnień
+programs-limit-help = Ile udostępnień dziennie może zapisać jeden ambasador. 0 oznacza brak limitu.
+programs-slug-help = Krótka nazwa programu w adresach i raportach: małe litery, cyfry i myślniki. Zostaw puste, a utworzymy ją z nazwy.
+programs-add-member = Adres e-mail osoby, którą chcesz dodać
+programs-add = Dodaj
+programs-no-members = W tym programie nie ma jeszcze nikogo.
+programs-joined = Data dołączenia
+programs-remove = Usuń z programu
+
+error-category = Wybierz kategorię.
+error-url = Podaj pełny adres strony zaczynający się od https://.
+error-datetime = Podaj poprawną datę i godzinę.
+error-expiry-before-start = Data końca musi być późniejsza niż data początku.
+error-text-required = Wpisz tekst co najmniej dla jednej sieci.
+error-text-too-long = Tekst jest za długi: ma { $length } znaków, a zmieści się najwyżej { $limit }.
+error-hashtag = „{ $tag }” to nie jest poprawny hashtag. Hashtag może zawierać tylko litery, cyfry i znak _ (najwyżej 50 znaków).
+error-hashtags-too-many = Możesz dodać najwyżej { $max } hashtagów.
+error-image-too-large = Grafika jest za duża. Prześlij plik, który ma najwyżej 5 MB.
+error-image-type = Ten plik nie jest obsługiwaną grafiką. Prześlij plik PNG, JPEG lub WebP.
+error-upload = Nie udało się przesłać formularza. Spróbuj ponownie.
+error-program = Wybrany program nie istnieje.
+error-content-changed = W międzyczasie ktoś zmienił tę treść. Sprawdź jej aktualną wersję i spróbuj ponownie.
+error-transition-not-allowed = Tego kroku nie można wykonać przy obecnym statusie treści. Odśwież stronę i sprawdź, co się zmieniło.
+error-transition-role = Nie możesz wykonać tego kroku dla tej treści.
+error-reject-reason = Podaj powód odrzucenia – autor lub autorka zobaczy go przy treści.
+error-network = Wybierz sieć społecznościową z listy.
+error-post-url = To nie wygląda na link do posta w serwisie { $network }. Wklej pełny adres posta zaczynający się od https://.
+error-daily-limit = Dzienny limit udostępnień w tym programie ({ $limit }) został już osiągnięty. Spróbuj ponownie jutro.
+error-slug = Identyfikator może zawierać tylko małe litery bez polskich znaków, cyfry i myślniki (najwyżej 60 znaków).
+error-slug-taken = Program o takim identyfikatorze już istnieje.
+error-coordinator = Wybierz osobę z listy koordynatorów.
+error-share-limit = Podaj liczbę całkowitą od 0 do 100.
+error-member-unknown = Nie ma aktywnej osoby z tym adresem e-mail. Najpierw ją zaproś.
+
+flash-content-saved = Zapisano treść.
+flash-content-submitted = Treść została wysłana do akceptacji.
+flash-content-approved = Treść została zaakceptowana. Ambasadorzy zobaczą ją od daty początku.
+flash-content-rejected = Treść została odrzucona. Autor lub autorka zobaczy powód.
+flash-suggestion-sent = Dziękujemy za propozycję! Koordynator(ka) programu wkrótce ją przejrzy.
+flash-shared = Dziękujemy! Udostępnienie zapisane – dopasowanie tekstu: { $arg }%.
+flash-shared-similar = Dziękujemy! Udostępnienie zapisane – dopasowanie tekstu: { $arg }%. Twój tekst jest jednak prawie taki sam jak ten, który ktoś z Twoich współpracowników udostępnił dziś. Następnym razem dopasuj go bardziej do siebie.
+flash-own-post = Zapisano Twój własny post. Dziękujemy!
+flash-program-created = Utworzono program „{ $arg }”.
+flash-member-added = Osoba { $arg } została dodana do programu.
+flash-member-removed = Osoba została usunięta z programu.

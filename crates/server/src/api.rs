@@ -58,5 +58,8 @@ async fn not_found() -> Response {
 }
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/me", get(me)).fallback(not_found)
+    Router::new()
+        .route("/me", get(me))
+        .merge(crate::content::api::routes())
+        .fallback(not_found)
 }

@@ -2,7 +2,8 @@
 //! role. Later capabilities add their own data here.
 
 use crate::{AppState, auth};
-use ambasada_core::{Email, Locale, Network, Role};
+use ambasada_core::content::Category;
+use ambasada_core::{DAY, Email, Locale, Network, Role};
 use ambasada_store::people::{NetworkProfile, NewUser};
 
 /// The password of every demo account.
@@ -246,8 +247,326 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
             .await?;
         crate::mail::queue_invitation(state, email.as_str(), Locale::Pl, first, &admin.name(), &token).await?;
     }
+    seed_content(state, now).await?;
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)
+}
+
+async fn id_of(state: &AppState, email: &str) -> anyhow::Result<i64> {
+    state
+        .store
+        .user_by_email(&Email::parse(email)?)
+        .await?
+        .map(|u| u.id)
+        .ok_or_else(|| anyhow::anyhow!("{email} missing"))
+}
+
+/// One demo content item: title, category, texts (LinkedIn, X), target, image, hashtags.
+struct DemoItem {
+    title: &'static str,
+    category: Category,
+    linkedin: &'static str,
+    x: &'static str,
+    url: &'static str,
+    image: Option<&'static [u8]>,
+    hashtags: &'static str,
+}
+
+const TEAM_PNG: &[u8] = include_bytes!("../demo/team.png");
+const PRODUCT_PNG: &[u8] = include_bytes!("../demo/product.png");
+const EVENT_PNG: &[u8] = include_bytes!("../demo/event.png");
+
+const ITEMS: &[DemoItem] = &[
+    DemoItem {
+        title: "Dołącz do zespołu IT: szukamy programistki lub programisty Rust",
+        category: Category::JobOffer,
+        linkedin: "W moim zespole szukamy osoby, która lubi Rusta i porządny kod. Pracujemy hybrydowo z Warszawy, mamy budżet szkoleniowy i naprawdę ciekawe projekty. Jeśli znasz kogoś takiego – podeślij mu ten link albo odezwij się do mnie!",
+        x: "Szukamy programistki/programisty Rust do naszego zespołu IT. Praca hybrydowa, Warszawa. Znasz kogoś? Podeślij link!",
+        url: "https://kariera.demo.example/oferty/rust-developer",
+        image: Some(TEAM_PNG),
+        hashtags: "praca rust it",
+    },
+    DemoItem {
+        title: "Dzień wolontariatu: sprzątaliśmy Las Kabacki",
+        category: Category::CompanyLife,
+        linkedin: "W sobotę ponad 40 osób z naszej firmy spędziło dzień w Lesie Kabackim. Zebraliśmy 60 worków śmieci i posadziliśmy 200 sadzonek. Dumna/dumny jestem, że mogłem/mogłam być częścią tej akcji.",
+        x: "40 osób, 60 worków śmieci, 200 sadzonek – nasz dzień wolontariatu w Lesie Kabackim.",
+        url: "https://blog.demo.example/wolontariat-las-kabacki",
+        image: Some(EVENT_PNG),
+        hashtags: "wolontariat csr",
+    },
+    DemoItem {
+        title: "Nowa wersja aplikacji mobilnej dla klientów",
+        category: Category::Product,
+        linkedin: "Właśnie wypuściliśmy nową wersję naszej aplikacji mobilnej: szybsze logowanie, tryb ciemny i płatności BLIK. Pracowaliśmy nad nią pół roku – zobaczcie, co się zmieniło.",
+        x: "Nowa wersja naszej aplikacji: szybsze logowanie, tryb ciemny i BLIK. Sprawdźcie!",
+        url: "https://www.demo.example/aplikacja",
+        image: Some(PRODUCT_PNG),
+        hashtags: "produkt aplikacja",
+    },
+    DemoItem {
+        title: "Dlaczego lubię pracować w naszym zespole sprzedaży",
+        category: Category::EmployerBranding,
+        linkedin: "Pracuję w sprzedaży od pięciu lat i pierwszy raz mam poczucie, że firma naprawdę inwestuje w ludzi: mentoring, jasna ścieżka awansu i zespół, który się wspiera. Tak wygląda u nas kultura pracy.",
+        x: "Mentoring, jasna ścieżka awansu i zespół, który się wspiera – tak wygląda u nas praca w sprzedaży.",
+        url: "https://kariera.demo.example/kultura",
+        image: None,
+        hashtags: "employerbranding sprzedaż",
+    },
+    DemoItem {
+        title: "Spotkajmy się na targach Rekrutacja IT w Krakowie",
+        category: Category::Event,
+        linkedin: "Za dwa tygodnie będziemy na targach Rekrutacja IT w Krakowie (stoisko B12). Wpadnij porozmawiać o pracy u nas – będę tam w piątek po południu.",
+        x: "Targi Rekrutacja IT, Kraków, stoisko B12. Wpadnij pogadać o pracy u nas!",
+        url: "https://kariera.demo.example/wydarzenia/targi-krakow",
+        image: None,
+        hashtags: "targipracy kraków",
+    },
+    DemoItem {
+        title: "Our engineering blog: how we cut build times in half",
+        category: Category::EmployerBranding,
+        linkedin: "Our platform team wrote up how we cut CI build times in half with better caching. A good read if you care about developer experience – and we are hiring.",
+        x: "How we cut our CI build times in half – a write-up from our platform team.",
+        url: "https://blog.demo.example/en/faster-builds",
+        image: None,
+        hashtags: "engineering devex",
+    },
+];
+
+/// Two programs, the library in every state, and shares by several ambassadors.
+async fn seed_content(state: &AppState, now: i64) -> anyhow::Result<()> {
+    use ambasada_core::content::Status;
+    use ambasada_store::content::ContentInput;
+    use ambasada_store::programs::ProgramInput;
+    let store = &state.store;
+    let coordinator = id_of(state, "koordynator@demo.example").await?;
+    let editor = id_of(state, "redaktor@demo.example").await?;
+    let ambassador = id_of(state, "ambasador@demo.example").await?;
+    let eb = store
+        .create_program(
+            &ProgramInput {
+                name: "Employer branding PL".into(),
+                slug: "employer-branding-pl".into(),
+                description: "Pokazujemy, jak się u nas pracuje, i pomagamy rekrutacji: 40 aplikacji z linków ambasadorów na kwartał.".into(),
+                coordinator_id: Some(coordinator),
+                daily_share_limit: 5,
+            },
+            now - 120 * DAY,
+        )
+        .await?;
+    let sales = store
+        .create_program(
+            &ProgramInput {
+                name: "Sprzedaż B2B".into(),
+                slug: "sprzedaz-b2b".into(),
+                description: "Handlowcy dzielą się wiedzą o produkcie ze swoimi klientami.".into(),
+                coordinator_id: Some(coordinator),
+                daily_share_limit: 3,
+            },
+            now - 40 * DAY,
+        )
+        .await?;
+    // Every ambassador joins the employer branding program; some also the sales one.
+    let ambassadors: Vec<i64> = store
+        .list_users(&ambasada_store::people::UserFilter {
+            role: Some(Role::Ambassador),
+            active: Some(true),
+            limit: 500,
+            ..Default::default()
+        })
+        .await?
+        .0
+        .into_iter()
+        .filter(|u| u.has_password)
+        .map(|u| u.id)
+        .collect();
+    for (i, id) in ambassadors.iter().enumerate() {
+        store.add_member(eb, *id, now - (100 - i as i64) * DAY).await?;
+        if i % 3 == 0 {
+            store.add_member(sales, *id, now - 30 * DAY).await?;
+        }
+    }
+    let mut published = Vec::new();
+    for (i, item) in ITEMS.iter().enumerate() {
+        let image_file = match item.image {
+            Some(bytes) => {
+                let kind = ambasada_core::content::sniff_image(bytes).expect("demo images are PNG");
+                Some(crate::media::store_image(state, bytes, kind).await?)
+            }
+            None => None,
+        };
+        let input = ContentInput {
+            title: item.title.into(),
+            category: item.category.as_str().into(),
+            target_url: item.url.into(),
+            image_file: Some(image_file),
+            hashtags: item.hashtags.into(),
+            language: if item.title.starts_with("Our") {
+                "en".into()
+            } else {
+                "pl".into()
+            },
+            starts_at: now - (20 - 3 * i as i64) * DAY,
+            expires_at: None,
+            texts: vec![("linkedin".into(), item.linkedin.into()), ("x".into(), item.x.into())],
+            program_ids: if item.category == Category::Product {
+                vec![eb, sales]
+            } else {
+                vec![eb]
+            },
+            team_ids: vec![],
+        };
+        let at = input.starts_at - DAY;
+        let id = store.create_content(&input, editor, Status::Draft.as_str(), at).await?;
+        store
+            .transition_content(id, "draft", "submitted", Some(editor), None, at + 3_600_000)
+            .await?;
+        store
+            .transition_content(id, "submitted", "approved", Some(coordinator), None, at + 7_200_000)
+            .await?;
+        published.push((id, item));
+    }
+    store.publish_and_expire_due(now).await?;
+    // Waiting for review, rejected with a reason, a draft, and an ambassador's suggestion.
+    let pending = |title: &str, text: &str| ContentInput {
+        title: title.into(),
+        category: Category::CompanyLife.as_str().into(),
+        target_url: "https://blog.demo.example/zycie-firmy".into(),
+        image_file: None,
+        hashtags: String::new(),
+        language: "pl".into(),
+        starts_at: now,
+        expires_at: Some(now + 30 * DAY),
+        texts: vec![("linkedin".into(), text.into())],
+        program_ids: vec![eb],
+        team_ids: vec![],
+    };
+    let a = store
+        .create_content(
+            &pending(
+                "Nasze nowe biuro w Gdańsku",
+                "Otworzyliśmy biuro w Gdańsku – z widokiem na Motławę!",
+            ),
+            editor,
+            "draft",
+            now - DAY,
+        )
+        .await?;
+    store
+        .transition_content(a, "draft", "submitted", Some(editor), None, now - DAY)
+        .await?;
+    let b = store
+        .create_content(
+            &pending(
+                "Wyniki kwartalne",
+                "Najlepszy kwartał w historii firmy! Dziękuję całemu zespołowi.",
+            ),
+            editor,
+            "draft",
+            now - 3 * DAY,
+        )
+        .await?;
+    store
+        .transition_content(b, "draft", "submitted", Some(editor), None, now - 3 * DAY)
+        .await?;
+    store
+        .transition_content(
+            b,
+            "submitted",
+            "rejected",
+            Some(coordinator),
+            Some("Wyniki publikuje tylko dział relacji inwestorskich – poczekajmy na oficjalny komunikat."),
+            now - 2 * DAY,
+        )
+        .await?;
+    store
+        .create_content(
+            &pending("Szkic: dzień otwarty", "Zapraszamy na dzień otwarty w naszym biurze."),
+            editor,
+            "draft",
+            now,
+        )
+        .await?;
+    let s = store
+        .create_content(
+            &pending(
+                "Mój pierwszy rok w firmie",
+                "Rok temu zaczynałam tu jako stażystka. Co się zmieniło? Wszystko!",
+            ),
+            ambassador,
+            "draft",
+            now - 2 * DAY,
+        )
+        .await?;
+    store
+        .transition_content(s, "draft", "submitted", Some(ambassador), None, now - 2 * DAY)
+        .await?;
+
+    // Shares with varied personalisation: some kept the text, some rewrote it.
+    let rewrites = [
+        "Polecam! U nas naprawdę da się rozwijać – sama przeszłam tę drogę w dwa lata.",
+        "Znajomi z branży: to jest miejsce, gdzie warto pracować. Pytajcie śmiało.",
+        "",
+    ];
+    for (n, (item_id, item)) in published.iter().enumerate() {
+        for (k, user_id) in ambassadors.iter().enumerate().skip(n % 3).step_by(3).take(5) {
+            let network = if k % 4 == 3 { "x" } else { "linkedin" };
+            let suggested = if network == "x" { item.x } else { item.linkedin };
+            let rewrite = rewrites[(k + n) % rewrites.len()];
+            let text = if rewrite.is_empty() {
+                suggested.to_string()
+            } else {
+                format!("{rewrite} {suggested}")
+            };
+            let code = ambasada_core::sharing::link_code_from_bytes(&rand::random::<[u8; 16]>());
+            let link = store
+                .create_tracked_link(
+                    &code,
+                    *user_id,
+                    *item_id,
+                    network,
+                    Some(eb),
+                    item.url,
+                    now - (10 - n as i64) * DAY,
+                )
+                .await?;
+            store
+                .record_share(
+                    &ambasada_store::sharing::NewShare {
+                        user_id: *user_id,
+                        item_id: Some(*item_id),
+                        link_id: Some(link.id),
+                        program_id: Some(eb),
+                        network: network.into(),
+                        personalisation: Some(ambasada_core::sharing::score_per_mille(
+                            ambasada_core::sharing::personalisation(suggested, &text),
+                        )),
+                        text,
+                        post_url: None,
+                        topic: None,
+                    },
+                    now - (10 - n as i64) * DAY + (k as i64) * 3_600_000,
+                )
+                .await?;
+        }
+    }
+    store
+        .record_share(
+            &ambasada_store::sharing::NewShare {
+                user_id: ambassador,
+                item_id: None,
+                link_id: None,
+                program_id: Some(eb),
+                network: "linkedin".into(),
+                text: String::new(),
+                post_url: Some("https://www.linkedin.com/feed/update/urn:li:activity:7000000000000000001/".into()),
+                topic: Some("Mój wpis o konferencji Women in Tech".into()),
+                personalisation: None,
+            },
+            now - 4 * DAY,
+        )
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Background jobs that run inside the server process: the email sender and the
-//! clean-up of expired sessions, links and throttling records.
+//! Background jobs that run inside the server process: the email sender, publishing
+//! and expiring content on time, and the clean-up of expired sessions, links and
+//! throttling records.
 
 use crate::AppState;
 use tokio::sync::watch;
@@ -7,7 +8,10 @@ use tokio::task::JoinHandle;
 
 /// Starts the jobs; each stops when `stop` turns true.
 pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>> {
-    let mut jobs = vec![tokio::spawn(cleanup(state.clone(), stop.clone()))];
+    let mut jobs = vec![
+        tokio::spawn(cleanup(state.clone(), stop.clone())),
+        tokio::spawn(publish_content(state.clone(), stop.clone())),
+    ];
     if let Some(cfg) = state.config.smtp.clone() {
         jobs.push(tokio::spawn(mail_sender(state, cfg, stop)));
     } else {
@@ -32,6 +36,23 @@ async fn mail_sender(state: AppState, cfg: crate::config::SmtpConfig, mut stop: 
             _ = stop.changed() => return,
             _ = state.mail_wakeup.notified() => {}
             _ = tokio::time::sleep(state.mail_policy.poll) => {}
+        }
+    }
+}
+
+/// Publishes approved content whose start has come and expires content whose end has
+/// passed. Feeds do not wait for it (they check the times themselves); this keeps the
+/// stored status and the workflow history true.
+async fn publish_content(state: AppState, mut stop: watch::Receiver<bool>) {
+    loop {
+        match state.store.publish_and_expire_due(crate::now()).await {
+            Ok((0, 0)) => {}
+            Ok((published, expired)) => tracing::info!(published, expired, "content published and expired"),
+            Err(e) => tracing::warn!(error = %e, "publishing content failed"),
+        }
+        tokio::select! {
+            _ = stop.changed() => return,
+            _ = tokio::time::sleep(std::time::Duration::from_secs(30)) => {}
         }
     }
 }

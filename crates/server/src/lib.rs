@@ -7,13 +7,16 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod config;
+pub mod content;
 pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod media;
 pub mod ops;
 pub mod people;
+pub mod programs;
 pub mod web;
 
 use ambasada_store::Store;
@@ -94,6 +97,8 @@ impl AppState {
 pub fn build_router(state: AppState) -> Router {
     let pages = Router::new()
         .merge(people::routes())
+        .merge(programs::routes())
+        .merge(content::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));
@@ -102,7 +107,11 @@ pub fn build_router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
+        // Outside the page middleware: a visitor of a tracked link gets no session
+        // lookup and no cookie.
+        .route("/s/{code}", get(content::follow_link))
         .merge(assets::routes())
+        .merge(media::routes())
         .layer(
             tower::ServiceBuilder::new()
                 .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(

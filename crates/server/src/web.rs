@@ -132,6 +132,15 @@ impl Ctx {
     pub fn nav(&self) -> Vec<NavItem> {
         let Some(user) = &self.user else { return Vec::new() };
         let mut items: Vec<(&'static str, &'static str)> = vec![("/app", "nav-home")];
+        if user.has_role(Role::Ambassador) {
+            items.extend([("/app/feed", "nav-feed"), ("/app/shares", "nav-shares")]);
+        }
+        if self.uses_library() {
+            items.push(("/app/content", "nav-content"));
+        }
+        if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
+            items.push(("/app/programs", "nav-programs"));
+        }
         if user.has_role(Role::Admin) {
             items.extend([
                 ("/app/admin/users", "nav-users"),

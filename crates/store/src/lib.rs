@@ -5,11 +5,14 @@
 
 pub mod access;
 pub mod audit;
+pub mod content;
 mod db;
 pub mod import;
 pub mod outbox;
 pub mod people;
+pub mod programs;
 pub mod settings;
+pub mod sharing;
 
 pub use db::{Backend, Store, StoreError, redact_url};
 

@@ -10,69 +10,127 @@ enum Who {
     As(Role),
 }
 
-/// What a GET must answer: for anonymous visitors, for admins, for everyone else.
+/// What a request must answer, in the order: anonymous, admin, coordinator, editor,
+/// recruiter, ambassador (each person holds that one role).
 struct Route {
     path: &'static str,
-    anonymous: u16,
-    admin: u16,
-    others: u16,
+    expect: [u16; 6],
 }
 
-const fn r(path: &'static str, anonymous: u16, admin: u16, others: u16) -> Route {
-    Route {
-        path,
-        anonymous,
-        admin,
-        others,
-    }
+const fn r(path: &'static str, expect: [u16; 6]) -> Route {
+    Route { path, expect }
 }
 
+/// `{self}`: the visitor's own id; `{draft}`: a draft content item by the admin;
+/// `{program}`: a program without a coordinator.
 const ROUTES: &[Route] = &[
-    r("/", 303, 303, 303),
-    r("/login", 200, 303, 303),
-    r("/password/forgot", 200, 200, 200),
-    r("/password/reset/not-a-token", 404, 404, 404),
-    r("/invite/not-a-token", 404, 404, 404),
-    r("/app", 303, 200, 200),
-    r("/app/profile", 303, 200, 200),
-    r("/app/admin/users", 303, 200, 403),
-    r("/app/admin/users?q=test&role=admin&status=active", 303, 200, 403),
-    r("/app/admin/users/invite", 303, 200, 403),
-    r("/app/admin/users/{self}", 303, 200, 403),
-    r("/app/admin/users/999999", 303, 404, 403),
-    r("/app/admin/users/not-a-number", 303, 400, 400),
-    r("/app/admin/teams", 303, 200, 403),
-    r("/app/admin/import", 303, 200, 403),
-    r("/app/admin/outbox", 303, 200, 403),
-    r("/app/admin/outbox?status=failed", 303, 200, 403),
-    r("/app/admin/outbox/999999", 303, 404, 403),
-    r("/app/admin/audit", 303, 200, 403),
-    r("/app/no-such-page", 404, 404, 404),
-    r("/healthz", 200, 200, 200),
-    r("/readyz", 200, 200, 200),
-    r("/api/v1/me", 401, 401, 401),
+    r("/", [303, 303, 303, 303, 303, 303]),
+    r("/login", [200, 303, 303, 303, 303, 303]),
+    r("/password/forgot", [200; 6]),
+    r("/password/reset/not-a-token", [404; 6]),
+    r("/invite/not-a-token", [404; 6]),
+    r("/app", [303, 200, 200, 200, 200, 200]),
+    r("/app/profile", [303, 200, 200, 200, 200, 200]),
+    r("/app/admin/users", [303, 200, 403, 403, 403, 403]),
+    r(
+        "/app/admin/users?q=test&role=admin&status=active",
+        [303, 200, 403, 403, 403, 403],
+    ),
+    r(
+        "/app/admin/users?page=9223372036854775807",
+        [303, 200, 403, 403, 403, 403],
+    ),
+    r("/app/admin/users/invite", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/users/{self}", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/users/999999", [303, 404, 403, 403, 403, 403]),
+    r("/app/admin/users/not-a-number", [303, 400, 400, 400, 400, 400]),
+    r("/app/admin/teams", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/import", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/outbox", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/outbox?status=failed", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/outbox/999999", [303, 404, 403, 403, 403, 403]),
+    r("/app/admin/audit", [303, 200, 403, 403, 403, 403]),
+    r("/app/content", [303, 200, 200, 200, 403, 403]),
+    r("/app/content?status=draft", [303, 200, 200, 200, 403, 403]),
+    r("/app/content/new", [303, 200, 200, 200, 403, 403]),
+    r("/app/content/{draft}", [303, 200, 200, 200, 404, 404]),
+    r("/app/content/{draft}/edit", [303, 200, 200, 200, 404, 404]),
+    r("/app/content/999999", [303, 404, 404, 404, 404, 404]),
+    r("/app/suggest", [303, 403, 403, 403, 403, 200]),
+    r("/app/feed", [303, 403, 403, 403, 403, 200]),
+    r("/app/feed/{draft}", [303, 403, 403, 403, 403, 404]),
+    r("/app/shares", [303, 403, 403, 403, 403, 200]),
+    r("/app/programs", [303, 200, 200, 403, 403, 403]),
+    r("/app/programs/{program}", [303, 200, 200, 403, 403, 403]),
+    r("/app/programs/999999", [303, 404, 404, 403, 403, 403]),
+    r("/app/no-such-page", [404; 6]),
+    r("/s/AAAAAAAAAA", [404; 6]),
+    r("/media/0123456789abcdef0123456789abcdef.png", [404; 6]),
+    r("/healthz", [200; 6]),
+    r("/readyz", [200; 6]),
+    r("/api/v1/me", [401; 6]),
+    r("/api/v1/content", [401; 6]),
 ];
 
-/// State-changing admin routes: anonymous visitors are sent to log in, non-admins get 403.
-const ADMIN_POSTS: &[&str] = &[
-    "/app/admin/users/invite",
-    "/app/admin/users/{self}",
-    "/app/admin/users/{self}/deactivate",
-    "/app/admin/users/{self}/reactivate",
-    "/app/admin/users/{self}/reinvite",
-    "/app/admin/teams",
-    "/app/admin/teams/1",
-    "/app/admin/teams/1/delete",
-    "/app/admin/import/1/confirm",
-    "/app/admin/outbox/1/retry",
+/// State-changing routes, with what each visitor gets (same order as above).
+const POSTS: &[Route] = &[
+    r("/app/admin/users/invite", [303, 422, 403, 403, 403, 403]),
+    r("/app/admin/users/{self}/reinvite", [303, 303, 403, 403, 403, 403]),
+    r("/app/admin/teams", [303, 422, 403, 403, 403, 403]),
+    r("/app/admin/teams/1/delete", [303, 303, 403, 403, 403, 403]),
+    r("/app/admin/import/1/confirm", [303, 404, 403, 403, 403, 403]),
+    r("/app/admin/outbox/1/retry", [303, 404, 403, 403, 403, 403]),
+    r("/app/content/{draft}/approve", [303, 303, 303, 303, 404, 404]),
+    r("/app/content/{draft}/reject", [303, 303, 303, 303, 404, 404]),
+    r("/app/feed/{draft}/link", [303, 403, 403, 403, 403, 404]),
+    r("/app/feed/{draft}/confirm", [303, 403, 403, 403, 403, 404]),
+    r("/app/shares/own", [303, 403, 403, 403, 403, 422]),
+    r("/app/programs", [303, 422, 422, 403, 403, 403]),
+    r("/app/programs/{program}/members", [303, 422, 422, 403, 403, 403]),
 ];
 
 async fn every_route_answers_every_role_as_it_should(app: &TestApp) {
-    app.state.store.create_team("Zespół", 0).await.unwrap();
+    let store = &app.state.store;
+    store.create_team("Zespół", 0).await.unwrap();
+    let admin = app.create_user("owner@test.example", &[Role::Admin]).await;
+    let draft = store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: "Draft".into(),
+                category: "event".into(),
+                target_url: "https://a.example".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "pl".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "Text".into())],
+                program_ids: vec![],
+                team_ids: vec![],
+            },
+            admin,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    let program = store
+        .create_program(
+            &ambasada_store::programs::ProgramInput {
+                name: "P".into(),
+                slug: "p".into(),
+                description: String::new(),
+                coordinator_id: None,
+                daily_share_limit: 5,
+            },
+            0,
+        )
+        .await
+        .unwrap();
     let mut who = vec![Who::Anonymous];
     who.extend(Role::ALL.iter().map(|r| Who::As(*r)));
     let mut failures = Vec::new();
-    for w in who {
+    for (column, w) in who.into_iter().enumerate() {
         let client = TestApp::sibling(app);
         let self_id = match w {
             Who::Anonymous => 1,
@@ -80,8 +138,7 @@ async fn every_route_answers_every_role_as_it_should(app: &TestApp) {
                 let email = format!("{}-matrix@test.example", role.as_str());
                 client.create_user(&email, &[role]).await;
                 assert_eq!(client.login(&email, crate::common::PASSWORD).await.status(), 303);
-                app.state
-                    .store
+                store
                     .user_by_email(&ambasada_core::Email::parse(&email).unwrap())
                     .await
                     .unwrap()
@@ -89,36 +146,31 @@ async fn every_route_answers_every_role_as_it_should(app: &TestApp) {
                     .id
             }
         };
+        let fill = |path: &str| {
+            path.replace("{self}", &self_id.to_string())
+                .replace("{draft}", &draft.to_string())
+                .replace("{program}", &program.to_string())
+        };
         for route in ROUTES {
-            let path = route.path.replace("{self}", &self_id.to_string());
-            let expected = match w {
-                Who::Anonymous => route.anonymous,
-                Who::As(Role::Admin) => route.admin,
-                Who::As(_) => route.others,
-            };
+            let path = fill(route.path);
+            let expected = route.expect[column];
             let got = client.get(&path).await.status().as_u16();
             if got != expected {
                 failures.push(format!("GET {path} as {w:?}: expected {expected}, got {got}"));
             }
         }
-        if w != Who::As(Role::Admin) {
-            for path in ADMIN_POSTS {
-                let path = path.replace("{self}", &self_id.to_string());
-                let res = client.post_form(&path, &[("name", "x")]).await;
-                let expected = if w == Who::Anonymous { 303 } else { 403 };
-                if res.status().as_u16() != expected {
-                    failures.push(format!(
-                        "POST {path} as {w:?}: expected {expected}, got {}",
-                        res.status()
-                    ));
-                }
+        for route in POSTS {
+            let path = fill(route.path);
+            let expected = route.expect[column];
+            let got = client.post_form(&path, &[("name", "")]).await.status().as_u16();
+            if got != expected {
+                failures.push(format!("POST {path} as {w:?}: expected {expected}, got {got}"));
             }
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
-    // Nobody but the admin changed anything.
-    assert_eq!(app.state.store.teams().await.unwrap().len(), 1);
-    let (people, _) = app.state.store.people_counts().await.unwrap();
-    assert_eq!(people, 5, "five people, one per role, all still active");
+    // No refused request changed anything.
+    assert_eq!(store.content_item(draft).await.unwrap().unwrap().status, "draft");
+    assert!(store.members(program).await.unwrap().is_empty());
 }
 story!(every_route_answers_every_role_as_it_should);

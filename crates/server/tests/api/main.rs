@@ -7,6 +7,7 @@ pub mod common;
 mod access_matrix;
 mod accounts;
 mod api_tokens;
+mod content;
 mod import;
 mod outbox;
 mod pages;

@@ -148,6 +148,10 @@ impl TestApp {
         let mut config = Config::load(Some(std::path::Path::new("/dev/null")), Vec::new()).expect("default config");
         config.database_url = Secret::new(url);
         config.bind = "127.0.0.1:0".parse().unwrap();
+        config.data_dir = std::env::temp_dir()
+            .join(format!("{}-data", random_name()))
+            .display()
+            .to_string();
         configure(&mut config);
         let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
@@ -202,6 +206,7 @@ impl TestApp {
             return;
         }
         self.state.store.close().await;
+        let _ = std::fs::remove_dir_all(&self.state.config.data_dir);
         match &self.cleanup {
             Cleanup::None => {}
             Cleanup::File(path) => {

@@ -1,0 +1,442 @@
+//! The ambassador's side: the feed of ready-made posts, the share screen (rewrite, get
+//! the tracked link, open the network's composer), confirming a share, and logging an
+//! own post.
+
+use super::service::{self, Confirmation, Problems};
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::error::{AppError, Result};
+use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
+use ambasada_core::content::{self, Category};
+use ambasada_core::{Network, Role, sharing};
+use ambasada_store::content::{ContentItem, FeedItem};
+use ambasada_store::sharing::{NewShare, Share};
+use askama::Template;
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub struct FeedQuery {
+    category: Option<String>,
+    /// `all` shows every language, not only the person's.
+    lang: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "content/feed.html")]
+struct FeedTemplate<'a> {
+    p: &'a Ctx,
+    items: Vec<FeedItem>,
+    category: String,
+    all_languages: bool,
+    categories: &'static [Category],
+    in_program: bool,
+}
+
+impl FeedTemplate<'_> {
+    fn category_label(&self, c: &str) -> String {
+        self.p.t(&format!("category-{}", c.replace('_', "-")))
+    }
+}
+
+/// Published items for the ambassador's programs, teams and language, newest first.
+pub async fn feed(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<FeedQuery>,
+) -> Result<Response> {
+    user.require(Role::Ambassador)?;
+    let category = q.category.as_deref().and_then(Category::parse);
+    let all_languages = q.lang.as_deref() == Some("all");
+    let language = (!all_languages).then(|| user.locale.as_str());
+    let items = state
+        .store
+        .feed(user.id, crate::now(), language, category.map(|c| c.as_str()), 100)
+        .await?;
+    let in_program = !state.store.programs_of(user.id).await?.is_empty();
+    render(&FeedTemplate {
+        p: &ctx,
+        items,
+        category: category.map(|c| c.as_str().to_string()).unwrap_or_default(),
+        all_languages,
+        categories: &Category::ALL,
+        in_program,
+    })
+}
+
+/// The item, if it is in this person's feed now.
+async fn feed_item(state: &AppState, user: &CurrentUser, id: i64) -> Result<ContentItem> {
+    user.require(Role::Ambassador)?;
+    if !state.store.is_visible_to(id, user.id, crate::now()).await? {
+        return Err(AppError::NotFound);
+    }
+    state.store.content_item(id).await?.ok_or(AppError::NotFound)
+}
+
+#[derive(Deserialize)]
+pub struct ShareQuery {
+    network: Option<String>,
+}
+
+/// What the share screen shows after the share button was pressed (without JS).
+pub struct LinkShown {
+    pub url: String,
+    pub share_url: String,
+    pub final_text: String,
+    pub near_identical: bool,
+}
+
+#[derive(Template)]
+#[template(path = "content/share.html")]
+struct ShareTemplate<'a> {
+    p: &'a Ctx,
+    item: ContentItem,
+    network: Network,
+    networks: Vec<Network>,
+    suggested: String,
+    text: String,
+    personalisation: i64,
+    personalised: bool,
+    length: usize,
+    limit: usize,
+    link: Option<LinkShown>,
+    my_shares: Vec<Share>,
+    errors: FieldErrors,
+    post_url: String,
+}
+
+impl ShareTemplate<'_> {
+    fn near_identical(&self) -> bool {
+        self.link.as_ref().is_some_and(|l| l.near_identical)
+    }
+    fn hashtags(&self) -> String {
+        content::format_hashtags(
+            &self
+                .item
+                .hashtags
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>(),
+        )
+    }
+    fn network_label(&self, n: &str) -> &'static str {
+        Network::parse(n).map(|n| n.label()).unwrap_or("")
+    }
+}
+
+fn percent(p: f64) -> i64 {
+    (p * 100.0).round() as i64
+}
+
+async fn share_template<'a>(
+    state: &AppState,
+    ctx: &'a Ctx,
+    user: &CurrentUser,
+    item: ContentItem,
+    network: Option<&str>,
+    text: Option<String>,
+) -> Result<ShareTemplate<'a>> {
+    let networks: Vec<Network> = Network::ALL
+        .into_iter()
+        .filter(|n| item.text_for(n.as_str()).is_some())
+        .collect();
+    let network = network
+        .and_then(Network::parse)
+        .filter(|n| networks.contains(n))
+        .or_else(|| networks.first().copied())
+        .ok_or(AppError::NotFound)?;
+    let suggested = item.text_for(network.as_str()).unwrap_or("").to_string();
+    let text = text.unwrap_or_else(|| suggested.clone());
+    let my_shares = state.store.shares_of_item(user.id, item.id).await?;
+    Ok(ShareTemplate {
+        p: ctx,
+        personalisation: percent(sharing::personalisation(&suggested, &text)),
+        personalised: sharing::is_personalised(&suggested, &text),
+        length: content::counted_length(network, &text) + if network == Network::X { 24 } else { 0 },
+        limit: content::text_limit(network),
+        item,
+        network,
+        networks,
+        suggested,
+        text,
+        link: None,
+        my_shares,
+        errors: FieldErrors::default(),
+        post_url: String::new(),
+    })
+}
+
+pub async fn share_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Query(q): Query<ShareQuery>,
+) -> Result<Response> {
+    let item = feed_item(&state, &user, id).await?;
+    render(&share_template(&state, &ctx, &user, item, q.network.as_deref(), None).await?)
+}
+
+#[derive(Deserialize)]
+pub struct TextForm {
+    #[serde(default)]
+    network: String,
+    #[serde(default)]
+    text: String,
+}
+
+/// Live feedback for the editor: length against the network's limit and how
+/// personalised the text is (the measure lives in core; the page only asks).
+pub async fn score(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<TextForm>,
+) -> Result<Response> {
+    let item = feed_item(&state, &user, id).await?;
+    let network = Network::parse(&f.network).ok_or(AppError::BadRequest("error-network"))?;
+    let suggested = item.text_for(network.as_str()).unwrap_or("");
+    let p = sharing::personalisation(suggested, &f.text);
+    Ok(Json(serde_json::json!({
+        "personalisation": percent(p),
+        "personalised": sharing::is_personalised(suggested, &f.text),
+        "length": content::counted_length(network, &f.text) + if network == Network::X { 24 } else { 0 },
+        "limit": content::text_limit(network),
+    }))
+    .into_response())
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+/// The share button: makes (or reuses) the tracked link. With JavaScript the page gets
+/// JSON, copies the text and opens the composer; without, the page shows both.
+pub async fn make_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<TextForm>,
+) -> Result<Response> {
+    let item = feed_item(&state, &user, id).await?;
+    let Some(network) = Network::parse(&f.network).filter(|n| item.text_for(n.as_str()).is_some()) else {
+        return Err(AppError::BadRequest("error-network"));
+    };
+    if let Err(e) = content::check_text(network, &f.text, true) {
+        let (key, args) = service::text_problem(&e);
+        let msg = ctx
+            .tr
+            .a(key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+        if wants_json(&headers) {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(serde_json::json!({ "error": msg })),
+            )
+                .into_response());
+        }
+        let mut t = share_template(&state, &ctx, &user, item, Some(network.as_str()), Some(f.text)).await?;
+        t.errors.add("text", msg);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
+    }
+    let out = service::make_link(&state, &user, &item, network, &f.text).await?;
+    if wants_json(&headers) {
+        return Ok(Json(serde_json::json!({
+            "code": out.link.code,
+            "url": out.url,
+            "share_url": out.share_url,
+            "final_text": out.final_text,
+            "near_identical": out.near_identical,
+            "warning": out.near_identical.then(|| ctx.t("share-near-identical")),
+        }))
+        .into_response());
+    }
+    let mut t = share_template(&state, &ctx, &user, item, Some(network.as_str()), Some(f.text)).await?;
+    t.link = Some(LinkShown {
+        url: out.url,
+        share_url: out.share_url,
+        final_text: out.final_text,
+        near_identical: out.near_identical,
+    });
+    render(&t)
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    network: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    post_url: String,
+}
+
+/// "I posted it": records the share with its final text and personalisation.
+pub async fn confirm(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<ConfirmForm>,
+) -> Result<Response> {
+    let item = feed_item(&state, &user, id).await?;
+    let c = Confirmation {
+        network: f.network.clone(),
+        text: f.text.clone(),
+        post_url: f.post_url.clone(),
+    };
+    match service::confirm_share(&state, &user, &item, &c).await? {
+        Ok(done) => {
+            let key = if done.near_identical {
+                "flash-shared-similar"
+            } else {
+                "flash-shared"
+            };
+            let pct = percent(done.personalisation).to_string();
+            Ok(redirect_flash(
+                &format!("/app/feed/{id}?network={}", f.network),
+                true,
+                key,
+                Some(&pct),
+            ))
+        }
+        Err(problems) => {
+            let mut t = share_template(&state, &ctx, &user, item, Some(&f.network), Some(f.text)).await?;
+            t.errors = problems.to_field_errors(&ctx.tr);
+            t.post_url = f.post_url;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "content/shares.html")]
+struct SharesTemplate<'a> {
+    p: &'a Ctx,
+    shares: Vec<Share>,
+    networks: &'static [Network],
+    network: String,
+    post_url: String,
+    topic: String,
+    errors: FieldErrors,
+}
+
+impl SharesTemplate<'_> {
+    fn network_label(&self, n: &str) -> &'static str {
+        Network::parse(n).map(|n| n.label()).unwrap_or("")
+    }
+}
+
+pub async fn my_shares(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Result<Response> {
+    user.require(Role::Ambassador)?;
+    render(&SharesTemplate {
+        p: &ctx,
+        shares: state.store.shares_of(user.id, 200).await?,
+        networks: &Network::ALL,
+        network: String::new(),
+        post_url: String::new(),
+        topic: String::new(),
+        errors: FieldErrors::default(),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct OwnPostForm {
+    #[serde(default)]
+    network: String,
+    #[serde(default)]
+    post_url: String,
+    #[serde(default)]
+    topic: String,
+}
+
+/// Logs a post the ambassador wrote entirely themselves.
+pub async fn own_post(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(f): Form<OwnPostForm>,
+) -> Result<Response> {
+    user.require(Role::Ambassador)?;
+    let mut p = Problems::default();
+    let network = Network::parse(&f.network);
+    if network.is_none() {
+        p.add("network", "error-network");
+    }
+    let post_url = match network {
+        Some(n) if !f.post_url.trim().is_empty() => match sharing::post_url_matches(n, &f.post_url) {
+            Ok(u) => Some(u),
+            Err(_) => {
+                p.add_args("post_url", "error-post-url", vec![("network", n.label().to_string())]);
+                None
+            }
+        },
+        Some(_) => {
+            p.add("post_url", "error-required");
+            None
+        }
+        None => None,
+    };
+    let topic = f.topic.trim();
+    if topic.is_empty() {
+        p.add("topic", "error-required");
+    } else if topic.chars().count() > 200 {
+        p.add("topic", "error-too-long");
+    }
+    let now = crate::now();
+    let programs = state.store.programs_of(user.id).await?;
+    let limit = programs
+        .first()
+        .map(|p| p.daily_share_limit)
+        .unwrap_or(sharing::DEFAULT_DAILY_SHARE_LIMIT);
+    let today = state
+        .store
+        .shares_since(user.id, service::start_of_day(now, &user.time_zone))
+        .await?;
+    if !sharing::within_daily_limit(today, limit) {
+        p.add_args("network", "error-daily-limit", vec![("limit", limit.to_string())]);
+    }
+    match (network, p.is_empty()) {
+        (Some(n), true) => {
+            state
+                .store
+                .record_share(
+                    &NewShare {
+                        user_id: user.id,
+                        item_id: None,
+                        link_id: None,
+                        program_id: programs.first().map(|p| p.id),
+                        network: n.as_str().to_string(),
+                        text: String::new(),
+                        post_url,
+                        topic: Some(topic.to_string()),
+                        personalisation: None,
+                    },
+                    now,
+                )
+                .await?;
+            Ok(redirect_flash("/app/shares", true, "flash-own-post", None))
+        }
+        _ => render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &SharesTemplate {
+                p: &ctx,
+                shares: state.store.shares_of(user.id, 200).await?,
+                networks: &Network::ALL,
+                network: f.network,
+                post_url: f.post_url,
+                topic: f.topic,
+                errors: p.to_field_errors(&ctx.tr),
+            },
+        ),
+    }
+}

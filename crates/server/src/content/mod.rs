@@ -1,0 +1,74 @@
+//! Content library and sharing (C5, C6): items with suggested texts per network, their
+//! workflow, the ambassador's feed and share screen, tracked links and shares. Pages and
+//! the API share the rules here; SQL stays in the store, pure rules in core.
+
+pub mod api;
+mod feed;
+mod form;
+mod library;
+pub mod service;
+
+use crate::AppState;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+
+/// Uploads up to this size are read, so that a too large image gets a message on its
+/// field (the image itself may be at most 5 MB).
+const FORM_BODY_LIMIT: usize = 12 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/app/content", get(library::list))
+        .route(
+            "/app/content/new",
+            get(library::new_page)
+                .post(library::create)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
+        .route("/app/content/{id}", get(library::show))
+        .route(
+            "/app/content/{id}/edit",
+            get(library::edit_page)
+                .post(library::update)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
+        .route("/app/content/{id}/submit", post(library::submit))
+        .route("/app/content/{id}/approve", post(library::approve))
+        .route("/app/content/{id}/reject", post(library::reject))
+        .route(
+            "/app/suggest",
+            get(library::suggest_page)
+                .post(library::suggest)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
+        .route("/app/feed", get(feed::feed))
+        .route("/app/feed/{id}", get(feed::share_page))
+        .route("/app/feed/{id}/score", post(feed::score))
+        .route("/app/feed/{id}/link", post(feed::make_link))
+        .route("/app/feed/{id}/confirm", post(feed::confirm))
+        .route("/app/shares", get(feed::my_shares))
+        .route("/app/shares/own", post(feed::own_post))
+}
+
+/// `GET /s/{code}`: sends a visitor of a tracked link to the item's target, which an
+/// editor set (never anywhere else). Click recording comes with the tracking
+/// capability; until then the link simply works.
+pub async fn follow_link(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if !ambasada_core::sharing::is_link_code(&code) {
+        return (axum::http::StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    match state.store.tracked_link_by_code(&code).await {
+        Ok(Some(link)) => (
+            axum::http::StatusCode::FOUND,
+            [(axum::http::header::LOCATION, link.target_url)],
+        )
+            .into_response(),
+        Ok(None) => (axum::http::StatusCode::NOT_FOUND, "not found").into_response(),
+        Err(e) => crate::error::AppError::from(e).into_response(),
+    }
+}

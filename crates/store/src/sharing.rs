@@ -1,0 +1,178 @@
+//! Tracked links and shares.
+
+use crate::{Result, Store, StoreError};
+use ambasada_core::Millis;
+
+/// An ambassador's tracked link for one content item and network.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TrackedLink {
+    pub id: i64,
+    pub code: String,
+    pub user_id: i64,
+    pub item_id: i64,
+    pub network: String,
+    pub program_id: Option<i64>,
+    pub target_url: String,
+    pub created_at: Millis,
+}
+
+/// A share to record.
+#[derive(Debug, Clone)]
+pub struct NewShare {
+    pub user_id: i64,
+    pub item_id: Option<i64>,
+    pub link_id: Option<i64>,
+    pub program_id: Option<i64>,
+    pub network: String,
+    pub text: String,
+    pub post_url: Option<String>,
+    pub topic: Option<String>,
+    /// Per mille, for shares of content items.
+    pub personalisation: Option<i64>,
+}
+
+/// A recorded share, with the item's title when it was one.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Share {
+    pub id: i64,
+    pub user_id: i64,
+    pub item_id: Option<i64>,
+    pub item_title: Option<String>,
+    pub program_id: Option<i64>,
+    pub network: String,
+    pub text: String,
+    pub post_url: Option<String>,
+    pub topic: Option<String>,
+    pub personalisation: Option<i64>,
+    pub created_at: Millis,
+}
+
+const LINK_COLUMNS: &str = "id, code, user_id, item_id, network, program_id, target_url, created_at";
+const SHARE_COLUMNS: &str = "s.id, s.user_id, s.item_id, c.title AS item_title, s.program_id, s.network, s.text, \
+     s.post_url, s.topic, s.personalisation, s.created_at";
+
+impl Store {
+    /// The person's link for an item and network, if made already.
+    pub async fn tracked_link(&self, user_id: i64, item_id: i64, network: &str) -> Result<Option<TrackedLink>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {LINK_COLUMNS} FROM tracked_links WHERE user_id = $1 AND item_id = $2 AND network = $3"
+        )))
+        .bind(user_id)
+        .bind(item_id)
+        .bind(network)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// A link by its code.
+    pub async fn tracked_link_by_code(&self, code: &str) -> Result<Option<TrackedLink>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {LINK_COLUMNS} FROM tracked_links WHERE code = $1"
+        )))
+        .bind(code)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Makes the person's link for an item and network, or returns the one they have.
+    /// A code that is taken already is a [`StoreError::Conflict`] (the caller draws a
+    /// new one).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn create_tracked_link(
+        &self,
+        code: &str,
+        user_id: i64,
+        item_id: i64,
+        network: &str,
+        program_id: Option<i64>,
+        target_url: &str,
+        now: Millis,
+    ) -> Result<TrackedLink> {
+        sqlx::query(
+            "INSERT INTO tracked_links (code, user_id, item_id, network, program_id, target_url, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (user_id, item_id, network) DO NOTHING",
+        )
+        .bind(code)
+        .bind(user_id)
+        .bind(item_id)
+        .bind(network)
+        .bind(program_id)
+        .bind(target_url)
+        .bind(now)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::on_unique("code"))?;
+        self.tracked_link(user_id, item_id, network)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Records a share.
+    pub async fn record_share(&self, s: &NewShare, now: Millis) -> Result<i64> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO shares (user_id, item_id, link_id, program_id, network, text, post_url, topic, personalisation, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(s.user_id)
+        .bind(s.item_id)
+        .bind(s.link_id)
+        .bind(s.program_id)
+        .bind(&s.network)
+        .bind(&s.text)
+        .bind(s.post_url.as_deref())
+        .bind(s.topic.as_deref())
+        .bind(s.personalisation)
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// How many shares a person recorded since `since`.
+    pub async fn shares_since(&self, user_id: i64, since: Millis) -> Result<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM shares WHERE user_id = $1 AND created_at >= $2")
+            .bind(user_id)
+            .bind(since)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+
+    /// Texts colleagues shared of the same item since `since`, for the near-identical
+    /// warning.
+    pub async fn colleague_texts_since(&self, item_id: i64, user_id: i64, since: Millis) -> Result<Vec<String>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT text FROM shares WHERE item_id = $1 AND user_id <> $2 AND created_at >= $3 ORDER BY id DESC LIMIT 200",
+        )
+        .bind(item_id)
+        .bind(user_id)
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
+    /// A person's shares, newest first.
+    pub async fn shares_of(&self, user_id: i64, limit: i64) -> Result<Vec<Share>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {SHARE_COLUMNS} FROM shares s LEFT JOIN content_items c ON c.id = s.item_id \
+             WHERE s.user_id = $1 ORDER BY s.id DESC LIMIT $2"
+        )))
+        .bind(user_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A person's shares of one item, newest first.
+    pub async fn shares_of_item(&self, user_id: i64, item_id: i64) -> Result<Vec<Share>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {SHARE_COLUMNS} FROM shares s LEFT JOIN content_items c ON c.id = s.item_id \
+             WHERE s.user_id = $1 AND s.item_id = $2 ORDER BY s.id DESC"
+        )))
+        .bind(user_id)
+        .bind(item_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
