@@ -407,3 +407,240 @@ async fn wrong_password_shows_an_error_and_keeps_the_email() {
     drop(driver);
     app.stop().await;
 }
+
+/// Logs out by forgetting the session cookie, then logs in as `email` and waits for home.
+async fn switch_person(c: &Client, app: &TestApp, email: &str) {
+    c.delete_all_cookies().await.unwrap();
+    log_in(c, app, email, PASSWORD).await;
+    wait_for_path(c, "/app").await;
+}
+
+/// Finds the element `css`, waiting for it to appear.
+async fn element(c: &Client, css: &str) -> fantoccini::elements::Element {
+    match c.wait().at_most(WAIT).for_element(Locator::Css(css)).await {
+        Ok(el) => el,
+        Err(e) => panic!("no {css} on {} within {WAIT:?}: {e}", path(c).await),
+    }
+}
+
+/// Types into the field `css` (after emptying it).
+async fn fill(c: &Client, css: &str, text: &str) {
+    let field = element(c, css).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+async fn item_status(app: &TestApp, id: i64) -> String {
+    app.state
+        .store
+        .content_item(id)
+        .await
+        .unwrap()
+        .expect("the item exists")
+        .status
+}
+
+/// The whole content journey on a phone: an editor writes a LinkedIn post and submits
+/// it, the program's coordinator approves it, an ambassador in the program rewrites it
+/// in their own words (the personalisation meter follows), shares it to LinkedIn (a new
+/// tab is sent to LinkedIn's composer with the ambassador's tracked link) and confirms
+/// the post.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn content_goes_from_editor_to_coordinator_to_an_ambassadors_linkedin_share() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let editor = "editor@test.example";
+    let coordinator = "coordinator@test.example";
+    let ambassador = "ambassador@test.example";
+    app.create_user(editor, &[Role::Editor]).await;
+    let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
+    let amb_id = app.create_user(ambassador, &[Role::Ambassador]).await;
+    let program = app
+        .state
+        .store
+        .create_program(
+            &ambasada_store::programs::ProgramInput {
+                name: "Employer branding".into(),
+                slug: "employer-branding".into(),
+                description: String::new(),
+                coordinator_id: Some(coord_id),
+                daily_share_limit: 5,
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    app.state.store.add_member(program, amb_id, 0).await.unwrap();
+    let c = driver.browser().await;
+
+    // 1. The editor writes the post and submits it for approval.
+    let title = "Rust developer in Warsaw";
+    let suggested = "We are hiring a Rust developer in Warsaw. Join our team and build tools people love!";
+    log_in(&c, &app, editor, PASSWORD).await;
+    wait_for_path(&c, "/app").await;
+    c.goto(&app.url("/app/content/new")).await.unwrap();
+    fill(&c, "input#title", title).await;
+    element(&c, "select#category")
+        .await
+        .select_by_value("job_offer")
+        .await
+        .unwrap();
+    // The ambassador's feed shows items in their language (English for fixture accounts).
+    element(&c, "select#language")
+        .await
+        .select_by_value("en")
+        .await
+        .unwrap();
+    fill(&c, "input#target_url", "https://kariera.example/oferta?ref=1").await;
+    fill(&c, "textarea#text_linkedin", suggested).await;
+    let program_box = element(&c, &format!("input[name=program][value='{program}']")).await;
+    program_box.click().await.unwrap();
+    assert!(
+        program_box.is_selected().await.unwrap(),
+        "the program checkbox is ticked"
+    );
+    assert_no_horizontal_scroll(&c, "/app/content/new").await;
+    element(&c, "button[name=intent][value=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    let id: i64 = wait_for("the new item's page", async || {
+        let p = path(&c).await;
+        let rest = p.strip_prefix("/app/content/")?;
+        rest.parse().ok()
+    })
+    .await;
+    element(&c, "#item-status").await;
+    assert_eq!(text_of(&c, "#item-status").await, catalog("en", "status-submitted"));
+    assert_eq!(item_status(&app, id).await, "submitted");
+    let item = app.state.store.content_item(id).await.unwrap().unwrap();
+    assert_eq!(item.title, title);
+    assert_eq!(item.category, "job_offer");
+    assert_eq!(item.target_url, "https://kariera.example/oferta?ref=1");
+    assert_eq!(item.text_for("linkedin"), Some(suggested));
+    assert_eq!(item.program_ids, vec![program]);
+
+    // 2. The coordinator approves it.
+    switch_person(&c, &app, coordinator).await;
+    c.goto(&app.url(&format!("/app/content/{id}"))).await.unwrap();
+    element(&c, "#approve").await.click().await.unwrap();
+    wait_for("the item to be approved", async || {
+        (item_status(&app, id).await == "approved").then_some(())
+    })
+    .await;
+    // The answer is back (and its cookies set) once the page has no approve button.
+    wait_for("the reloaded item page without #approve", async || {
+        let on_item = path(&c).await == format!("/app/content/{id}");
+        (on_item
+            && c.find(Locator::Css("#item-status")).await.is_ok()
+            && c.find(Locator::Css("#approve")).await.is_err())
+        .then_some(())
+    })
+    .await;
+
+    // 3. The ambassador finds it in the feed and rewrites the text.
+    switch_person(&c, &app, ambassador).await;
+    c.goto(&app.url("/app/feed")).await.unwrap();
+    element(&c, &format!("main h2 a[href='/app/feed/{id}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, &format!("/app/feed/{id}")).await;
+    assert_eq!(text_of(&c, "main h1").await, title);
+    let textarea = element(&c, "textarea#text").await;
+    assert_eq!(textarea.prop("value").await.unwrap().as_deref(), Some(suggested));
+    assert_eq!(text_of(&c, "[data-personalisation]").await, "0%");
+    let mine = "Two years on the platform team here: kind people, hard problems, real Rust. Ask me anything!";
+    textarea.clear().await.unwrap();
+    textarea.send_keys(mine).await.unwrap();
+    let meter: i64 = wait_for("the personalisation meter to rise above 0%", async || {
+        let shown = text_of(&c, "[data-personalisation]").await;
+        shown.strip_suffix('%')?.parse().ok().filter(|p| *p > 0)
+    })
+    .await;
+    assert!(meter <= 100, "personalisation {meter}%");
+    assert_no_horizontal_scroll(&c, "the share screen").await;
+
+    // 4. Share: a new tab goes to LinkedIn's composer with the tracked link.
+    let home = c.window().await.unwrap();
+    element(&c, "#share-button").await.click().await.unwrap();
+    let tab = wait_for("the LinkedIn tab to open", async || {
+        let windows = c.windows().await.ok()?;
+        windows.into_iter().find(|w| *w != home)
+    })
+    .await;
+    let link = wait_for("the tracked link in the database", async || {
+        app.state.store.tracked_link(amb_id, id, "linkedin").await.unwrap()
+    })
+    .await;
+    let tracked = format!("{}/s/{}", app.address, link.code);
+    c.switch_to_window(tab).await.unwrap();
+    let prefix = "https://www.linkedin.com/sharing/share-offsite/?url=";
+    let sent_to = wait_for("the new tab to go to LinkedIn", async || {
+        let url = c.current_url().await.ok()?;
+        url.as_str().starts_with(prefix).then_some(url)
+    })
+    .await;
+    let shared: Vec<String> = sent_to
+        .query_pairs()
+        .filter(|(k, _)| k == "url")
+        .map(|(_, v)| v.into_owned())
+        .collect();
+    assert_eq!(shared, vec![tracked.clone()], "the tab went to {sent_to}");
+    c.close_window().await.unwrap();
+    c.switch_to_window(home).await.unwrap();
+
+    // The page shows the final text: the ambassador's words and the tracked link.
+    let result = element(&c, "[data-result]").await;
+    wait_for("the share result to show", async || {
+        result.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    let final_text = element(&c, "[data-final-text]")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(final_text.contains(mine), "final text: {final_text}");
+    assert!(final_text.contains(&tracked), "final text: {final_text}");
+    assert_eq!(text_of(&c, "[data-link]").await, tracked);
+
+    // 5. Confirm the post.
+    assert!(app.state.store.shares_of(amb_id, 10).await.unwrap().is_empty());
+    fill(
+        &c,
+        "#post_url",
+        "https://www.linkedin.com/feed/update/urn:li:activity:123/",
+    )
+    .await;
+    element(&c, "#confirm-button").await.click().await.unwrap();
+    let flash = element(&c, ".flash.ok").await;
+    assert!(flash.is_displayed().await.unwrap());
+    let shares = app.state.store.shares_of(amb_id, 10).await.unwrap();
+    assert_eq!(shares.len(), 1, "one share recorded: {shares:?}");
+    let share = &shares[0];
+    assert_eq!(share.network, "linkedin");
+    assert_eq!(share.item_id, Some(id));
+    assert_eq!(share.program_id, Some(program));
+    assert_eq!(share.text, mine);
+    assert_eq!(
+        share.post_url.as_deref(),
+        Some("https://www.linkedin.com/feed/update/urn:li:activity:123/")
+    );
+    let per_mille = share.personalisation.expect("a personalisation score");
+    assert!(per_mille > 0, "personalisation {per_mille}‰");
+    let said = flash.text().await.unwrap();
+    assert!(
+        said.contains(&format!("{meter}%")),
+        "the flash tells the {meter}% personalisation: {said}"
+    );
+    assert_no_horizontal_scroll(&c, "the share screen after confirming").await;
+
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}
