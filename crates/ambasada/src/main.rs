@@ -253,30 +253,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             state.store.audit(None, "user.create", email.as_str(), now).await?;
             println!("created {email} (id {id})");
             if password.is_none() {
-                let token = auth::new_token();
-                state
-                    .store
-                    .create_one_time_token(
-                        id,
-                        ambasada_store::access::Purpose::Invite,
-                        &auth::hash_token(&token),
-                        now,
-                        now + 7 * ambasada_core::DAY,
-                    )
-                    .await?;
-                ambasada_server::mail::queue_invitation(
-                    &state,
-                    email.as_str(),
-                    locale,
-                    first.as_str(),
-                    "Ambasada",
-                    &token,
-                )
-                .await?;
-                println!(
-                    "invitation queued; the link (valid 7 days): {}/invite/{token}",
-                    state.config.base_url
-                );
+                let link =
+                    ambasada_server::mail::invite(&state, id, email.as_str(), locale, first.as_str(), "Ambasada")
+                        .await?;
+                println!("invitation queued; the link (valid 7 days): {link}");
             }
             Ok(())
         }

@@ -235,17 +235,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
                 now,
             )
             .await?;
-        let token = auth::new_token();
-        store
-            .create_one_time_token(
-                id,
-                ambasada_store::access::Purpose::Invite,
-                &auth::hash_token(&token),
-                now,
-                now + 7 * ambasada_core::DAY,
-            )
-            .await?;
-        crate::mail::queue_invitation(state, email.as_str(), Locale::Pl, first, &admin.name(), &token).await?;
+        crate::mail::invite(state, id, email.as_str(), Locale::Pl, first, &admin.name()).await?;
     }
     seed_content(state, now).await?;
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;

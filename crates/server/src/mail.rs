@@ -55,22 +55,39 @@ pub async fn queue(state: &AppState, to: &str, subject: &str, body: &str, kind: 
     Ok(())
 }
 
-/// Queues the invitation email with its one-time link.
-pub async fn queue_invitation(
+/// How long an invitation link works.
+pub const INVITE_TTL: Millis = 7 * ambasada_core::DAY;
+
+/// Invites a person: makes their one-time link (valid [`INVITE_TTL`], replacing any
+/// earlier one) and queues the email with it. Returns the link.
+pub async fn invite(
     state: &AppState,
+    user_id: i64,
     to: &str,
     locale: Locale,
     first_name: &str,
     inviter: &str,
-    token: &str,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<String> {
+    let token = crate::auth::new_token();
+    let now = crate::now();
+    state
+        .store
+        .create_one_time_token(
+            user_id,
+            ambasada_store::access::Purpose::Invite,
+            &crate::auth::hash_token(&token),
+            now,
+            now + INVITE_TTL,
+        )
+        .await?;
     let tr = Tr::new(state.i18n.clone(), locale);
     let link = format!("{}/invite/{token}", state.config.base_url);
     let body = tr.a(
         "email-invite-body",
         &[("name", first_name), ("inviter", inviter), ("link", &link)],
     );
-    queue(state, to, &tr.t("email-invite-subject"), &body, "invite").await
+    queue(state, to, &tr.t("email-invite-subject"), &body, "invite").await?;
+    Ok(link)
 }
 
 /// Queues the password reset email with its one-time link.

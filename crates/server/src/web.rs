@@ -123,6 +123,22 @@ impl Ctx {
     pub fn is_admin(&self) -> bool {
         self.has_role(Role::Admin)
     }
+    /// A content category in the viewer's language (`job_offer` -> "Oferta pracy").
+    pub fn category_label(&self, c: &str) -> String {
+        self.tr.t(&format!("category-{}", c.replace('_', "-")))
+    }
+    /// A content status in the viewer's language; empty for none.
+    pub fn status_label(&self, s: &str) -> String {
+        if s.is_empty() {
+            String::new()
+        } else {
+            self.tr.t(&format!("status-{s}"))
+        }
+    }
+    /// A network's name as people know it.
+    pub fn network_label(&self, n: &str) -> &'static str {
+        ambasada_core::Network::parse(n).map(|n| n.label()).unwrap_or("")
+    }
     /// The role name in the viewer's language.
     pub fn role_name(&self, role: &Role) -> String {
         self.tr.t(&format!("role-{}", role.as_str()))

@@ -37,12 +37,6 @@ struct FeedTemplate<'a> {
     in_program: bool,
 }
 
-impl FeedTemplate<'_> {
-    fn category_label(&self, c: &str) -> String {
-        self.p.t(&format!("category-{}", c.replace('_', "-")))
-    }
-}
-
 /// Published items for the ambassador's programs, teams and language, newest first.
 pub async fn feed(
     State(state): State<AppState>,
@@ -123,9 +117,6 @@ impl ShareTemplate<'_> {
                 .map(str::to_string)
                 .collect::<Vec<_>>(),
         )
-    }
-    fn network_label(&self, n: &str) -> &'static str {
-        Network::parse(n).map(|n| n.label()).unwrap_or("")
     }
 }
 
@@ -328,12 +319,6 @@ struct SharesTemplate<'a> {
     post_url: String,
     topic: String,
     errors: FieldErrors,
-}
-
-impl SharesTemplate<'_> {
-    fn network_label(&self, n: &str) -> &'static str {
-        Network::parse(n).map(|n| n.label()).unwrap_or("")
-    }
 }
 
 pub async fn my_shares(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Result<Response> {

@@ -101,9 +101,6 @@ pub struct FormTemplate<'a> {
 }
 
 impl FormTemplate<'_> {
-    pub fn category_label(&self, c: &Category) -> String {
-        self.p.t(&format!("category-{}", c.as_str().replace('_', "-")))
-    }
     pub fn program_chosen(&self, id: &i64) -> bool {
         self.chosen_programs.contains(id)
     }

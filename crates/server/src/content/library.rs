@@ -7,8 +7,8 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, redirect_flash, render, render_status};
+use ambasada_core::Role;
 use ambasada_core::content::{self, Action, Status};
-use ambasada_core::{Network, Role};
 use ambasada_store::content::{ContentFilter, ContentItem, ContentSummary, Transition};
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
@@ -36,15 +36,6 @@ struct ListTemplate<'a> {
     page: i64,
     pages: i64,
     can_write: bool,
-}
-
-impl ListTemplate<'_> {
-    fn status_label(&self, s: &str) -> String {
-        self.p.t(&format!("status-{s}"))
-    }
-    fn category_label(&self, c: &str) -> String {
-        self.p.t(&format!("category-{}", c.replace('_', "-")))
-    }
 }
 
 /// The library, for editors, coordinators and admins.
@@ -214,19 +205,6 @@ struct ShowTemplate<'a> {
 }
 
 impl ShowTemplate<'_> {
-    fn status_label(&self, s: &str) -> String {
-        if s.is_empty() {
-            String::new()
-        } else {
-            self.p.t(&format!("status-{s}"))
-        }
-    }
-    fn category_label(&self) -> String {
-        self.p.t(&format!("category-{}", self.item.category.replace('_', "-")))
-    }
-    fn network_label(&self, n: &str) -> &'static str {
-        Network::parse(n).map(|n| n.label()).unwrap_or("")
-    }
     fn hashtags(&self) -> String {
         content::format_hashtags(
             &self

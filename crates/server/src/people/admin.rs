@@ -1,13 +1,12 @@
 //! Admin pages for people: list and search, invite, edit roles and teams, deactivate,
 //! and the audit log.
 
-use crate::auth::{self, CurrentUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
 use crate::{AppState, mail};
-use ambasada_core::{DAY, Email, Locale, PersonName, Role};
+use ambasada_core::{Email, Locale, PersonName, Role};
 use ambasada_store::StoreError;
-use ambasada_store::access::Purpose;
 use ambasada_store::audit::AuditEntry;
 use ambasada_store::people::{NewUser, TeamSummary, User, UserFilter};
 use askama::Template;
@@ -19,8 +18,6 @@ use serde::Deserialize;
 
 /// People shown per page of the list.
 const PAGE_SIZE: i64 = 50;
-/// How long an invitation link works.
-pub const INVITE_TTL: i64 = 7 * DAY;
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
@@ -255,13 +252,7 @@ async fn send_invitation(
     locale: Locale,
     first_name: &str,
 ) -> Result<()> {
-    let token = auth::new_token();
-    let now = crate::now();
-    state
-        .store
-        .create_one_time_token(id, Purpose::Invite, &auth::hash_token(&token), now, now + INVITE_TTL)
-        .await?;
-    mail::queue_invitation(state, email.as_str(), locale, first_name, &inviter.name(), &token).await?;
+    mail::invite(state, id, email.as_str(), locale, first_name, &inviter.name()).await?;
     Ok(())
 }
 

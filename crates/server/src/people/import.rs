@@ -1,14 +1,13 @@
 //! Employee import (an HRIS export as CSV): upload, dry run, confirmation. The same
 //! [`import_employees`] serves the admin page and `ambasada import employees`.
 
-use crate::auth::{self, CurrentUser};
+use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::i18n::Tr;
 use crate::web::{Ctx, redirect_flash, render, render_status};
 use crate::{AppState, mail};
 use ambasada_core::Role;
 use ambasada_core::import::{self, Action, Column, EmployeeRow, Problem, RowError};
-use ambasada_store::access::Purpose;
 use ambasada_store::import::ImportOutcome;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
@@ -85,25 +84,13 @@ pub async fn import_employees(
             .map(|(r, _)| r)
             .collect();
         for (row, id) in added.into_iter().zip(&outcome.added) {
-            let token = auth::new_token();
-            let now = crate::now();
-            state
-                .store
-                .create_one_time_token(
-                    *id,
-                    Purpose::Invite,
-                    &auth::hash_token(&token),
-                    now,
-                    now + super::admin::INVITE_TTL,
-                )
-                .await?;
-            mail::queue_invitation(
+            mail::invite(
                 state,
+                *id,
                 row.email.as_str(),
                 row.locale,
                 row.first_name.as_str(),
                 inviter,
-                &token,
             )
             .await?;
         }
