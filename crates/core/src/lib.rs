@@ -8,8 +8,10 @@ pub mod access;
 pub mod content;
 pub mod import;
 pub mod people;
+pub mod recruiting;
 pub mod sharing;
 pub mod throttle;
+pub mod tracking;
 
 pub use access::{Role, Scope};
 pub use people::{Email, Locale, Network, Password, PersonName};
