@@ -36,6 +36,9 @@ enum Command {
     Demo {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: SocketAddr,
+        /// Where the demo company lives (filled when empty).
+        #[arg(long, default_value = "sqlite://./ambasada-demo.db")]
+        database: String,
     },
     /// Apply database migrations and exit.
     Migrate,
@@ -169,9 +172,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let bind = config.bind;
             run_server(AppState::start(config).await?, bind).await
         }
-        Command::Demo { bind } => {
+        Command::Demo { bind, database } => {
             config.bind = bind;
-            config.database_url = ambasada_server::config::Secret::new("sqlite://./ambasada-demo.db");
+            config.database_url = ambasada_server::config::Secret::new(database);
             if !env.iter().any(|(k, _)| k == "AMBASADA_BASE_URL") {
                 config.base_url = format!("http://{bind}");
             }
@@ -179,11 +182,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let created = demo::seed(&state).await?;
             println!(
                 "\nAmbasada demo ({}): {}\n\nLog in with password {} as:",
-                if created {
-                    "new data in ./ambasada-demo.db"
-                } else {
-                    "./ambasada-demo.db"
-                },
+                if created { "new demo data" } else { "existing demo data" },
                 state.config.base_url,
                 demo::DEMO_PASSWORD
             );

@@ -522,3 +522,114 @@ flash-own-post = Your own post is recorded. Thank you!
 flash-program-created = Program “{ $arg }” created.
 flash-member-added = { $arg } has been added to the program.
 flash-member-removed = The person has been removed from the program.
+
+## Click tracking, careers page and recruitment
+
+nav-jobs = Job offers
+nav-applications = Applications
+
+links-title = Clicks on your links
+links-help = We count clicks on your tracked links across all networks, leaving out bots and the link previews that social networks create. Someone who clicks several times on the same day counts as one unique visitor. A conversion is, for example, a job application sent within 30 days of the click.
+links-none = You don't have any tracked links yet. Share a ready-made post and you'll see here how many people clicked it.
+links-title-item = Clicks and conversions by network
+links-clicks = Clicks
+links-unique = Unique visitors
+links-bots = Bots and link previews
+links-conversions = Conversions
+
+careers-title = Careers
+careers-intro = See who we're looking for right now, and join our team.
+careers-none = We have no open job offers right now. Check back soon!
+careers-see-offer = See the offer
+careers-apply = Apply for this job
+careers-profile-url = Profile or portfolio link
+careers-message = A few words about yourself (optional)
+careers-cv = CV
+careers-cv-help = Optional. A PDF file of up to 5 MB.
+careers-send = Send application
+careers-closed = This position is no longer open. Take a look at our other job offers.
+careers-form-problems = Fix the marked fields and try again.
+careers-consent-default = I agree to the processing of my personal data by the employer for the purpose of this recruitment.
+
+jobs-title = Job offers
+jobs-public-page = View the careers page
+jobs-none = There are no job offers yet.
+jobs-location = Location
+jobs-status = Status
+jobs-status-open = Open
+jobs-status-closed = Closed
+jobs-applications = Applications
+jobs-applications-count =
+    { $count ->
+        [one] { $count } application
+       *[other] { $count } applications
+    }
+jobs-new = New job offer
+jobs-contract = Contract type
+jobs-description = Job description
+jobs-description-help = You can use Markdown: headings (## Requirements), lists (- item), bold (**text**) and links ([text](https://…)).
+jobs-open = Open: shown on the careers page and accepting applications
+jobs-public-link = Public link
+jobs-consent-title = Consent to personal data processing
+jobs-consent-help = Candidates see this text next to a checkbox on every application form. They can't send an application without ticking it, and the text is saved with each application. Leave a field empty to use the default text.
+
+contract-employment = Employment contract
+contract-b2b = B2B contract
+contract-mandate = Contract of mandate
+contract-internship = Internship
+
+applications-title = Applications
+applications-referrals = Referrals
+applications-none = No applications here yet.
+applications-offer = Job offer
+applications-stage = Stage
+applications-source = Source
+applications-referral = Referral
+applications-direct = Direct
+applications-direct-long = This application came in directly, not through an ambassador's tracked link, so it isn't a referral.
+applications-ambassador = Ambassador
+applications-item = Post
+applications-program = Program
+applications-download-cv = Download CV (PDF)
+applications-consent-given = Consent given
+applications-move-to = Move to stage
+applications-move = Move
+
+stage-new = New
+stage-screening = Screening
+stage-interview = Interview
+stage-offer = Offer
+stage-hired = Hired
+stage-rejected = Rejected
+
+referrals-title = Referrals
+referrals-intro = A referral is an application sent within 30 days of a click on an ambassador's tracked link (the last click counts). See which ambassadors, networks and posts bring in the most candidates.
+referrals-by-ambassador = By ambassador
+referrals-by-network = By network
+referrals-by-item = By post
+referrals-none = No referrals yet.
+referrals-hires = Hires
+
+error-link-not-found = This link doesn't work. It may be mistyped, or the post it led to is no longer available.
+error-offer-closed = This job offer is closed and no longer accepts applications.
+error-apply-rate = Too many applications have been sent from this IP address in the last hour. Please try again in an hour.
+error-consent = To send your application, tick the consent to the processing of your personal data.
+error-cv-too-large = The CV file is too large. Upload a PDF of at most 5 MB.
+error-cv-type = The CV must be a PDF file.
+error-contract-type = Choose a contract type from the list.
+error-stage = This application can't be moved to the chosen stage. An application at the “Hired” stage can't be moved any more. Reload the page to check its current stage.
+
+flash-applied = Thank you for applying! We've sent a confirmation to your email address.
+flash-offer-created = Job offer “{ $arg }” created.
+flash-stage-moved = The application has been moved to the new stage.
+
+email-applied-subject = Thank you for applying: { $offer }
+email-applied-body =
+    Hi { $name },
+
+    Thank you for applying for the “{ $offer }” position. We've received your application and passed it on to the recruiter, who will review it and get in touch with you.
+
+    In the meantime, take a look at our other job offers:
+    { $link }
+
+    This email was sent automatically; there's no need to reply.

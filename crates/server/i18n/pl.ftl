@@ -550,3 +550,116 @@ flash-own-post = Zapisano Twój własny post. Dziękujemy!
 flash-program-created = Utworzono program „{ $arg }”.
 flash-member-added = Osoba { $arg } została dodana do programu.
 flash-member-removed = Osoba została usunięta z programu.
+
+## Śledzenie kliknięć, strona kariery i rekrutacja
+
+nav-jobs = Oferty pracy
+nav-applications = Aplikacje
+
+links-title = Kliknięcia w Twoje linki
+links-help = Liczymy kliknięcia w Twoje linki śledzące we wszystkich sieciach, bez robotów i podglądów linków tworzonych przez serwisy społecznościowe. Osoba, która kliknie kilka razy tego samego dnia, liczy się jako jeden unikalny odwiedzający. Konwersja to np. aplikacja na ofertę pracy wysłana w ciągu 30 dni od kliknięcia.
+links-none = Nie masz jeszcze żadnych linków śledzących. Udostępnij gotowy post, a zobaczysz tu, ile osób w niego kliknęło.
+links-title-item = Kliknięcia i konwersje według sieci
+links-clicks = Kliknięcia
+links-unique = Unikalni odwiedzający
+links-bots = Roboty i podglądy linków
+links-conversions = Konwersje
+
+careers-title = Praca u nas
+careers-intro = Zobacz, kogo teraz szukamy, i dołącz do naszego zespołu.
+careers-none = Obecnie nie mamy otwartych ofert pracy. Zajrzyj tu wkrótce!
+careers-see-offer = Zobacz ofertę
+careers-apply = Aplikuj na to stanowisko
+careers-profile-url = Link do profilu lub portfolio
+careers-message = Kilka słów o sobie (opcjonalnie)
+careers-cv = CV
+careers-cv-help = Opcjonalnie. Plik PDF, najwyżej 5 MB.
+careers-send = Wyślij aplikację
+careers-closed = Rekrutacja na to stanowisko została zakończona. Zobacz nasze pozostałe oferty pracy.
+careers-form-problems = Popraw zaznaczone pola i spróbuj ponownie.
+careers-consent-default = Wyrażam zgodę na przetwarzanie moich danych osobowych przez pracodawcę na potrzeby tej rekrutacji.
+
+jobs-title = Oferty pracy
+jobs-public-page = Zobacz stronę kariery
+jobs-none = Nie ma jeszcze żadnych ofert pracy.
+jobs-location = Lokalizacja
+jobs-status = Status
+jobs-status-open = Otwarta
+jobs-status-closed = Zamknięta
+jobs-applications = Aplikacje
+jobs-applications-count =
+    { $count ->
+        [one] { $count } aplikacja
+        [few] { $count } aplikacje
+        [many] { $count } aplikacji
+       *[other] { $count } aplikacji
+    }
+jobs-new = Nowa oferta pracy
+jobs-contract = Rodzaj umowy
+jobs-description = Opis stanowiska
+jobs-description-help = Możesz używać formatowania Markdown: nagłówków (## Wymagania), list (- punkt), pogrubienia (**tekst**) i linków ([tekst](https://…)).
+jobs-open = Oferta otwarta – widoczna na stronie kariery i przyjmuje aplikacje
+jobs-public-link = Publiczny link
+jobs-consent-title = Zgoda na przetwarzanie danych osobowych
+jobs-consent-help = Kandydaci zobaczą ten tekst przy polu wyboru w każdym formularzu aplikacyjnym. Bez zaznaczenia zgody nie da się wysłać aplikacji, a jej treść zapisujemy razem z aplikacją. Zostaw pole puste, aby użyć tekstu domyślnego.
+
+contract-employment = Umowa o pracę
+contract-b2b = B2B
+contract-mandate = Umowa zlecenie
+contract-internship = Staż
+
+applications-title = Aplikacje
+applications-referrals = Polecenia
+applications-none = Nie ma tu jeszcze żadnych aplikacji.
+applications-offer = Oferta pracy
+applications-stage = Etap
+applications-source = Źródło
+applications-referral = Polecenie
+applications-direct = Bezpośrednio
+applications-direct-long = Ta aplikacja wpłynęła bezpośrednio, a nie przez link śledzący ambasadora, więc nie jest poleceniem.
+applications-ambassador = Ambasador(ka)
+applications-item = Treść
+applications-program = Program
+applications-download-cv = Pobierz CV (PDF)
+applications-consent-given = Udzielona zgoda
+applications-move-to = Przenieś do etapu
+applications-move = Przenieś
+
+stage-new = Nowa
+stage-screening = Wstępna selekcja
+stage-interview = Rozmowa
+stage-offer = Oferta
+stage-hired = Zatrudnienie
+stage-rejected = Odrzucona
+
+referrals-title = Polecenia
+referrals-intro = Polecenie to aplikacja, która wpłynęła w ciągu 30 dni od kliknięcia w link śledzący ambasadora (liczy się ostatnie kliknięcie). Sprawdź, którzy ambasadorzy, sieci i treści przyprowadzają najwięcej kandydatów.
+referrals-by-ambassador = Według ambasadorów
+referrals-by-network = Według sieci
+referrals-by-item = Według treści
+referrals-none = Nie ma jeszcze żadnych poleceń.
+referrals-hires = Zatrudnienia
+
+error-link-not-found = Ten link nie działa. Być może zawiera błąd albo post, do którego prowadził, jest już nieaktualny.
+error-offer-closed = Ta oferta pracy jest już zamknięta i nie przyjmuje aplikacji.
+error-apply-rate = Z tego adresu IP wysłano w ostatniej godzinie zbyt wiele aplikacji. Spróbuj ponownie za godzinę.
+error-consent = Aby wysłać aplikację, zaznacz zgodę na przetwarzanie danych osobowych.
+error-cv-too-large = Plik CV jest za duży. Prześlij plik PDF, który ma najwyżej 5 MB.
+error-cv-type = CV musi być plikiem PDF.
+error-contract-type = Wybierz rodzaj umowy z listy.
+error-stage = Tej aplikacji nie można przenieść do wybranego etapu. Aplikacji na etapie „Zatrudnienie” nie można już przenosić. Odśwież stronę i sprawdź jej obecny etap.
+
+flash-applied = Dziękujemy za aplikację! Potwierdzenie wysłaliśmy na Twój adres e-mail.
+flash-offer-created = Dodano ofertę pracy „{ $arg }”.
+flash-stage-moved = Aplikacja została przeniesiona do nowego etapu.
+
+email-applied-subject = Dziękujemy za aplikację: { $offer }
+email-applied-body =
+    Cześć, { $name }!
+
+    Dziękujemy za Twoją aplikację na stanowisko „{ $offer }”. Otrzymaliśmy ją i przekazaliśmy osobie prowadzącej rekrutację, która zapozna się z nią i skontaktuje się z Tobą.
+
+    W międzyczasie zobacz nasze pozostałe oferty pracy:
+    { $link }
+
+    Ta wiadomość została wysłana automatycznie – nie musisz na nią odpowiadać.

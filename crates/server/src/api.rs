@@ -61,5 +61,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me))
         .merge(crate::content::api::routes())
+        .route("/conversions", axum::routing::post(crate::recruiting::api::record))
         .fallback(not_found)
 }

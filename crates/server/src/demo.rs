@@ -237,7 +237,9 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
             .await?;
         crate::mail::invite(state, id, email.as_str(), Locale::Pl, first, &admin.name()).await?;
     }
-    seed_content(state, now).await?;
+    let offers = seed_offers(state, now).await?;
+    seed_content(state, now, offers[0]).await?;
+    seed_clicks_and_applications(state, now, &offers).await?;
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)
 }
@@ -324,7 +326,7 @@ const ITEMS: &[DemoItem] = &[
 ];
 
 /// Two programs, the library in every state, and shares by several ambassadors.
-async fn seed_content(state: &AppState, now: i64) -> anyhow::Result<()> {
+async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Result<()> {
     use ambasada_core::content::Status;
     use ambasada_store::content::ContentInput;
     use ambasada_store::programs::ProgramInput;
@@ -376,6 +378,13 @@ async fn seed_content(state: &AppState, now: i64) -> anyhow::Result<()> {
             store.add_member(sales, *id, now - 30 * DAY).await?;
         }
     }
+    let target_of = |item: &DemoItem| {
+        if item.category == Category::JobOffer {
+            format!("{}/careers/{rust_offer}", state.config.base_url)
+        } else {
+            item.url.to_string()
+        }
+    };
     let mut published = Vec::new();
     for (i, item) in ITEMS.iter().enumerate() {
         let image_file = match item.image {
@@ -388,7 +397,9 @@ async fn seed_content(state: &AppState, now: i64) -> anyhow::Result<()> {
         let input = ContentInput {
             title: item.title.into(),
             category: item.category.as_str().into(),
-            target_url: item.url.into(),
+            // The job offer leads to this server's own careers page, so that a click can
+            // become an application attributed to the ambassador.
+            target_url: target_of(item),
             image_file: Some(image_file),
             hashtags: item.hashtags.into(),
             language: if item.title.starts_with("Our") {
@@ -516,7 +527,7 @@ async fn seed_content(state: &AppState, now: i64) -> anyhow::Result<()> {
                     *item_id,
                     network,
                     Some(eb),
-                    item.url,
+                    &target_of(item),
                     now - (10 - n as i64) * DAY,
                 )
                 .await?;
@@ -556,6 +567,147 @@ async fn seed_content(state: &AppState, now: i64) -> anyhow::Result<()> {
             now - 4 * DAY,
         )
         .await?;
+    Ok(())
+}
+
+/// Open job offers (and one closed), in Polish with Markdown.
+async fn seed_offers(state: &AppState, now: i64) -> anyhow::Result<Vec<i64>> {
+    use ambasada_store::recruiting::OfferInput;
+    let recruiter = id_of(state, "rekruter@demo.example").await?;
+    let offers = [
+        (
+            "Programistka / Programista Rust",
+            "Warszawa (hybrydowo)",
+            "employment",
+            "## O roli\n\nRozwijasz nasz system płatności w **Rust** i dbasz o jego niezawodność.\n\n## Czego oczekujemy\n\n- co najmniej 2 lata z Rustem lub C++\n- znajomości PostgreSQL\n- chęci do dzielenia się wiedzą\n\n## Co oferujemy\n\n- umowę o pracę, 22–30 tys. zł brutto\n- budżet szkoleniowy 6 000 zł rocznie\n- prywatną opiekę medyczną\n",
+            true,
+        ),
+        (
+            "Specjalistka / Specjalista ds. sprzedaży B2B",
+            "Kraków",
+            "employment",
+            "## O roli\n\nBudujesz relacje z klientami biznesowymi w Małopolsce.\n\n- samochód służbowy\n- premia kwartalna\n",
+            true,
+        ),
+        (
+            "Stażystka / Stażysta w dziale HR",
+            "Gdańsk",
+            "internship",
+            "Trzymiesięczny płatny staż w zespole HR. Nauczysz się rekrutacji i employer brandingu.",
+            true,
+        ),
+        (
+            "Księgowa / Księgowy",
+            "Warszawa",
+            "employment",
+            "Rekrutacja zakończona.",
+            false,
+        ),
+    ];
+    let mut ids = Vec::new();
+    for (i, (title, location, contract, description, open)) in offers.into_iter().enumerate() {
+        ids.push(
+            state
+                .store
+                .create_offer(
+                    &OfferInput {
+                        title: title.into(),
+                        location: location.into(),
+                        contract_type: contract.into(),
+                        description: description.into(),
+                        language: "pl".into(),
+                        open,
+                    },
+                    recruiter,
+                    now - (60 - 10 * i as i64) * DAY,
+                )
+                .await?,
+        );
+    }
+    Ok(ids)
+}
+
+/// Clicks on the demo's tracked links over the last 90 days (people and preview bots),
+/// and applications in every stage, some of them referrals.
+async fn seed_clicks_and_applications(state: &AppState, now: i64, offers: &[i64]) -> anyhow::Result<()> {
+    use ambasada_core::tracking;
+    use ambasada_store::recruiting::NewApplication;
+    use ambasada_store::tracking::NewClick;
+    let store = &state.store;
+    let recruiter = id_of(state, "rekruter@demo.example").await?;
+    let links = store.all_tracked_links().await?;
+    let browsers = ["desktop", "mobile", "mobile", "desktop", "bot"];
+    let referrers = [
+        Some("www.linkedin.com"),
+        Some("t.co"),
+        None,
+        Some("com.linkedin.android"),
+        Some("www.facebook.com"),
+    ];
+    let mut batch = Vec::new();
+    let mut n = 0u64;
+    for (li, link) in links.iter().enumerate() {
+        let clicks = 5 + (li * 7) % 40;
+        for k in 0..clicks {
+            n += 1;
+            let age = ((n * 7919) % (90 * 24)) as i64 * 3_600_000;
+            let visitor = (n % (clicks as u64 / 2 + 1)).to_string();
+            batch.push(NewClick {
+                link_id: link.id,
+                at: (now - age).max(link.created_at),
+                network: link.network.clone(),
+                visitor_hash: tracking::visitor_hash("demo", &visitor, "demo", link.id),
+                browser: browsers[(k + li) % browsers.len()],
+                referrer_host: referrers[(k * 3 + li) % referrers.len()].map(str::to_string),
+            });
+        }
+    }
+    store.insert_clicks(&batch).await?;
+    // Applications: referrals through clicks on the job offer's links, and direct ones.
+    let stages = ["new", "screening", "interview", "offer", "hired", "rejected"];
+    let candidates = [
+        ("Marta Kaczmarek", "marta.kaczmarek@example.com"),
+        ("Tomasz Baran", "tomasz.baran@example.com"),
+        ("Julia Sadowska", "julia.sadowska@example.com"),
+        ("Krzysztof Duda", "krzysztof.duda@example.com"),
+        ("Alicja Wrona", "alicja.wrona@example.com"),
+        ("Michał Sobczak", "michal.sobczak@example.com"),
+        ("Natalia Górska", "natalia.gorska@example.com"),
+        ("Paweł Cieślak", "pawel.cieslak@example.com"),
+    ];
+    let consent = super::recruiting::consent_text(state, Locale::Pl).await?;
+    let referral_clicks = store
+        .recent_person_clicks_for_target(&format!("/careers/{}", offers[0]), 5)
+        .await?;
+    for (i, (name, email)) in candidates.iter().enumerate() {
+        let source = referral_clicks.get(i).cloned();
+        let at = source
+            .as_ref()
+            .map(|s| s.at + 3_600_000)
+            .unwrap_or(now - (i as i64 + 1) * 2 * DAY);
+        let id = store
+            .create_application(
+                &NewApplication {
+                    offer_id: offers[i % 3],
+                    name: (*name).into(),
+                    email: (*email).into(),
+                    profile_url: Some(format!(
+                        "https://www.linkedin.com/in/{}",
+                        email.split('@').next().unwrap_or("x")
+                    )),
+                    message: "Dzień dobry, chętnie porozmawiam o tej roli.".into(),
+                    cv_file: None,
+                    consent_text: consent.clone(),
+                    source,
+                },
+                at,
+            )
+            .await?;
+        let stage = stages[i % stages.len()];
+        if stage != "new" {
+            store.move_application(id, "new", stage, recruiter, at + DAY).await?;
+        }
+    }
     Ok(())
 }
 

@@ -12,6 +12,7 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
         tokio::spawn(cleanup(state.clone(), stop.clone())),
         tokio::spawn(publish_content(state.clone(), stop.clone())),
     ];
+    jobs.extend(crate::tracking::spawn_writer(state.clone(), stop.clone()));
     if let Some(cfg) = state.config.smtp.clone() {
         jobs.push(tokio::spawn(mail_sender(state, cfg, stop)));
     } else {

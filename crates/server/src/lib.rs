@@ -13,10 +13,13 @@ pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod markdown;
 pub mod media;
 pub mod ops;
 pub mod people;
 pub mod programs;
+pub mod recruiting;
+pub mod tracking;
 pub mod web;
 
 use ambasada_store::Store;
@@ -46,6 +49,9 @@ pub struct Inner {
     pub mail_wakeup: Arc<Notify>,
     pub mail_policy: mail::RetryPolicy,
     pub assets: &'static assets::AssetNames,
+    pub tracker: tracking::Tracker,
+    /// Key of the click tokens (shared by every instance through the database).
+    pub click_key: ambasada_core::tracking::ClickKey,
 }
 
 impl std::ops::Deref for AppState {
@@ -72,6 +78,12 @@ impl AppState {
     /// Prepares shared state over an opened, migrated store.
     pub async fn with_store(config: Config, store: Store) -> anyhow::Result<AppState> {
         let ip_key = store.setting_or_init("login_ip_key", auth::new_token).await?;
+        let click_key = ambasada_core::tracking::ClickKey::new(
+            store
+                .setting_or_init("click_token_key", auth::new_token)
+                .await?
+                .as_bytes(),
+        );
         Ok(AppState(Arc::new(Inner {
             store,
             config,
@@ -80,6 +92,8 @@ impl AppState {
             mail_wakeup: Arc::new(Notify::new()),
             mail_policy: mail::RetryPolicy::default(),
             assets: assets::names(),
+            tracker: tracking::Tracker::default(),
+            click_key,
         })))
     }
 
@@ -99,6 +113,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(people::routes())
         .merge(programs::routes())
         .merge(content::routes())
+        .merge(recruiting::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));
@@ -107,9 +122,6 @@ pub fn build_router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
-        // Outside the page middleware: a visitor of a tracked link gets no session
-        // lookup and no cookie.
-        .route("/s/{code}", get(content::follow_link))
         .merge(assets::routes())
         .merge(media::routes())
         .layer(
@@ -141,6 +153,9 @@ pub fn build_router(state: AppState) -> Router {
                     std::time::Duration::from_secs(30),
                 )),
         )
+        // Added after the layers: the hot path skips tracing spans, request ids and the
+        // page middleware (no session lookup, no cookie).
+        .route("/s/{code}", get(tracking::follow))
         .with_state(state)
 }
 

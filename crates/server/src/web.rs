@@ -91,6 +91,19 @@ pub struct NavItem {
 }
 
 impl Ctx {
+    /// The context of a visitor's page outside the page middleware (the tracked-link
+    /// 404): no person, no session, no CSRF token.
+    pub fn visitor(state: &AppState, locale: Locale, path: &str) -> Ctx {
+        Ctx {
+            user: None,
+            tr: Tr::new(state.i18n.clone(), locale),
+            csrf: String::new(),
+            flash: None,
+            path: path.to_string(),
+            assets: state.assets,
+        }
+    }
+
     /// A message; the key may be built in a template (`"status-" ~ s`).
     pub fn t<K: std::fmt::Display + ?Sized>(&self, key: &K) -> String {
         self.tr.t(&key.to_string())
@@ -156,6 +169,9 @@ impl Ctx {
         }
         if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
             items.push(("/app/programs", "nav-programs"));
+        }
+        if user.has_role(Role::Admin) || user.has_role(Role::Recruiter) {
+            items.extend([("/app/jobs", "nav-jobs"), ("/app/applications", "nav-applications")]);
         }
         if user.has_role(Role::Admin) {
             items.extend([

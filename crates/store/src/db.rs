@@ -27,6 +27,8 @@ pub enum StoreError {
     Db(#[from] sqlx::Error),
     #[error("migration error: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Other(String),
 }
 
 impl StoreError {
@@ -40,10 +42,12 @@ impl StoreError {
 }
 
 /// The database, shared by every handler and job. Cheap to clone.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Store {
     pub(crate) pool: AnyPool,
     backend: Backend,
+    /// The URL it was opened with (the SQLite click writer opens the same file).
+    pub(crate) url: String,
 }
 
 /// The URL with its password replaced by `***`, for logs.
@@ -69,6 +73,15 @@ pub fn redact_url(url: &str) -> String {
         u.query_pairs_mut().clear().extend_pairs(pairs);
     }
     u.to_string()
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .field("url", &redact_url(&self.url))
+            .finish()
+    }
 }
 
 impl Store {
@@ -111,7 +124,7 @@ impl Store {
             options
         };
         let pool = options.connect(&url).await?;
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, url })
     }
 
     /// Applies the embedded migrations of this backend that have not run yet.

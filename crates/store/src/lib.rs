@@ -11,8 +11,10 @@ pub mod import;
 pub mod outbox;
 pub mod people;
 pub mod programs;
+pub mod recruiting;
 pub mod settings;
 pub mod sharing;
+pub mod tracking;
 
 pub use db::{Backend, Store, StoreError, redact_url};
 

@@ -107,6 +107,15 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 
+    /// Every tracked link (the demo adds clicks to them).
+    pub async fn all_tracked_links(&self) -> Result<Vec<TrackedLink>> {
+        Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {LINK_COLUMNS} FROM tracked_links ORDER BY id"
+        )))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Records a share.
     pub async fn record_share(&self, s: &NewShare, now: Millis) -> Result<i64> {
         let (id,): (i64,) = sqlx::query_as(

@@ -314,6 +314,8 @@ pub async fn confirm(
 struct SharesTemplate<'a> {
     p: &'a Ctx,
     shares: Vec<Share>,
+    /// The ambassador's links' numbers per content item.
+    numbers: Vec<ambasada_store::tracking::LinkNumbers>,
     networks: &'static [Network],
     network: String,
     post_url: String,
@@ -326,6 +328,7 @@ pub async fn my_shares(State(state): State<AppState>, ctx: Ctx, user: CurrentUse
     render(&SharesTemplate {
         p: &ctx,
         shares: state.store.shares_of(user.id, 200).await?,
+        numbers: state.store.link_numbers_by_item(user.id).await?,
         networks: &Network::ALL,
         network: String::new(),
         post_url: String::new(),
@@ -416,6 +419,7 @@ pub async fn own_post(
             &SharesTemplate {
                 p: &ctx,
                 shares: state.store.shares_of(user.id, 200).await?,
+                numbers: state.store.link_numbers_by_item(user.id).await?,
                 networks: &Network::ALL,
                 network: f.network,
                 post_url: f.post_url,

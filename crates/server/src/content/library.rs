@@ -202,6 +202,8 @@ struct ShowTemplate<'a> {
     can_review: bool,
     reject_error: Option<String>,
     reject_reason: String,
+    /// Clicks, unique visitors and conversions per network, over every ambassador.
+    numbers: Vec<ambasada_store::tracking::LinkNumbers>,
 }
 
 impl ShowTemplate<'_> {
@@ -252,6 +254,7 @@ async fn show_template<'a>(
         can_review,
         reject_error: None,
         reject_reason: String::new(),
+        numbers: state.store.link_numbers_by_network(item.id).await?,
         item,
     })
 }

@@ -50,25 +50,3 @@ pub fn routes() -> Router<AppState> {
         .route("/app/shares", get(feed::my_shares))
         .route("/app/shares/own", post(feed::own_post))
 }
-
-/// `GET /s/{code}`: sends a visitor of a tracked link to the item's target, which an
-/// editor set (never anywhere else). Click recording comes with the tracking
-/// capability; until then the link simply works.
-pub async fn follow_link(
-    axum::extract::State(state): axum::extract::State<AppState>,
-    axum::extract::Path(code): axum::extract::Path<String>,
-) -> axum::response::Response {
-    use axum::response::IntoResponse;
-    if !ambasada_core::sharing::is_link_code(&code) {
-        return (axum::http::StatusCode::NOT_FOUND, "not found").into_response();
-    }
-    match state.store.tracked_link_by_code(&code).await {
-        Ok(Some(link)) => (
-            axum::http::StatusCode::FOUND,
-            [(axum::http::header::LOCATION, link.target_url)],
-        )
-            .into_response(),
-        Ok(None) => (axum::http::StatusCode::NOT_FOUND, "not found").into_response(),
-        Err(e) => crate::error::AppError::from(e).into_response(),
-    }
-}

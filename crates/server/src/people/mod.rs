@@ -15,6 +15,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 
 pub use import::{Checked, check, describe, import_employees};
+pub(crate) use login::cookie_age;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

@@ -63,6 +63,18 @@ const ROUTES: &[Route] = &[
     r("/app/programs", [303, 200, 200, 403, 403, 403]),
     r("/app/programs/{program}", [303, 200, 200, 403, 403, 403]),
     r("/app/programs/999999", [303, 404, 404, 403, 403, 403]),
+    r("/careers", [200; 6]),
+    r("/careers/999999", [404; 6]),
+    r("/app/jobs", [303, 200, 403, 403, 200, 403]),
+    r("/app/jobs/999999", [303, 404, 403, 403, 404, 403]),
+    r("/app/applications", [303, 200, 403, 403, 200, 403]),
+    r(
+        "/app/applications?stage=hired&referrals=1",
+        [303, 200, 403, 403, 200, 403],
+    ),
+    r("/app/applications/999999", [303, 404, 403, 403, 404, 403]),
+    r("/app/applications/999999/cv", [303, 404, 403, 403, 404, 403]),
+    r("/app/referrals", [303, 200, 403, 403, 200, 403]),
     r("/app/no-such-page", [404; 6]),
     r("/s/AAAAAAAAAA", [404; 6]),
     r("/media/0123456789abcdef0123456789abcdef.png", [404; 6]),
@@ -86,6 +98,9 @@ const POSTS: &[Route] = &[
     r("/app/feed/{draft}/confirm", [303, 403, 403, 403, 403, 404]),
     r("/app/shares/own", [303, 403, 403, 403, 403, 422]),
     r("/app/programs", [303, 422, 422, 403, 403, 403]),
+    r("/app/jobs", [303, 422, 403, 403, 422, 403]),
+    r("/app/jobs/consent", [303, 303, 403, 403, 303, 403]),
+    r("/app/applications/999999/stage", [303, 404, 403, 403, 404, 403]),
     r("/app/programs/{program}/members", [303, 422, 422, 403, 403, 403]),
 ];
 

@@ -364,7 +364,12 @@ async fn sharing_makes_one_link_per_network_and_confirms_with_checks(app: &TestA
     // The tracked link leads to the editor's target, and nowhere else.
     let res = client().get(app.url(&format!("/s/{code}"))).send().await.unwrap();
     assert_eq!(res.status(), 302);
-    assert_eq!(res.headers()["location"], "https://kariera.example/job?ref=1#top");
+    let location = res.headers()["location"].to_str().unwrap();
+    assert!(
+        location.starts_with("https://kariera.example/job?ref=1&utm_source=linkedin&"),
+        "{location}"
+    );
+    assert!(location.ends_with("#top"), "{location}");
     assert_eq!(
         client().get(app.url("/s/AAAAAAAAAA")).send().await.unwrap().status(),
         404

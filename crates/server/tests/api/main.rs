@@ -11,3 +11,4 @@ mod content;
 mod import;
 mod outbox;
 mod pages;
+mod tracking;

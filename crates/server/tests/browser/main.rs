@@ -644,3 +644,248 @@ async fn content_goes_from_editor_to_coordinator_to_an_ambassadors_linkedin_shar
     drop(driver);
     app.stop().await;
 }
+
+/// The referral journey on a phone: an anonymous visitor opens an ambassador's tracked
+/// link, lands on the careers offer with the UTM parameters and the click token, and
+/// applies; a recruiter sees the application as the ambassador's referral, with its
+/// source, hires the candidate, and finds the hire summed on the referrals page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tracked_link_leads_to_an_application_the_recruiter_sees_as_a_referral() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let store = &app.state.store;
+    let recruiter = "rek@test.example";
+    // Fixture accounts are called "Test" and their email's local part.
+    let amb_id = app.create_user("amb@test.example", &[Role::Ambassador]).await;
+    let amb_name = "Test amb";
+    let editor = app.create_user("red@test.example", &[Role::Editor]).await;
+    app.create_user(recruiter, &[Role::Recruiter]).await;
+    let program = store
+        .create_program(
+            &ambasada_store::programs::ProgramInput {
+                name: "Employer branding".into(),
+                slug: "employer-branding".into(),
+                description: String::new(),
+                coordinator_id: None,
+                daily_share_limit: 5,
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let offer_title = "Rust developer";
+    let offer_id = store
+        .create_offer(
+            &ambasada_store::recruiting::OfferInput {
+                title: offer_title.into(),
+                location: "Warszawa".into(),
+                contract_type: "employment".into(),
+                description: "## Rola\n\nPiszesz **Rust**.".into(),
+                language: "en".into(),
+                open: true,
+            },
+            editor,
+            0,
+        )
+        .await
+        .unwrap();
+    let target = format!("{}/careers/{offer_id}", app.address);
+    let item_title = "We are hiring";
+    let item_id = store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: item_title.into(),
+                category: "job_offer".into(),
+                target_url: target.clone(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "Join us".into())],
+                program_ids: vec![program],
+                team_ids: vec![],
+            },
+            editor,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    store
+        .transition_content(item_id, "draft", "approved", Some(editor), None, 0)
+        .await
+        .unwrap();
+    let code = "AbCdEfGh12";
+    store
+        .create_tracked_link(code, amb_id, item_id, "linkedin", Some(program), &target, 0)
+        .await
+        .unwrap();
+    let c = driver.browser().await;
+
+    // Headless Chromium names itself `HeadlessChrome`, which the tracker rightly counts
+    // as a bot, not a click; the visitor browses with a phone's Chrome instead.
+    let session = c.session_id().await.unwrap().expect("a WebDriver session");
+    let ua = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) \
+              Chrome/156.0.0.0 Mobile Safari/537.36";
+    let res = reqwest::Client::new()
+        .post(format!("{}/session/{session}/goog/cdp/execute", driver.url()))
+        .json(&serde_json::json!({
+            "cmd": "Network.setUserAgentOverride",
+            "params": { "userAgent": ua },
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        res.status().is_success(),
+        "overriding the user agent: {}",
+        res.text().await.unwrap()
+    );
+
+    // 1. An anonymous visitor (no session, no cookies) opens the tracked link and
+    // lands on the offer.
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&format!("{}/s/{code}", app.address)).await.unwrap();
+    let offer_path = format!("/careers/{offer_id}");
+    wait_for_path(&c, &offer_path).await;
+    let landing = c.current_url().await.unwrap();
+    let param = |name: &str| -> Vec<String> {
+        landing
+            .query_pairs()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .collect()
+    };
+    assert_eq!(param("utm_source"), vec!["linkedin"], "landed on {landing}");
+    assert_eq!(param("utm_medium"), vec!["employee_advocacy"], "landed on {landing}");
+    let token = param("amb_ct");
+    assert!(token.len() == 1 && !token[0].is_empty(), "one click token in {landing}");
+    element(&c, "main h1").await;
+    assert_eq!(text_of(&c, "main h1").await, offer_title);
+    let og_title = js(
+        &c,
+        "var m = document.querySelector('meta[property=\"og:title\"]'); return m ? m.content : null",
+    )
+    .await;
+    assert_eq!(og_title.as_str(), Some(offer_title), "the og:title of {landing}");
+    assert_eq!(js(&c, "return navigator.userAgent").await.as_str(), Some(ua));
+    let click = ambasada_server::tracking::click_of_token(&app.state, &token[0])
+        .await
+        .unwrap()
+        .expect("the visit is recorded as a person's click");
+    assert_eq!(click.ambassador_id, amb_id);
+    assert_no_horizontal_scroll(&c, "the careers offer").await;
+
+    // 2. The visitor applies (leaving the hidden honeypot field alone).
+    let candidate = "Anna Kandydatka";
+    fill(&c, "#name", candidate).await;
+    fill(&c, "#email", "anna@kandydaci.example").await;
+    fill(&c, "#profile_url", "https://www.linkedin.com/in/kandydatka").await;
+    fill(&c, "#message", "Dzień dobry! I would love to write Rust with you.").await;
+    let consent = element(&c, "input[name=consent]").await;
+    consent.click().await.unwrap();
+    assert!(consent.is_selected().await.unwrap(), "the consent box is ticked");
+    element(&c, "#apply button[type=submit]").await.click().await.unwrap();
+    let flash = element(&c, ".flash.ok").await;
+    assert!(flash.is_displayed().await.unwrap());
+    let lang = page_lang(&c).await;
+    assert_eq!(flash.text().await.unwrap().trim(), catalog(&lang, "flash-applied"));
+    assert_eq!(path(&c).await, offer_path);
+    let referrals = store.applications(None, true, 10).await.unwrap();
+    assert_eq!(
+        referrals.len(),
+        1,
+        "the application is a referral: {:?}",
+        store.applications(None, false, 10).await.unwrap()
+    );
+    let application = &referrals[0];
+    assert_eq!(application.name, candidate);
+    assert_eq!(application.offer_id, offer_id);
+    assert_eq!(application.ambassador_id, Some(amb_id), "attributed to the ambassador");
+    assert_eq!(application.item_id, Some(item_id));
+    assert_eq!(application.network.as_deref(), Some("linkedin"));
+    assert_eq!(
+        application.profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/kandydatka")
+    );
+    let app_id = application.id;
+
+    // 3. The recruiter finds it among the applications, marked as a referral.
+    switch_person(&c, &app, recruiter).await;
+    c.goto(&app.url("/app/applications")).await.unwrap();
+    wait_for_path(&c, "/app/applications").await;
+    let link_css = format!("main table a[href='/app/applications/{app_id}']");
+    let link = element(&c, &link_css).await;
+    assert_eq!(link.text().await.unwrap().trim(), candidate);
+    let row = link
+        .find(Locator::XPath("./ancestor::tr"))
+        .await
+        .expect("the candidate's row");
+    let badge = row
+        .find(Locator::Css(".badge.status-sent"))
+        .await
+        .expect("a referral badge in the candidate's row");
+    assert_eq!(
+        badge.text().await.unwrap().trim(),
+        catalog("en", "applications-referral")
+    );
+    let row_text = row.text().await.unwrap();
+    assert!(row_text.contains(amb_name), "the row names the ambassador: {row_text}");
+    assert_no_horizontal_scroll(&c, "/app/applications").await;
+
+    // 4. The detail page shows where the candidate came from.
+    link.click().await.unwrap();
+    let detail = format!("/app/applications/{app_id}");
+    wait_for_path(&c, &detail).await;
+    element(&c, "#source").await;
+    let source = text_of(&c, "#source").await;
+    assert!(source.contains(amb_name), "the source names the ambassador: {source}");
+    assert!(source.contains(item_title), "the source names the post: {source}");
+    assert_eq!(text_of(&c, "#stage").await, catalog("en", "stage-new"));
+    assert!(
+        c.find(Locator::Css(".flash")).await.is_err(),
+        "no flash before moving the stage"
+    );
+
+    // 5. The recruiter hires the candidate.
+    element(&c, "#stage-select")
+        .await
+        .select_by_value("hired")
+        .await
+        .unwrap();
+    element(&c, &format!("form[action='{detail}/stage'] button[type=submit]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let flash = element(&c, ".flash.ok").await;
+    assert_eq!(flash.text().await.unwrap().trim(), catalog("en", "flash-stage-moved"));
+    assert_eq!(path(&c).await, detail);
+    assert_eq!(text_of(&c, "#stage").await, catalog("en", "stage-hired"));
+    assert_eq!(store.application(app_id).await.unwrap().unwrap().stage, "hired");
+
+    // 6. The referrals page sums the ambassador's application and hire.
+    c.goto(&app.url("/app/referrals")).await.unwrap();
+    wait_for_path(&c, "/app/referrals").await;
+    element(&c, "main section.card").await;
+    let by_ambassador = js(
+        &c,
+        "var s = document.querySelector('main section.card'); \
+         return [s.querySelector('h2').textContent.trim(), \
+                 Array.from(s.querySelectorAll('tbody tr')).map(function (r) { \
+                   return Array.from(r.cells).map(function (td) { return td.textContent.trim(); }); })]",
+    )
+    .await;
+    assert_eq!(
+        by_ambassador,
+        serde_json::json!([catalog("en", "referrals-by-ambassador"), [[amb_name, "1", "1"]]]),
+        "the referrals by ambassador"
+    );
+    assert_no_horizontal_scroll(&c, "/app/referrals").await;
+
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}

@@ -1,0 +1,106 @@
+//! Markdown rendered safely: raw HTML in the source is shown as text, links and images
+//! may only point to http(s) (and links to mailto), so an offer's description cannot
+//! run script in a visitor's browser.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+
+fn safe_url(url: &str, allow_mailto: bool) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (allow_mailto && lower.starts_with("mailto:"))
+        || (lower.starts_with('/') && !lower.starts_with("//"))
+        || lower.starts_with('#')
+}
+
+/// Renders Markdown to HTML that is safe to put in a page as is.
+pub fn render(source: &str) -> String {
+    let parser = Parser::new_ext(source, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let events = parser.map(|event| match event {
+        // Raw HTML becomes visible text, escaped by the writer.
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url, true) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: "#".into(),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) if !safe_url(&dest_url, false) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: "".into(),
+            title,
+            id,
+        }),
+        e => e,
+    });
+    let mut out = String::new();
+    html::push_html(&mut out, events);
+    out
+}
+
+/// The first `max` characters of the text, without Markdown, for previews and Open
+/// Graph descriptions.
+pub fn plain_excerpt(source: &str, max: usize) -> String {
+    let mut text = String::new();
+    for event in Parser::new(source) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            // Breaks and the ends of blocks separate words; inline ends (bold, links) do not.
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::TableCell,
+            ) => text.push(' '),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = words.join(" ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_and_javascript_links_do_not_survive() {
+        let html = render("Hi <script>alert(1)</script> [x](javascript:alert(1)) ![i](data:image/png;base64,AA)");
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(!html.contains("javascript:"));
+        assert!(!html.contains("data:image"));
+    }
+
+    #[test]
+    fn ordinary_markdown_renders() {
+        let html = render("## Obowiązki\n\n- **Rust**\n- [strona](https://firma.pl)\n");
+        assert!(html.contains("<h2>Obowiązki</h2>"));
+        assert!(html.contains("<strong>Rust</strong>"));
+        assert!(html.contains("href=\"https://firma.pl\""));
+    }
+
+    #[test]
+    fn excerpts_are_plain_and_short() {
+        assert_eq!(
+            plain_excerpt("## Tytuł\n\nTekst **pogrubiony**.", 100),
+            "Tytuł Tekst pogrubiony."
+        );
+        assert_eq!(plain_excerpt("abcdef ghij", 6), "abcde…");
+    }
+}

@@ -1,0 +1,302 @@
+//! The hot path, `GET /s/{code}`: look the link up in memory, hand the click to the
+//! batch writer, and answer the redirect once the click is committed (an answered click
+//! is never lost). No session, no cookie, no page middleware on this route.
+
+use crate::AppState;
+use crate::web::Ctx;
+use ambasada_core::tracking::{self, BrowserClass, TrackedTarget};
+use ambasada_core::{Locale, Millis};
+use ambasada_store::tracking::NewClick;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+use tokio::sync::{mpsc, oneshot, watch};
+
+/// How long a looked-up link is trusted before it is read again (another instance may
+/// have changed the item meanwhile).
+const CACHE_TTL: Duration = Duration::from_secs(30);
+/// Links kept in memory at most; the cache is emptied when it grows past this.
+const CACHE_MAX: usize = 200_000;
+/// Clicks written in one transaction at most.
+const MAX_BATCH: usize = 1024;
+/// Clicks waiting for the writer at most; beyond, requests wait (back-pressure).
+const QUEUE: usize = 16_384;
+
+/// A link as the redirect needs it.
+pub struct CachedLink {
+    link_id: i64,
+    network: String,
+    target: TrackedTarget,
+    item_status: String,
+    starts_at: Millis,
+    expires_at: Option<Millis>,
+}
+
+impl CachedLink {
+    /// A link leads somewhere only while its item is approved or published and within
+    /// its start and expiry.
+    fn is_live(&self, now: Millis) -> bool {
+        matches!(self.item_status.as_str(), "approved" | "published")
+            && self.starts_at <= now
+            && self.expires_at.is_none_or(|e| e > now)
+    }
+}
+
+/// When a code was looked up, and what it led to (`None`: nothing; also cached, so that
+/// scanners of random codes do not reach the database on every try).
+type CacheEntry = (Instant, Option<Arc<CachedLink>>);
+
+struct Pending {
+    click: NewClick,
+    /// Answered with the click's id once it is committed, `None` when writing failed.
+    done: oneshot::Sender<Option<i64>>,
+}
+
+/// The in-memory side of tracking: the link cache, the salt of the day, the queue to
+/// the click writer.
+pub struct Tracker {
+    links: RwLock<HashMap<String, CacheEntry>>,
+    salt: Mutex<Option<(i64, Arc<str>)>>,
+    queue: mpsc::Sender<Pending>,
+    receiver: Mutex<Option<mpsc::Receiver<Pending>>>,
+}
+
+impl Default for Tracker {
+    fn default() -> Self {
+        let (queue, receiver) = mpsc::channel(QUEUE);
+        Tracker {
+            links: RwLock::default(),
+            salt: Mutex::new(None),
+            queue,
+            receiver: Mutex::new(Some(receiver)),
+        }
+    }
+}
+
+impl Tracker {
+    /// Forgets every cached link (after an item changed on this instance).
+    pub fn invalidate(&self) {
+        if let Ok(mut m) = self.links.write() {
+            m.clear();
+        }
+    }
+
+    async fn link(&self, state: &AppState, code: &str) -> anyhow::Result<Option<Arc<CachedLink>>> {
+        if let Ok(m) = self.links.read()
+            && let Some((at, link)) = m.get(code)
+            && at.elapsed() < CACHE_TTL
+        {
+            return Ok(link.clone());
+        }
+        let found = state.store.link_target(code).await?.and_then(|t| {
+            let target = TrackedTarget::new(&t.target_url, &t.network, &t.campaign, t.item_id)?;
+            Some(Arc::new(CachedLink {
+                link_id: t.link_id,
+                network: t.network,
+                target,
+                item_status: t.item_status,
+                starts_at: t.starts_at,
+                expires_at: t.expires_at,
+            }))
+        });
+        if let Ok(mut m) = self.links.write() {
+            if m.len() >= CACHE_MAX {
+                m.clear();
+            }
+            m.insert(code.to_string(), (Instant::now(), found.clone()));
+        }
+        Ok(found)
+    }
+
+    async fn salt(&self, state: &AppState, now: Millis) -> anyhow::Result<Arc<str>> {
+        let day = tracking::day_number(now);
+        if let Ok(s) = self.salt.lock()
+            && let Some((d, salt)) = s.as_ref()
+            && *d == day
+        {
+            return Ok(salt.clone());
+        }
+        let salt: Arc<str> = state.store.visitor_salt(day, crate::auth::new_token).await?.into();
+        if let Ok(mut s) = self.salt.lock() {
+            *s = Some((day, salt.clone()));
+        }
+        Ok(salt)
+    }
+}
+
+/// Starts the click writer, a task that commits whatever has queued up while the
+/// previous batch was being written (group commit) and then answers every waiting
+/// request. At shutdown it writes what is queued and stops.
+pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
+    let mut rx = state.tracker.receiver.lock().ok()?.take()?;
+    let mut writer = match state.store.click_writer() {
+        Ok(w) => w,
+        Err(e) => {
+            tracing::error!(error = %e, "click writer could not start");
+            return None;
+        }
+    };
+    Some(tokio::spawn(async move {
+        let mut batch = Vec::with_capacity(MAX_BATCH);
+        let mut stopping = false;
+        loop {
+            let first = if stopping {
+                rx.try_recv().ok()
+            } else {
+                tokio::select! {
+                    p = rx.recv() => p,
+                    _ = stop.changed() => {
+                        stopping = true;
+                        rx.try_recv().ok()
+                    }
+                }
+            };
+            let Some(first) = first else { break };
+            batch.push(first);
+            while batch.len() < MAX_BATCH {
+                match rx.try_recv() {
+                    Ok(p) => batch.push(p),
+                    Err(_) => break,
+                }
+            }
+            let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.drain(..).map(|p| (p.click, p.done)).unzip();
+            answer(writer.write(&clicks).await, dones);
+        }
+    }))
+}
+
+/// Tells every waiting request its click's id, or that the batch failed.
+fn answer(written: std::result::Result<Vec<i64>, String>, dones: Vec<oneshot::Sender<Option<i64>>>) {
+    match written {
+        Ok(ids) => {
+            for (done, id) in dones.into_iter().zip(ids) {
+                let _ = done.send(Some(id));
+            }
+        }
+        Err(e) => {
+            tracing::error!(error = %e, n = dones.len(), "clicks not written");
+            for done in dones {
+                let _ = done.send(None);
+            }
+        }
+    }
+}
+
+fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<std::net::SocketAddr>) -> String {
+    if state.config.trust_proxy
+        && let Some(ip) = headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+    {
+        return ip.trim().to_string();
+    }
+    peer.map(|p| p.ip().to_string()).unwrap_or_default()
+}
+
+/// A 404 page in the layout for a visitor: no session, language from the browser.
+fn not_found(state: &AppState, headers: &HeaderMap) -> Response {
+    let locale = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
+        .unwrap_or_default();
+    let ctx = Ctx::visitor(state, locale, "/s");
+    crate::web::error_page(&ctx, StatusCode::NOT_FOUND, "error-link-not-found").unwrap_or_else(|e| e.into_response())
+}
+
+/// `GET /s/{code}` (and HEAD): records the click, then redirects to the item's target
+/// with UTM parameters and the click token.
+pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req: axum::extract::Request) -> Response {
+    let headers = req.headers();
+    if !ambasada_core::sharing::is_link_code(&code) {
+        return not_found(&state, headers);
+    }
+    let tracker = &state.tracker;
+    let now = crate::now();
+    let link = match tracker.link(&state, &code).await {
+        Ok(Some(l)) if l.is_live(now) => l,
+        Ok(_) => return not_found(&state, headers),
+        Err(e) => return crate::error::AppError::Internal(e).into_response(),
+    };
+    let salt = match tracker.salt(&state, now).await {
+        Ok(s) => s,
+        Err(e) => return crate::error::AppError::Internal(e).into_response(),
+    };
+    let ua = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    // A HEAD asks about the link without following it: link checkers, not people.
+    let browser = if req.method() == axum::http::Method::HEAD {
+        BrowserClass::Bot
+    } else {
+        tracking::classify_user_agent(ua)
+    };
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0);
+    let ip = client_ip(&state, headers, peer);
+    let click = NewClick {
+        link_id: link.link_id,
+        at: now,
+        network: link.network.clone(),
+        visitor_hash: tracking::visitor_hash(&salt, &ip, ua, link.link_id),
+        browser: browser.as_str(),
+        referrer_host: headers
+            .get(header::REFERER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(tracking::referrer_host),
+    };
+    let (done, committed) = oneshot::channel();
+    if tracker.queue.send(Pending { click, done }).await.is_err() {
+        return unavailable();
+    }
+    // Answered only once the click is committed: an answered click is never lost.
+    let Ok(Some(click_id)) = committed.await else {
+        return unavailable();
+    };
+    let location = link
+        .target
+        .with_click_token(&tracking::click_token(&state.click_key, click_id));
+    let Ok(location) = HeaderValue::from_str(&location) else {
+        return not_found(&state, headers);
+    };
+    (
+        StatusCode::FOUND,
+        [
+            (header::LOCATION, location),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            (
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer-when-downgrade"),
+            ),
+        ],
+    )
+        .into_response()
+}
+
+/// Not recorded, so not answered: the visitor may simply try again.
+fn unavailable() -> Response {
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "1")],
+        "try again",
+    )
+        .into_response()
+}
+
+/// The click a token stands for, if it is one of ours and a person's click.
+pub async fn click_of_token(
+    state: &AppState,
+    token: &str,
+) -> anyhow::Result<Option<ambasada_store::tracking::ClickSource>> {
+    match tracking::click_id_from_token(&state.click_key, token) {
+        Some(id) => Ok(state.store.click_source(id).await?),
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,479 @@
+//! Tracked links, the careers form with referral attribution, and the conversions API,
+//! through the real router on both databases.
+
+use crate::common::{PASSWORD, TestApp, client};
+use crate::story;
+use ambasada_core::{Role, Scope};
+use ambasada_store::content::ContentInput;
+use ambasada_store::programs::ProgramInput;
+use ambasada_store::recruiting::OfferInput;
+use reqwest::multipart::{Form, Part};
+
+const CHROME: &str =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
+struct World {
+    amb_id: i64,
+    item_id: i64,
+    offer_id: i64,
+    code: String,
+}
+
+/// An ambassador in a program with a published job-offer item leading to `target`
+/// (default: this server's careers page of a new offer), and their LinkedIn link.
+async fn world(app: &TestApp, target: Option<&str>, expires_at: Option<i64>) -> World {
+    let store = &app.state.store;
+    let amb_id = app.create_user("amb@test.example", &[Role::Ambassador]).await;
+    let editor = app.create_user("red@test.example", &[Role::Editor]).await;
+    let program = store
+        .create_program(
+            &ProgramInput {
+                name: "Employer branding".into(),
+                slug: "employer-branding".into(),
+                description: String::new(),
+                coordinator_id: None,
+                daily_share_limit: 5,
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let offer_id = store
+        .create_offer(
+            &OfferInput {
+                title: "Rust developer".into(),
+                location: "Warszawa".into(),
+                contract_type: "employment".into(),
+                description: "## Rola\n\nPiszesz **Rust**. <script>alert(1)</script>".into(),
+                language: "en".into(),
+                open: true,
+            },
+            editor,
+            0,
+        )
+        .await
+        .unwrap();
+    let target = target
+        .map(str::to_string)
+        .unwrap_or(format!("{}/careers/{offer_id}", app.address));
+    let item_id = store
+        .create_content(
+            &ContentInput {
+                title: "We are hiring".into(),
+                category: "job_offer".into(),
+                target_url: target.clone(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at,
+                texts: vec![("linkedin".into(), "Join us".into())],
+                program_ids: vec![program],
+                team_ids: vec![],
+            },
+            editor,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    store
+        .transition_content(item_id, "draft", "approved", Some(editor), None, 0)
+        .await
+        .unwrap();
+    let link = store
+        .create_tracked_link("AbCdEfGh12", amb_id, item_id, "linkedin", Some(program), &target, 0)
+        .await
+        .unwrap();
+    World {
+        amb_id,
+        item_id,
+        offer_id,
+        code: link.code,
+    }
+}
+
+fn query_of(location: &str) -> Vec<(String, String)> {
+    url::Url::parse(location)
+        .unwrap()
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+async fn clicks(app: &TestApp) -> i64 {
+    app.state.store.count_click_rows().await.unwrap()
+}
+
+async fn a_tracked_link_redirects_with_utm_and_records_the_click(app: &TestApp) {
+    let w = world(
+        app,
+        Some("https://kariera.example/oferta?ref=mail&utm_source=old#apply"),
+        None,
+    )
+    .await;
+    let res = client()
+        .get(app.url(&format!("/s/{}", w.code)))
+        .header("user-agent", CHROME)
+        .header("referer", "https://www.linkedin.com/feed/?trk=x")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    assert!(res.headers().get("set-cookie").is_none(), "no cookie on the hot path");
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("https://kariera.example/oferta?"), "{location}");
+    assert!(location.ends_with("#apply"), "the fragment stays last: {location}");
+    let q = query_of(&location);
+    let get = |k: &str| {
+        q.iter()
+            .filter(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(get("ref"), vec!["mail"]);
+    assert_eq!(
+        get("utm_source"),
+        vec!["linkedin"],
+        "the target's own utm_source is replaced"
+    );
+    assert_eq!(get("utm_medium"), vec!["employee_advocacy"]);
+    assert_eq!(get("utm_campaign"), vec!["employer-branding"]);
+    assert_eq!(get("utm_content"), vec![w.item_id.to_string()]);
+    let token = get("amb_ct").pop().expect("a click token");
+    assert_eq!(token.len(), 22);
+    let click = ambasada_server::tracking::click_of_token(&app.state, &token)
+        .await
+        .unwrap()
+        .expect("the click is stored");
+    assert_eq!(click.ambassador_id, w.amb_id);
+    assert_eq!(click.network, "linkedin");
+
+    // A preview crawler is recorded, as a bot, and is no click.
+    let bot = client()
+        .get(app.url(&format!("/s/{}", w.code)))
+        .header(
+            "user-agent",
+            "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bot.status(), 302);
+    let bot_token = query_of(bot.headers()["location"].to_str().unwrap())
+        .into_iter()
+        .find(|(k, _)| k == "amb_ct")
+        .unwrap()
+        .1;
+    let bot_id = ambasada_core::tracking::click_id_from_token(&app.state.click_key, &bot_token).unwrap();
+    assert!(app.state.store.click_exists(bot_id).await.unwrap(), "recorded");
+    assert!(
+        ambasada_server::tracking::click_of_token(&app.state, &bot_token)
+            .await
+            .unwrap()
+            .is_none(),
+        "but not a click"
+    );
+    // HEAD answers the redirect too (and counts as a link checker).
+    let head = client().head(app.url(&format!("/s/{}", w.code))).send().await.unwrap();
+    assert_eq!(head.status(), 302);
+    assert_eq!(clicks(app).await, 3);
+    let numbers = app.state.store.link_numbers_by_network(w.item_id).await.unwrap();
+    assert_eq!(
+        (numbers[0].clicks, numbers[0].unique_visitors, numbers[0].bot_hits),
+        (1, 1, 2)
+    );
+}
+story!(a_tracked_link_redirects_with_utm_and_records_the_click);
+
+async fn unknown_and_expired_links_get_a_404_page_not_a_redirect(app: &TestApp) {
+    let w = world(app, Some("https://kariera.example/"), Some(1)).await;
+    for path in [
+        "/s/NOPENOPE12".to_string(),
+        format!("/s/{}", w.code),
+        "/s/x".to_string(),
+    ] {
+        let res = client()
+            .get(app.url(&path))
+            .header("user-agent", CHROME)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+        assert!(res.headers().get("location").is_none());
+        assert!(res.text().await.unwrap().contains("<html"), "a page in the layout");
+    }
+    assert_eq!(clicks(app).await, 0);
+}
+story!(unknown_and_expired_links_get_a_404_page_not_a_redirect);
+
+async fn apply(app: &TestApp, c: &TestApp, offer: i64, form: Form) -> reqwest::Response {
+    let token = c.csrf().await;
+    c.client
+        .post(app.url(&format!("/careers/{offer}/apply?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn application(name: &str, email: &str) -> Form {
+    Form::new()
+        .text("name", name.to_string())
+        .text("email", email.to_string())
+        .text("profile_url", "https://www.linkedin.com/in/kandydatka")
+        .text("message", "Dzień dobry!")
+        .text("consent", "1")
+}
+
+async fn an_application_through_a_tracked_link_is_a_referral(app: &TestApp) {
+    let w = world(app, None, None).await;
+    // The visitor clicks the ambassador's link, lands on the offer, applies.
+    let visitor = TestApp::sibling(app);
+    let res = visitor
+        .client
+        .get(app.url(&format!("/s/{}", w.code)))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
+    let landing = res.headers()["location"].to_str().unwrap().to_string();
+    let page = visitor.client.get(&landing).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("og:title") && page.contains("Rust developer"),
+        "Open Graph tags for previews"
+    );
+    assert!(
+        page.contains("<strong>Rust</strong>") && !page.contains("<script>alert(1)"),
+        "Markdown rendered safely"
+    );
+    let cv = Part::bytes(b"%PDF-1.4\n%demo\n".to_vec())
+        .file_name("cv.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
+    let res = apply(
+        app,
+        &visitor,
+        w.offer_id,
+        application("Anna Kandydatka", "anna@kandydaci.example").part("cv", cv),
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let apps = app.state.store.applications(None, false, 10).await.unwrap();
+    assert_eq!(apps.len(), 1);
+    assert_eq!(apps[0].ambassador_id, Some(w.amb_id), "attributed to the ambassador");
+    assert_eq!(apps[0].item_id, Some(w.item_id));
+    assert_eq!(apps[0].network.as_deref(), Some("linkedin"));
+    assert!(apps[0].cv_file.is_some());
+    let (mails, _) = app.state.store.outbox(None, 10, 0).await.unwrap();
+    assert!(
+        mails.iter().any(|m| m.to_addr == "anna@kandydaci.example"),
+        "a confirmation email is queued"
+    );
+    let numbers = app.state.store.link_numbers_by_item(w.amb_id).await.unwrap();
+    assert_eq!(numbers[0].conversions, 1);
+
+    // Without a token it is a direct application.
+    let direct = TestApp::sibling(app);
+    let res = apply(
+        app,
+        &direct,
+        w.offer_id,
+        application("Jan Bezpośredni", "jan@kandydaci.example"),
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let apps = app.state.store.applications(None, true, 10).await.unwrap();
+    assert_eq!(apps.len(), 1, "still one referral");
+
+    // The recruiter sees the source, moves the application, and sees the referral summed.
+    let recruiter = TestApp::sibling(app);
+    recruiter.create_user("rek@test.example", &[Role::Recruiter]).await;
+    assert_eq!(recruiter.login("rek@test.example", PASSWORD).await.status(), 303);
+    let referral = app.state.store.applications(None, true, 1).await.unwrap().remove(0);
+    let page = recruiter
+        .get(&format!("/app/applications/{}", referral.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Test amb") && page.contains("We are hiring"),
+        "source shown"
+    );
+    let res = recruiter
+        .post_form(
+            &format!("/app/applications/{}/stage", referral.id),
+            &[("stage", "hired")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        app.state.store.application(referral.id).await.unwrap().unwrap().stage,
+        "hired"
+    );
+    // A hire is final.
+    recruiter
+        .post_form(&format!("/app/applications/{}/stage", referral.id), &[("stage", "new")])
+        .await;
+    assert_eq!(
+        app.state.store.application(referral.id).await.unwrap().unwrap().stage,
+        "hired"
+    );
+    let sums = app.state.store.referral_sums("ambassador").await.unwrap();
+    assert_eq!((sums[0].applications, sums[0].hires), (1, 1));
+    let cv = recruiter.get(&format!("/app/applications/{}/cv", referral.id)).await;
+    assert_eq!(cv.headers()["content-type"], "application/pdf");
+    // Nobody else downloads CVs.
+    assert_eq!(
+        visitor
+            .get(&format!("/app/applications/{}/cv", referral.id))
+            .await
+            .status(),
+        303
+    );
+}
+story!(an_application_through_a_tracked_link_is_a_referral);
+
+async fn bad_applications_are_refused_on_their_field(app: &TestApp) {
+    let w = world(app, None, None).await;
+    let c = TestApp::sibling(app);
+    let gif = Part::bytes(b"GIF89a....".to_vec())
+        .file_name("cv.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
+    let res = apply(app, &c, w.offer_id, application("A B", "a@b.example").part("cv", gif)).await;
+    assert_eq!(res.status(), 422);
+    assert!(
+        res.text().await.unwrap().contains("value=\"a@b.example\""),
+        "input kept"
+    );
+    let big = Part::bytes([b"%PDF-".as_slice(), &vec![0u8; 6 * 1024 * 1024]].concat())
+        .file_name("cv.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
+    assert_eq!(
+        apply(app, &c, w.offer_id, application("A B", "a@b.example").part("cv", big))
+            .await
+            .status(),
+        422
+    );
+    let no_consent = Form::new().text("name", "A B").text("email", "a@b.example");
+    assert_eq!(apply(app, &c, w.offer_id, no_consent).await.status(), 422);
+    assert_eq!(
+        apply(app, &c, w.offer_id, application("A B", "nie-email"))
+            .await
+            .status(),
+        422
+    );
+    // The honeypot: answered like a success, nothing kept.
+    let res = apply(
+        app,
+        &c,
+        w.offer_id,
+        application("Bot", "bot@b.example").text("website", "http://spam"),
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert!(app.state.store.applications(None, false, 10).await.unwrap().is_empty());
+    // Five attempts an hour from one address (refused ones count, the honeypot's not),
+    // then a wait.
+    assert_eq!(
+        apply(app, &c, w.offer_id, application("", "a@b.example"))
+            .await
+            .status(),
+        422
+    );
+    let res = apply(app, &c, w.offer_id, application("A B", "a@b.example")).await;
+    assert_eq!(res.status(), 429);
+    assert!(app.state.store.applications(None, false, 10).await.unwrap().is_empty());
+}
+story!(bad_applications_are_refused_on_their_field);
+
+async fn conversions_are_attributed_once_per_external_id(app: &TestApp) {
+    let w = world(app, None, None).await;
+    let res = client()
+        .get(app.url(&format!("/s/{}", w.code)))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
+    let token = query_of(res.headers()["location"].to_str().unwrap())
+        .into_iter()
+        .find(|(k, _)| k == "amb_ct")
+        .unwrap()
+        .1;
+    let crm = app.create_user("crm@test.example", &[Role::Admin]).await;
+    let secret = format!("amb_{}", ambasada_server::auth::new_token());
+    app.state
+        .store
+        .create_api_token(
+            crm,
+            "crm",
+            &ambasada_server::auth::hash_token(&secret),
+            &[Scope::ConversionsWrite],
+            0,
+        )
+        .await
+        .unwrap();
+    let post = |body: serde_json::Value| {
+        client()
+            .post(app.url("/api/v1/conversions"))
+            .bearer_auth(&secret)
+            .json(&body)
+            .send()
+    };
+    let first =
+        post(serde_json::json!({"click_token": token, "kind": "lead", "external_id": "crm-42", "value": 1200.5}))
+            .await
+            .unwrap();
+    assert_eq!(first.status(), 201);
+    let first: serde_json::Value = first.json().await.unwrap();
+    assert_eq!(first["attributed_to"]["ambassador_id"], w.amb_id);
+    assert_eq!(first["attributed_to"]["network"], "linkedin");
+    let again = post(serde_json::json!({"click_token": token, "kind": "lead", "external_id": "crm-42"}))
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 200);
+    let again: serde_json::Value = again.json().await.unwrap();
+    assert_eq!(again["id"], first["id"], "idempotent on external_id");
+    for (body, field) in [
+        (
+            serde_json::json!({"click_token": "AAAAAAAAAAAAAAAAAAAAAA", "kind": "lead"}),
+            "click_token",
+        ),
+        (serde_json::json!({"click_token": token, "kind": "sale"}), "kind"),
+    ] {
+        let res = post(body).await.unwrap();
+        assert_eq!(res.status(), 422);
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+        let p: serde_json::Value = res.json().await.unwrap();
+        assert!(p["errors"][field].is_string());
+    }
+    let no_scope = format!("amb_{}", ambasada_server::auth::new_token());
+    app.state
+        .store
+        .create_api_token(
+            crm,
+            "ro",
+            &ambasada_server::auth::hash_token(&no_scope),
+            &[Scope::ContentRead],
+            0,
+        )
+        .await
+        .unwrap();
+    let res = client()
+        .post(app.url("/api/v1/conversions"))
+        .bearer_auth(&no_scope)
+        .json(&serde_json::json!({"click_token": token, "kind": "lead"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let numbers = app.state.store.link_numbers_by_item(w.amb_id).await.unwrap();
+    assert_eq!(numbers[0].conversions, 1, "one conversion, not two");
+}
+story!(conversions_are_attributed_once_per_external_id);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Measures the hot path GET /s/{code} against the bare limit server in one run, then
+# checks that every answered redirect left exactly one click row.
+#
+# Usage: scripts/bench-redirect.sh [sqlite|postgres] [ROUNDS] [SECONDS]
+#   postgres uses AMBASADA_BENCH_POSTGRES (a server URL; a fresh database is made in it).
+# Needs wrk (apt-get install -y wrk) and python3 (to read the database).
+set -euo pipefail
+engine=${1:-sqlite}; rounds=${2:-3}; secs=${3:-5}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+bench=${BENCH_DIR:-$repo/../shared/bench}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/ambasada-target}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+cargo build -q --release -p ambasada --manifest-path "$repo/Cargo.toml"
+bin="$CARGO_TARGET_DIR/release/ambasada"
+work=$(mktemp -d)
+port=${BENCH_PORT:-18090}
+cleanup() { [ -n "${spid:-}" ] && kill "$spid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+cd "$work"
+case "$engine" in
+  sqlite) ;;
+  postgres)
+    server=${AMBASADA_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}
+    db="amb_bench_$$"
+    psql "$server" -qc "CREATE DATABASE $db" >/dev/null
+    export AMBASADA_DATABASE_URL="${server%/*}/$db"
+    trap 'cleanup; psql "$server" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null' EXIT
+    ;;
+  *) echo "engine: sqlite or postgres" >&2; exit 2 ;;
+esac
+# The demo fills the database (ambasada-demo.db, or the PostgreSQL database above when
+# the demo is told to use it) and serves it.
+if [ "$engine" = sqlite ]; then
+  RUST_LOG=warn "$bin" demo --bind "127.0.0.1:$port" >server.log 2>&1 & spid=$!
+else
+  RUST_LOG=warn "$bin" demo --bind "127.0.0.1:$port" --database "$AMBASADA_DATABASE_URL" >server.log 2>&1 & spid=$!
+fi
+for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+query() {
+  if [ "$engine" = sqlite ]; then
+    python3 -c "import sqlite3,sys; print(sqlite3.connect('ambasada-demo.db').execute(sys.argv[1]).fetchone()[0])" "$1"
+  else
+    psql "$AMBASADA_DATABASE_URL" -tAc "$1"
+  fi
+}
+code=$(query "SELECT l.code FROM tracked_links l JOIN content_items c ON c.id = l.item_id WHERE c.status IN ('approved', 'published') ORDER BY l.id LIMIT 1")
+url="http://127.0.0.1:$port/s/$code"
+echo "engine: $engine; link: $url"
+curl -s -o /dev/null -w "first answer: %{http_code} -> %{redirect_url}\n" "$url"
+bash "$bench/redirect-vs-limit.sh" "$url" "$rounds" "$secs"
+# wrk stops counting with requests still in flight, so the exact check uses a load
+# generator that keeps every answer: click rows added must equal the 302s received.
+before=$(query "SELECT COUNT(*) FROM clicks")
+summary=$(python3 "$repo/scripts/loadcheck.py" "$url" --seconds "$secs" --connections 32 --out tokens.txt)
+after=$(query "SELECT COUNT(*) FROM clicks")
+answered=$(wc -l < tokens.txt)
+echo "count check: $summary; click rows added: $((after - before))"
+if [ "$((after - before))" -eq "$answered" ]; then echo "count check: OK"; else echo "count check: MISMATCH"; exit 1; fi

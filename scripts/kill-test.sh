@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Durability under a crash: load the hot path, kill the server with SIGKILL in the middle,
+# start it again, and check that every redirect the load generator received has its
+# click row. Usage: scripts/kill-test.sh [sqlite|postgres] [SECONDS_BEFORE_KILL]
+set -euo pipefail
+engine=${1:-sqlite}; before_kill=${2:-2}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-/var/tmp/ambasada-target}
+cargo build -q --release -p ambasada --manifest-path "$repo/Cargo.toml"
+bin="$CARGO_TARGET_DIR/release/ambasada"
+work=$(mktemp -d); port=${BENCH_PORT:-18091}
+cd "$work"
+if [ "$engine" = postgres ]; then
+  server=${AMBASADA_BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}
+  db="amb_kill_$$"; psql "$server" -qc "CREATE DATABASE $db" >/dev/null
+  dburl="${server%/*}/$db"
+else
+  dburl="sqlite://$work/kill.db"
+fi
+cleanup() {
+  pkill -f "ambasada (demo|serve) --bind 127.0.0.1:$port" 2>/dev/null || true
+  [ "$engine" = postgres ] && psql "$server" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+query() {
+  if [ "$engine" = postgres ]; then psql "$dburl" -tAc "$1"; else
+    python3 -c "import sqlite3,sys; print(sqlite3.connect('$work/kill.db').execute(sys.argv[1]).fetchone()[0])" "$1"; fi
+}
+RUST_LOG=warn "$bin" demo --bind "127.0.0.1:$port" --database "$dburl" >server.log 2>&1 & spid=$!
+for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+code=$(query "SELECT l.code FROM tracked_links l JOIN content_items c ON c.id = l.item_id WHERE c.status IN ('approved', 'published') ORDER BY l.id LIMIT 1")
+python3 "$repo/scripts/loadcheck.py" "http://127.0.0.1:$port/s/$code" --seconds $((before_kill + 3)) --connections 32 --out tokens.txt & lpid=$!
+sleep "$before_kill"
+kill -KILL "$spid"
+echo "server killed with SIGKILL after ${before_kill}s of load"
+wait "$lpid" || true
+# Start again on the same database (SQLite recovers its write-ahead log on open).
+AMBASADA_DATABASE_URL="$dburl" RUST_LOG=warn "$bin" serve --bind "127.0.0.1:$port" >server2.log 2>&1 &
+for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+key=$(query "SELECT value FROM settings WHERE name = 'click_token_key'")
+query "SELECT COUNT(*) FROM clicks" >/dev/null
+# Every token the load generator got must name a click row that exists.
+python3 - "$key" tokens.txt > ids.txt <<'PY'
+import base64, hashlib, hmac, sys
+key = sys.argv[1].encode()
+def h8(label, data): return hmac.new(key, label + data, hashlib.sha256).digest()[:8]
+ids = []
+for t in open(sys.argv[2]).read().split():
+    b = base64.urlsafe_b64decode(t + "==")
+    tag, body = b[:8], b[8:16]
+    cid = bytes(x ^ y for x, y in zip(body, h8(b"mask", tag)))
+    assert h8(b"id", cid) == tag, "a token the server did not make"
+    ids.append(int.from_bytes(cid, "big", signed=True))
+print("\n".join(map(str, ids)))
+PY
+received=$(wc -l < tokens.txt)
+if [ "$engine" = postgres ]; then
+  found=$(psql "$dburl" -tA -c "CREATE TEMP TABLE answered (id BIGINT)" -c "\\copy answered FROM '$work/ids.txt'" \
+    -c "SELECT COUNT(*) FROM answered JOIN clicks USING (id)" | tail -1)
+else
+  found=$(python3 -c "
+import sqlite3
+c = sqlite3.connect('$work/kill.db')
+ids = [(int(x),) for x in open('$work/ids.txt').read().split()]
+c.execute('CREATE TEMP TABLE answered (id INTEGER)')
+c.executemany('INSERT INTO answered VALUES (?)', ids)
+print(c.execute('SELECT COUNT(*) FROM answered JOIN clicks USING (id)').fetchone()[0])")
+fi
+echo "redirects received before the kill: $received; their click rows after restart: $found"
+if [ "$received" -gt 0 ] && [ "$found" -eq "$received" ]; then echo "kill test: OK"; else echo "kill test: FAILED"; exit 1; fi
