@@ -15,7 +15,12 @@ cargo build -q --release -p ambasada --manifest-path "$repo/Cargo.toml"
 bin="$CARGO_TARGET_DIR/release/ambasada"
 work=$(mktemp -d)
 port=${BENCH_PORT:-18090}
-cleanup() { [ -n "${spid:-}" ] && kill "$spid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  cd /
+  [ -n "${spid:-}" ] && kill "$spid" 2>/dev/null
+  wait 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 cd "$work"
 case "$engine" in

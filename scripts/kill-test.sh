@@ -18,6 +18,7 @@ else
   dburl="sqlite://$work/kill.db"
 fi
 cleanup() {
+  cd /
   pkill -f "ambasada (demo|serve) --bind 127.0.0.1:$port" 2>/dev/null || true
   [ "$engine" = postgres ] && psql "$server" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   rm -rf "$work"

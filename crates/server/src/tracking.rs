@@ -127,9 +127,39 @@ impl Tracker {
     }
 }
 
-/// Starts the click writer, a task that commits whatever has queued up while the
-/// previous batch was being written (group commit) and then answers every waiting
-/// request. At shutdown it writes what is queued and stops.
+/// The next batch: waits for a first click, then takes whatever else is queued (what
+/// arrived while the previous batch was being written: group commit). After the stop
+/// signal it only drains the queue; `None` when there is nothing left to write.
+async fn next_batch(
+    rx: &mut mpsc::Receiver<Pending>,
+    stop: &mut watch::Receiver<bool>,
+    stopping: &mut bool,
+) -> Option<Vec<Pending>> {
+    let first = if *stopping {
+        rx.try_recv().ok()
+    } else {
+        tokio::select! {
+            p = rx.recv() => p,
+            _ = stop.changed() => {
+                *stopping = true;
+                rx.try_recv().ok()
+            }
+        }
+    }?;
+    let mut batch = Vec::with_capacity(64);
+    batch.push(first);
+    while batch.len() < MAX_BATCH {
+        match rx.try_recv() {
+            Ok(p) => batch.push(p),
+            Err(_) => break,
+        }
+    }
+    Some(batch)
+}
+
+/// Starts the click writer. On SQLite it is a thread of its own (its connection blocks;
+/// measured faster than writing on a runtime worker); on PostgreSQL a task. Either
+/// answers every waiting request once its batch is committed.
 pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
     let mut rx = state.tracker.receiver.lock().ok()?.take()?;
     let mut writer = match state.store.click_writer() {
@@ -139,30 +169,19 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
             return None;
         }
     };
-    Some(tokio::spawn(async move {
-        let mut batch = Vec::with_capacity(MAX_BATCH);
-        let mut stopping = false;
-        loop {
-            let first = if stopping {
-                rx.try_recv().ok()
-            } else {
-                tokio::select! {
-                    p = rx.recv() => p,
-                    _ = stop.changed() => {
-                        stopping = true;
-                        rx.try_recv().ok()
-                    }
-                }
-            };
-            let Some(first) = first else { break };
-            batch.push(first);
-            while batch.len() < MAX_BATCH {
-                match rx.try_recv() {
-                    Ok(p) => batch.push(p),
-                    Err(_) => break,
-                }
+    let mut stopping = false;
+    if writer.is_blocking() {
+        let handle = tokio::runtime::Handle::current();
+        return Some(tokio::task::spawn_blocking(move || {
+            while let Some(batch) = handle.block_on(next_batch(&mut rx, &mut stop, &mut stopping)) {
+                let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
+                answer(writer.write_blocking(&clicks), dones);
             }
-            let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.drain(..).map(|p| (p.click, p.done)).unzip();
+        }));
+    }
+    Some(tokio::spawn(async move {
+        while let Some(batch) = next_batch(&mut rx, &mut stop, &mut stopping).await {
+            let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
             answer(writer.write(&clicks).await, dones);
         }
     }))

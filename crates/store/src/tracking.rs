@@ -99,9 +99,13 @@ impl ClickWriter {
         }
     }
 
-    /// Writes a batch and returns the ids in order. The SQLite writer runs inline (a
-    /// batch takes a fraction of a millisecond, and a separate thread cost more in
-    /// thread switches than it saved); the pool writer awaits the database.
+    /// Whether this writer blocks (and so wants a thread of its own).
+    pub fn is_blocking(&self) -> bool {
+        matches!(self, ClickWriter::Sqlite(_))
+    }
+
+    /// Writes a batch and returns the ids in order (the blocking SQLite writer too, for
+    /// callers on a thread that may block).
     pub async fn write(&mut self, batch: &[NewClick]) -> std::result::Result<Vec<i64>, String> {
         match self {
             ClickWriter::Sqlite(_) => self.write_blocking(batch),
