@@ -276,6 +276,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if !u.is_active() {
                 bail!("--user: {email} is deactivated");
             }
+            if let Some(s) = scopes.iter().find(|s| !s.allowed_for(&u.roles)) {
+                bail!("--scopes: the roles of {email} do not allow the scope {s}");
+            }
             let secret = format!("amb_{}", auth::new_token());
             state
                 .store

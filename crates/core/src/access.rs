@@ -93,6 +93,22 @@ impl Scope {
         }
     }
 
+    /// Whether a person with these roles may hold a token with this scope: reading
+    /// content is for everyone; writing content for editors, coordinators and admins;
+    /// sharing for ambassadors; reporting conversions (which credit ambassadors) only
+    /// for recruiters and admins, so that nobody can credit themselves; reports for
+    /// coordinators, recruiters and admins.
+    pub fn allowed_for(self, roles: &[Role]) -> bool {
+        let has = |r: Role| roles.contains(&r);
+        match self {
+            Scope::ContentRead => true,
+            Scope::ContentWrite => has(Role::Editor) || has(Role::Coordinator) || has(Role::Admin),
+            Scope::SharesWrite => has(Role::Ambassador),
+            Scope::ConversionsWrite => has(Role::Recruiter) || has(Role::Admin),
+            Scope::ReportsRead => has(Role::Coordinator) || has(Role::Recruiter) || has(Role::Admin),
+        }
+    }
+
     /// Parses a scope name.
     pub fn parse(s: &str) -> Option<Scope> {
         Scope::ALL.into_iter().find(|sc| sc.as_str() == s.trim())
@@ -135,6 +151,14 @@ mod tests {
         assert_eq!(Role::parse(" Ambasadorka "), Some(Role::Ambassador));
         assert_eq!(Role::parse("Koordynator"), Some(Role::Coordinator));
         assert_eq!(Role::parse("boss"), None);
+    }
+
+    #[test]
+    fn only_recruiters_and_admins_may_report_conversions() {
+        assert!(!Scope::ConversionsWrite.allowed_for(&[Role::Ambassador, Role::Editor]));
+        assert!(Scope::ConversionsWrite.allowed_for(&[Role::Recruiter]));
+        assert!(Scope::ContentRead.allowed_for(&[]));
+        assert!(!Scope::SharesWrite.allowed_for(&[Role::Admin]));
     }
 
     #[test]

@@ -81,6 +81,7 @@ error-network-size = Enter a whole number from 0 to 100,000,000.
 error-time-zone = Unknown time zone. Pick one from the list, e.g. Europe/Warsaw.
 error-role = Unknown role.
 error-team = The selected team doesn't exist.
+error-scope-role = Your roles do not allow one of the chosen scopes.
 error-scope = Unknown scope.
 error-email-taken = Someone with this email already has an account.
 error-team-taken = A team with this name already exists.
@@ -509,6 +510,7 @@ error-slug = The slug can contain only lowercase letters a–z, digits and hyphe
 error-slug-taken = A program with this slug already exists.
 error-coordinator = Choose a person from the list of coordinators.
 error-share-limit = Enter a whole number from 0 to 100.
+error-member-not-ambassador = This person is not an ambassador yet. An admin can add them, which makes them one.
 error-member-unknown = There's no active person with this email address. Invite them first.
 
 flash-content-saved = Post saved.

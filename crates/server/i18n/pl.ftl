@@ -83,6 +83,7 @@ error-network-size = Podaj liczbę całkowitą od 0 do 100 000 000.
 error-time-zone = Nieznana strefa czasowa. Wybierz ją z listy, np. Europe/Warsaw.
 error-role = Nieznana rola.
 error-team = Wybrany zespół nie istnieje.
+error-scope-role = Twoje role nie pozwalają na jeden z wybranych zakresów.
 error-scope = Nieznany zakres uprawnień.
 error-email-taken = Osoba z tym adresem e-mail ma już konto.
 error-team-taken = Zespół o tej nazwie już istnieje.
@@ -537,6 +538,7 @@ error-slug = Identyfikator może zawierać tylko małe litery bez polskich znak�
 error-slug-taken = Program o takim identyfikatorze już istnieje.
 error-coordinator = Wybierz osobę z listy koordynatorów.
 error-share-limit = Podaj liczbę całkowitą od 0 do 100.
+error-member-not-ambassador = Ta osoba nie jest jeszcze ambasadorem. Może ją dodać administrator – wtedy otrzyma tę rolę.
 error-member-unknown = Nie ma aktywnej osoby z tym adresem e-mail. Najpierw ją zaproś.
 
 flash-content-saved = Zapisano treść.

@@ -62,5 +62,32 @@ pub fn routes() -> Router<AppState> {
         .route("/me", get(me))
         .merge(crate::content::api::routes())
         .route("/conversions", axum::routing::post(crate::recruiting::api::record))
+        .route("/applications", get(crate::recruiting::api::applications))
+        .route("/applications/{id}", get(crate::recruiting::api::application))
+        .route("/referrals", get(crate::recruiting::api::referrals))
+        .route("/links/stats", get(crate::recruiting::api::my_link_stats))
+        .route("/content/{id}/stats", get(crate::recruiting::api::item_stats))
         .fallback(not_found)
+        .layer(axum::middleware::map_response(as_problem))
+}
+
+/// Rejections that axum answers itself (a path id that is not a number, a wrong
+/// method, a body that is too large) become problem+json like every other API error.
+async fn as_problem(res: Response) -> Response {
+    let status = res.status();
+    let is_problem = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if (status.is_client_error() || status.is_server_error()) && !is_problem {
+        let detail = match status {
+            axum::http::StatusCode::METHOD_NOT_ALLOWED => "This endpoint does not take this method.",
+            axum::http::StatusCode::PAYLOAD_TOO_LARGE => "The request body is too large.",
+            axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE => "Send JSON with Content-Type: application/json.",
+            s if s.is_server_error() => "An internal error occurred; it has been logged.",
+            _ => "The request is malformed (check the path and the body).",
+        };
+        return ApiError::new(status, detail).into_response();
+    }
+    res
 }

@@ -119,8 +119,10 @@ pub struct ApiUser {
 
 impl ApiUser {
     /// Succeeds when the token carries `scope`; answers 403 otherwise.
+    /// The owner's roles are checked again: a token keeps only what its owner may
+    /// still do.
     pub fn require_scope(&self, scope: Scope) -> Result<(), ApiError> {
-        if self.scopes.contains(&scope) {
+        if self.scopes.contains(&scope) && scope.allowed_for(&self.user.roles) {
             Ok(())
         } else {
             Err(ApiError::new(

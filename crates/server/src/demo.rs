@@ -407,7 +407,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
             } else {
                 "pl".into()
             },
-            starts_at: now - (20 - 3 * i as i64) * DAY,
+            starts_at: now - (100 - 3 * i as i64) * DAY,
             expires_at: None,
             texts: vec![("linkedin".into(), item.linkedin.into()), ("x".into(), item.x.into())],
             program_ids: if item.category == Category::Product {
@@ -528,7 +528,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
                     network,
                     Some(eb),
                     &target_of(item),
-                    now - (10 - n as i64) * DAY,
+                    now - (92 - n as i64) * DAY,
                 )
                 .await?;
             store
@@ -546,7 +546,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
                         post_url: None,
                         topic: None,
                     },
-                    now - (10 - n as i64) * DAY + (k as i64) * 3_600_000,
+                    now - (92 - n as i64) * DAY + (k as i64) * 3_600_000,
                 )
                 .await?;
         }
@@ -655,7 +655,9 @@ async fn seed_clicks_and_applications(state: &AppState, now: i64, offers: &[i64]
             batch.push(NewClick {
                 link_id: link.id,
                 at: (now - age).max(link.created_at),
-                network: link.network.clone(),
+                network: ambasada_core::Network::parse(&link.network)
+                    .map(|n| n.as_str())
+                    .unwrap_or("linkedin"),
                 visitor_hash: tracking::visitor_hash("demo", &visitor, "demo", link.id),
                 browser: browsers[(k + li) % browsers.len()],
                 referrer_host: referrers[(k * 3 + li) % referrers.len()].map(str::to_string),

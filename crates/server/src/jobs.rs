@@ -68,6 +68,9 @@ async fn cleanup(state: AppState, mut stop: watch::Receiver<bool>) {
         {
             tracing::warn!(error = %e, "clean-up failed");
         }
+        if let Err(e) = state.store.purge_salts(ambasada_core::tracking::day_number(now)).await {
+            tracing::warn!(error = %e, "salt clean-up failed");
+        }
         tokio::select! {
             _ = stop.changed() => return,
             _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}

@@ -155,7 +155,10 @@ pub fn build_router(state: AppState) -> Router {
         )
         // Added after the layers: the hot path skips tracing spans, request ids and the
         // page middleware (no session lookup, no cookie).
-        .route("/s/{code}", get(tracking::follow))
+        .route(
+            "/s/{code}",
+            get(tracking::follow).layer(tower_http::catch_panic::CatchPanicLayer::new()),
+        )
         .with_state(state)
 }
 

@@ -341,7 +341,19 @@ pub async fn add_member(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
     };
     let now = crate::now();
+    // Joining is voluntary and roles are the admins' to give: a coordinator adds only
+    // people who are ambassadors already; an admin adding someone makes them one.
+    if !person.has_role(Role::Ambassador) && !user.has_role(Role::Admin) {
+        let mut t = show_template(&state, &ctx, p).await?;
+        t.member_email = f.email;
+        t.member_error = Some(ctx.t("error-member-not-ambassador"));
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
+    }
     if !person.has_role(Role::Ambassador) {
+        state
+            .store
+            .audit(Some(user.id), "user.role.ambassador", &person.email, now)
+            .await?;
         let mut roles = person.roles.clone();
         roles.push(Role::Ambassador);
         let teams: Vec<i64> = person.teams.iter().map(|t| t.id).collect();

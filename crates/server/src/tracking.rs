@@ -28,7 +28,7 @@ const QUEUE: usize = 16_384;
 /// A link as the redirect needs it.
 pub struct CachedLink {
     link_id: i64,
-    network: String,
+    network: &'static str,
     target: TrackedTarget,
     item_status: String,
     starts_at: Millis,
@@ -77,13 +77,6 @@ impl Default for Tracker {
 }
 
 impl Tracker {
-    /// Forgets every cached link (after an item changed on this instance).
-    pub fn invalidate(&self) {
-        if let Ok(mut m) = self.links.write() {
-            m.clear();
-        }
-    }
-
     async fn link(&self, state: &AppState, code: &str) -> anyhow::Result<Option<Arc<CachedLink>>> {
         if let Ok(m) = self.links.read()
             && let Some((at, link)) = m.get(code)
@@ -93,9 +86,10 @@ impl Tracker {
         }
         let found = state.store.link_target(code).await?.and_then(|t| {
             let target = TrackedTarget::new(&t.target_url, &t.network, &t.campaign, t.item_id)?;
+            let network = ambasada_core::Network::parse(&t.network)?.as_str();
             Some(Arc::new(CachedLink {
                 link_id: t.link_id,
-                network: t.network,
+                network,
                 target,
                 item_status: t.item_status,
                 starts_at: t.starts_at,
@@ -263,7 +257,7 @@ pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req
     let click = NewClick {
         link_id: link.link_id,
         at: now,
-        network: link.network.clone(),
+        network: link.network,
         visitor_hash: tracking::visitor_hash(&salt, &ip, ua, link.link_id),
         browser: browser.as_str(),
         referrer_host: headers
@@ -282,7 +276,7 @@ pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req
     let location = link
         .target
         .with_click_token(&tracking::click_token(&state.click_key, click_id));
-    let Ok(location) = HeaderValue::from_str(&location) else {
+    let Ok(location) = HeaderValue::try_from(location) else {
         return not_found(&state, headers);
     };
     (

@@ -29,7 +29,8 @@ pub struct LinkTarget {
 pub struct NewClick {
     pub link_id: i64,
     pub at: Millis,
-    pub network: String,
+    /// The network's name (`Network::as_str`).
+    pub network: &'static str,
     pub visitor_hash: String,
     pub browser: &'static str,
     pub referrer_host: Option<String>,
@@ -172,7 +173,7 @@ impl Store {
                         .bind(*id)
                         .bind(c.link_id)
                         .bind(c.at)
-                        .bind(c.network.clone())
+                        .bind(c.network)
                         .bind(c.visitor_hash.clone())
                         .bind(c.browser)
                         .bind(c.referrer_host.clone());
@@ -187,7 +188,7 @@ impl Store {
                 )
                 .bind(c.link_id)
                 .bind(c.at)
-                .bind(c.network.clone())
+                .bind(c.network)
                 .bind(c.visitor_hash.clone())
                 .bind(c.browser)
                 .bind(c.referrer_host.clone())
@@ -230,6 +231,16 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         Ok(salt)
+    }
+
+    /// Deletes the visitor-hash salts of days before `day`, so that their hashes can no
+    /// longer be recomputed even when no click came today.
+    pub async fn purge_salts(&self, day: i64) -> Result<()> {
+        sqlx::query("DELETE FROM visitor_salts WHERE day < $1")
+            .bind(day)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// A click (by the id inside its token) and whose link it was. Bots' hits are no

@@ -169,6 +169,12 @@ async fn make_link(
     } else {
         b.text
     };
+    if let Err(e) = content::check_text(network, &text, true) {
+        let mut p = Problems::default();
+        let (key, args) = service::text_problem(&e);
+        p.add_args("text", key, args);
+        return Err(unprocessable(&state, "The text does not fit the network.", &p));
+    }
     let out = service::make_link(&state, &api.user, &item, network, &text)
         .await
         .map_err(crate::error::AppError::from)?;
@@ -339,7 +345,12 @@ fn refused(e: content::TransitionError) -> ApiError {
         content::TransitionError::NotAllowed { from, action } => {
             format!("A {} item cannot be {}.", from.as_str(), past(action))
         }
-        content::TransitionError::NotYourRole { action } => format!("You may not {} this item.", action.as_str()),
+        content::TransitionError::NotYourRole { action } => {
+            return ApiError::new(
+                StatusCode::FORBIDDEN,
+                format!("You may not {} this item.", action.as_str()),
+            );
+        }
     };
     ApiError::new(StatusCode::CONFLICT, detail)
 }
@@ -368,7 +379,14 @@ async fn update(
     let to = content::transition(
         service::status_of(&item),
         Action::Edit,
-        service::actor(&api.user, &item, Action::Edit, false),
+        service::actor(
+            &api.user,
+            &item,
+            Action::Edit,
+            service::powers(&state, &api.user, &item)
+                .await
+                .map_err(crate::error::AppError::from)?,
+        ),
     )
     .map_err(refused)?;
     let input = checked_body(&state, &api, b).await?;
@@ -408,13 +426,13 @@ async fn step(
     if !service::can_see(&api.user, &item) {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "No such content item."));
     }
-    let reviewer = service::can_review(state, &api.user, &item)
+    let powers = service::powers(state, &api.user, &item)
         .await
         .map_err(crate::error::AppError::from)?;
     let to = content::transition(
         service::status_of(&item),
         action,
-        service::actor(&api.user, &item, action, reviewer),
+        service::actor(&api.user, &item, action, powers),
     )
     .map_err(refused)?;
     if !state

@@ -226,12 +226,12 @@ async fn show_template<'a>(
     item: ContentItem,
 ) -> Result<ShowTemplate<'a>> {
     let status = service::status_of(&item);
-    let reviewer = service::can_review(state, user, &item).await?;
+    let powers = service::powers(state, user, &item).await?;
     let allowed =
-        |action: Action| content::transition(status, action, service::actor(user, &item, action, reviewer)).is_ok();
+        |action: Action| content::transition(status, action, service::actor(user, &item, action, powers)).is_ok();
     let can_edit = allowed(Action::Edit);
     let can_submit = allowed(Action::Submit);
-    let can_review = reviewer && allowed(Action::Approve);
+    let can_review = powers.reviewer && allowed(Action::Approve);
     let programs = state.store.programs().await?;
     let teams = state.store.teams().await?;
     Ok(ShowTemplate {
@@ -278,9 +278,9 @@ async fn edit_form<'a>(
     Ok(t.filled_from_item(item, &user.time_zone))
 }
 
-fn check_allowed(user: &CurrentUser, item: &ContentItem, action: Action, reviewer: bool) -> Result<Status> {
+fn check_allowed(user: &CurrentUser, item: &ContentItem, action: Action, powers: service::Powers) -> Result<Status> {
     let from = service::status_of(item);
-    content::transition(from, action, service::actor(user, item, action, reviewer))
+    content::transition(from, action, service::actor(user, item, action, powers))
         .map_err(|e| AppError::BadRequest(e.key()))
 }
 
@@ -294,7 +294,8 @@ pub async fn edit_page(
     if !service::can_see(&user, &item) {
         return Err(AppError::NotFound);
     }
-    if let Err(AppError::BadRequest(key)) = check_allowed(&user, &item, Action::Edit, false) {
+    let powers = service::powers(&state, &user, &item).await?;
+    if let Err(AppError::BadRequest(key)) = check_allowed(&user, &item, Action::Edit, powers) {
         return Ok(redirect_flash(&format!("/app/content/{id}"), false, key, None));
     }
     render(&edit_form(&state, &ctx, &user, &item).await?)
@@ -311,7 +312,8 @@ pub async fn update(
     if !service::can_see(&user, &item) {
         return Err(AppError::NotFound);
     }
-    let to = match check_allowed(&user, &item, Action::Edit, false) {
+    let powers = service::powers(&state, &user, &item).await?;
+    let to = match check_allowed(&user, &item, Action::Edit, powers) {
         Ok(to) => to,
         Err(AppError::BadRequest(key)) => return Ok(redirect_flash(&format!("/app/content/{id}"), false, key, None)),
         Err(e) => return Err(e),
@@ -363,8 +365,8 @@ async fn step(state: &AppState, user: &CurrentUser, id: i64, action: Action, not
     if !service::can_see(user, &item) {
         return Err(AppError::NotFound);
     }
-    let reviewer = service::can_review(state, user, &item).await?;
-    let to = match check_allowed(user, &item, action, reviewer) {
+    let powers = service::powers(state, user, &item).await?;
+    let to = match check_allowed(user, &item, action, powers) {
         Ok(to) => to,
         Err(AppError::BadRequest(key)) => return Ok(redirect_flash(&format!("/app/content/{id}"), false, key, None)),
         Err(e) => return Err(e),
@@ -415,8 +417,8 @@ pub async fn reject(
     if !service::can_see(&user, &item) {
         return Err(AppError::NotFound);
     }
-    let reviewer = service::can_review(&state, &user, &item).await?;
-    if let Err(AppError::BadRequest(key)) = check_allowed(&user, &item, Action::Reject, reviewer) {
+    let powers = service::powers(&state, &user, &item).await?;
+    if let Err(AppError::BadRequest(key)) = check_allowed(&user, &item, Action::Reject, powers) {
         return Ok(redirect_flash(&format!("/app/content/{id}"), false, key, None));
     }
     let reason = f.reason.trim();

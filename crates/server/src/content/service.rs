@@ -263,27 +263,45 @@ pub fn uses_library(u: &User) -> bool {
     u.has_role(Role::Editor) || u.has_role(Role::Coordinator) || u.has_role(Role::Admin)
 }
 
-/// May this person approve or reject this item? Admins always; coordinators for items
-/// aimed at a program they coordinate, at a program without a coordinator, or at no
-/// program in particular.
-pub async fn can_review(state: &AppState, u: &User, item: &ContentItem) -> anyhow::Result<bool> {
-    if u.has_role(Role::Admin) {
-        return Ok(true);
-    }
-    if !u.has_role(Role::Coordinator) {
+/// What a person may do to an item beyond what its author may.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Powers {
+    /// May approve or reject it.
+    pub reviewer: bool,
+    /// May edit and submit it as an editor.
+    pub editor: bool,
+}
+
+/// Whether the person coordinates every program the item is aimed at (an item aimed at
+/// no program in particular reaches all of them, so it is nobody's alone).
+async fn coordinates_all(state: &AppState, u: &User, item: &ContentItem) -> anyhow::Result<bool> {
+    if item.program_ids.is_empty() {
         return Ok(false);
     }
-    if item.program_ids.is_empty() {
-        return Ok(true);
-    }
     for id in &item.program_ids {
-        if let Some(p) = state.store.program(*id).await?
-            && (p.coordinator_id == Some(u.id) || p.coordinator_id.is_none())
-        {
-            return Ok(true);
+        match state.store.program(*id).await? {
+            Some(p) if p.coordinator_id == Some(u.id) => {}
+            _ => return Ok(false),
         }
     }
-    Ok(false)
+    Ok(true)
+}
+
+/// Who may do what to an item. Admins everything. Editors edit and submit. A
+/// coordinator reviews, and edits like an editor, only items aimed at programs they all
+/// coordinate, and never approves their own item (someone else must look at it).
+pub async fn powers(state: &AppState, u: &User, item: &ContentItem) -> anyhow::Result<Powers> {
+    if u.has_role(Role::Admin) {
+        return Ok(Powers {
+            reviewer: true,
+            editor: true,
+        });
+    }
+    let coordinator = u.has_role(Role::Coordinator) && coordinates_all(state, u, item).await?;
+    Ok(Powers {
+        reviewer: coordinator && item.author_id != Some(u.id),
+        editor: u.has_role(Role::Editor) || coordinator,
+    })
 }
 
 /// May this person see this item in the library (not the feed)? Library users, and the
@@ -293,12 +311,13 @@ pub fn can_see(u: &User, item: &ContentItem) -> bool {
 }
 
 /// Who the person is for an action on the item, for the workflow rules.
-pub fn actor(u: &User, item: &ContentItem, action: Action, reviewer: bool) -> Actor {
+pub fn actor(u: &User, item: &ContentItem, action: Action, powers: Powers) -> Actor {
     match action {
-        Action::Approve | Action::Reject if reviewer => Actor::Coordinator,
+        Action::Approve | Action::Reject if powers.reviewer => Actor::Coordinator,
         _ if item.author_id == Some(u.id) => Actor::Author,
-        _ if u.has_role(Role::Editor) || u.has_role(Role::Admin) || u.has_role(Role::Coordinator) => Actor::Editor,
-        _ => Actor::Author,
+        _ if powers.editor => Actor::Editor,
+        // Neither author nor editor: a role the workflow refuses for every step.
+        _ => Actor::System,
     }
 }
 

@@ -53,7 +53,8 @@ struct ProfileTemplate<'a> {
     errors: FieldErrors,
     pw_errors: FieldErrors,
     tokens: Vec<ApiTokenInfo>,
-    scopes: &'static [Scope],
+    /// The scopes this person may give a token.
+    scopes: Vec<Scope>,
     token_errors: FieldErrors,
     new_token: Option<String>,
 }
@@ -94,7 +95,7 @@ async fn base<'a>(state: &AppState, ctx: &'a Ctx, user: &'a CurrentUser) -> Resu
         errors: FieldErrors::default(),
         pw_errors: FieldErrors::default(),
         tokens: state.store.api_tokens(user.id).await?,
-        scopes: &Scope::ALL,
+        scopes: Scope::ALL.into_iter().filter(|s| s.allowed_for(&user.roles)).collect(),
         token_errors: FieldErrors::default(),
         new_token: None,
     })
@@ -282,8 +283,12 @@ pub async fn create_token(
         token_errors.add("token_name", ctx.t("error-too-long"));
     }
     let scopes = Scope::parse_list(&form.scope.join(","));
-    if scopes.is_err() {
-        token_errors.add("scope", ctx.t("error-scope"));
+    match &scopes {
+        Err(_) => token_errors.add("scope", ctx.t("error-scope")),
+        Ok(list) if list.iter().any(|s| !s.allowed_for(&user.roles)) => {
+            token_errors.add("scope", ctx.t("error-scope-role"))
+        }
+        Ok(_) => {}
     }
     let mut t;
     if token_errors.is_empty() {

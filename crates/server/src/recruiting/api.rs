@@ -68,6 +68,13 @@ pub async fn record(
         .store
         .record_conversion(source.click_id, kind.as_str(), external_id, b.value, now)
         .await?;
+    // The same external id again must be the same conversion, not a new claim on it.
+    if !created && (c.click_id != source.click_id || c.kind != kind.as_str()) {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "This external_id was already reported with another click token or kind.",
+        ));
+    }
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((
         status,
@@ -86,4 +93,142 @@ pub async fn record(
         })),
     )
         .into_response())
+}
+
+/// Recruiters and admins read applications and referrals, with a `reports:read` token.
+fn require_recruiting(api: &ApiUser) -> Result<(), ApiError> {
+    api.require_scope(Scope::ReportsRead)?;
+    if api.user.has_role(ambasada_core::Role::Recruiter) || api.user.has_role(ambasada_core::Role::Admin) {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Only recruiters and admins read applications.",
+        ))
+    }
+}
+
+fn application_view(a: &ambasada_store::recruiting::Application) -> serde_json::Value {
+    serde_json::json!({
+        "id": a.id,
+        "offer_id": a.offer_id,
+        "offer_title": a.offer_title,
+        "name": a.name,
+        "email": a.email,
+        "profile_url": a.profile_url,
+        "stage": a.stage,
+        "created_at": a.created_at,
+        "referral": a.ambassador_id.map(|id| serde_json::json!({
+            "ambassador_id": id,
+            "ambassador_name": a.ambassador_name,
+            "content_id": a.item_id,
+            "content_title": a.item_title,
+            "program": a.program_name,
+            "network": a.network,
+        })),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ApplicationsQuery {
+    stage: Option<String>,
+    referrals: Option<bool>,
+}
+
+/// `GET /api/v1/applications`: newest first, optionally of one stage or referrals only.
+pub async fn applications(
+    State(state): State<AppState>,
+    api: ApiUser,
+    axum::extract::Query(q): axum::extract::Query<ApplicationsQuery>,
+) -> Result<Response, ApiError> {
+    require_recruiting(&api)?;
+    let stage = match q.stage.as_deref() {
+        Some(s) => Some(ambasada_core::recruiting::Stage::parse(s).ok_or_else(|| invalid("stage", "Unknown stage."))?),
+        None => None,
+    };
+    let list = state
+        .store
+        .applications(stage.map(|s| s.as_str()), q.referrals.unwrap_or(false), 1000)
+        .await?;
+    Ok(
+        Json(serde_json::json!({ "applications": list.iter().map(application_view).collect::<Vec<_>>() }))
+            .into_response(),
+    )
+}
+
+/// `GET /api/v1/applications/{id}`: one application with where it came from.
+pub async fn application(
+    State(state): State<AppState>,
+    api: ApiUser,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Response, ApiError> {
+    require_recruiting(&api)?;
+    let a = state
+        .store
+        .application(id)
+        .await?
+        .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "No such application."))?;
+    Ok(Json(application_view(&a)).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct ReferralsQuery {
+    by: Option<String>,
+}
+
+/// `GET /api/v1/referrals?by=ambassador|network|item`: applications and hires summed.
+pub async fn referrals(
+    State(state): State<AppState>,
+    api: ApiUser,
+    axum::extract::Query(q): axum::extract::Query<ReferralsQuery>,
+) -> Result<Response, ApiError> {
+    require_recruiting(&api)?;
+    let by = q.by.as_deref().unwrap_or("ambassador");
+    if !matches!(by, "ambassador" | "network" | "item") {
+        return Err(invalid("by", "by must be ambassador, network or item."));
+    }
+    let sums = state.store.referral_sums(by).await?;
+    Ok(Json(serde_json::json!({
+        "by": by,
+        "referrals": sums.iter().map(|s| serde_json::json!({
+            "key": s.key, "label": s.label, "applications": s.applications, "hires": s.hires
+        })).collect::<Vec<_>>(),
+    }))
+    .into_response())
+}
+
+fn numbers_view(n: &ambasada_store::tracking::LinkNumbers) -> serde_json::Value {
+    serde_json::json!({
+        "key": n.key, "label": n.label, "clicks": n.clicks, "unique_visitors": n.unique_visitors,
+        "bot_hits": n.bot_hits, "conversions": n.conversions,
+    })
+}
+
+/// `GET /api/v1/links/stats`: the caller's links' clicks, unique visitors and
+/// conversions per content item.
+pub async fn my_link_stats(State(state): State<AppState>, api: ApiUser) -> Result<Response, ApiError> {
+    api.require_scope(Scope::ContentRead)?;
+    let numbers = state.store.link_numbers_by_item(api.user.id).await?;
+    Ok(Json(serde_json::json!({ "items": numbers.iter().map(numbers_view).collect::<Vec<_>>() })).into_response())
+}
+
+/// `GET /api/v1/content/{id}/stats`: an item's numbers per network, for coordinators,
+/// editors and admins (`reports:read`).
+pub async fn item_stats(
+    State(state): State<AppState>,
+    api: ApiUser,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Response, ApiError> {
+    api.require_scope(Scope::ReportsRead)?;
+    if !crate::content::service::uses_library(&api.user) && !api.user.has_role(ambasada_core::Role::Recruiter) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Only the library's people and recruiters read item numbers.",
+        ));
+    }
+    if state.store.content_item(id).await?.is_none() {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "No such content item."));
+    }
+    let numbers = state.store.link_numbers_by_network(id).await?;
+    Ok(Json(serde_json::json!({ "networks": numbers.iter().map(numbers_view).collect::<Vec<_>>() })).into_response())
 }

@@ -54,7 +54,8 @@ const ROUTES: &[Route] = &[
     r("/app/content?status=draft", [303, 200, 200, 200, 403, 403]),
     r("/app/content/new", [303, 200, 200, 200, 403, 403]),
     r("/app/content/{draft}", [303, 200, 200, 200, 404, 404]),
-    r("/app/content/{draft}/edit", [303, 200, 200, 200, 404, 404]),
+    // A coordinator edits only items aimed at programs they coordinate.
+    r("/app/content/{draft}/edit", [303, 200, 303, 200, 404, 404]),
     r("/app/content/999999", [303, 404, 404, 404, 404, 404]),
     r("/app/suggest", [303, 403, 403, 403, 403, 200]),
     r("/app/feed", [303, 403, 403, 403, 403, 200]),

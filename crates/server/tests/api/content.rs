@@ -197,9 +197,11 @@ async fn the_workflow_runs_from_draft_to_the_feed(app: &TestApp) {
 story!(the_workflow_runs_from_draft_to_the_feed);
 
 async fn a_rejection_needs_a_reason_the_author_sees(app: &TestApp) {
-    let (coord, _) = person(app, "koord@test.example", &[Role::Coordinator]).await;
-    let (amb, _) = person(app, "amb@test.example", &[Role::Ambassador]).await;
-    // An ambassador's suggestion enters as submitted.
+    let (coord, coord_id) = person(app, "koord@test.example", &[Role::Coordinator]).await;
+    let (amb, amb_id) = person(app, "amb@test.example", &[Role::Ambassador]).await;
+    let p = program(app, "EB", Some(coord_id), 5).await;
+    app.state.store.add_member(p, amb_id, 0).await.unwrap();
+    // An ambassador's suggestion enters as submitted, aimed at their programs.
     let res = post_multipart(
         &amb,
         "/app/suggest",
@@ -303,6 +305,7 @@ story!(bad_input_is_refused_on_its_field_and_changes_nothing);
 
 async fn sharing_makes_one_link_per_network_and_confirms_with_checks(app: &TestApp) {
     let (coord, coord_id) = person(app, "koord@test.example", &[Role::Coordinator]).await;
+    let (editor, _) = person(app, "red@test.example", &[Role::Editor]).await;
     let (amb, amb_id) = person(app, "amb@test.example", &[Role::Ambassador]).await;
     let (colleague, colleague_id) = person(app, "kolega@test.example", &[Role::Ambassador]).await;
     let (outsider, _) = person(app, "obcy@test.example", &[Role::Ambassador]).await;
@@ -312,24 +315,24 @@ async fn sharing_makes_one_link_per_network_and_confirms_with_checks(app: &TestA
         app.state.store.add_member(p, id, 0).await.unwrap();
     }
     let res = post_multipart(
-        &coord,
+        &editor,
         "/app/content/new",
         item_form("Hiring", "https://kariera.example/job?ref=1#top", Some(p)),
     )
     .await;
     let id = id_from_location(&res);
-    coord.post_form(&format!("/app/content/{id}/submit"), &[]).await;
+    editor.post_form(&format!("/app/content/{id}/submit"), &[]).await;
     coord.post_form(&format!("/app/content/{id}/approve"), &[]).await;
     assert_eq!(status(app, id).await, "approved");
     // An item for another program stays out of this feed.
     let res = post_multipart(
-        &coord,
+        &editor,
         "/app/content/new",
         item_form("Secret", "https://a.example", Some(other)),
     )
     .await;
     let other_id = id_from_location(&res);
-    coord.post_form(&format!("/app/content/{other_id}/submit"), &[]).await;
+    editor.post_form(&format!("/app/content/{other_id}/submit"), &[]).await;
     coord.post_form(&format!("/app/content/{other_id}/approve"), &[]).await;
     assert!(!amb.get("/app/feed").await.text().await.unwrap().contains("Secret"));
     assert_eq!(amb.get(&format!("/app/feed/{other_id}")).await.status(), 404);
@@ -569,7 +572,7 @@ async fn the_api_serves_the_feed_links_shares_and_the_workflow(app: &TestApp) {
             .await
             .unwrap()
             .status(),
-        409
+        403
     );
     let approved = post(&co, &format!("/api/v1/content/{id}/approve"), serde_json::json!({}))
         .await
@@ -648,7 +651,7 @@ async fn the_api_serves_the_feed_links_shares_and_the_workflow(app: &TestApp) {
     assert_eq!(share.status(), 201);
     let share: serde_json::Value = share.json().await.unwrap();
     assert_eq!(share["personalisation"], 0.0);
-    // The editor is no ambassador: no links, no shares for them.
+    // The editor is no ambassador: a sharing token does not work for them.
     let ed_share = token(app, editor_id, &[Scope::SharesWrite]).await;
     assert_eq!(
         post(
@@ -659,7 +662,7 @@ async fn the_api_serves_the_feed_links_shares_and_the_workflow(app: &TestApp) {
         .await
         .unwrap()
         .status(),
-        404
+        403
     );
     let malformed = c
         .post(app.url("/api/v1/shares"))
@@ -673,3 +676,95 @@ async fn the_api_serves_the_feed_links_shares_and_the_workflow(app: &TestApp) {
     assert_eq!(malformed.headers()["content-type"], "application/problem+json");
 }
 story!(the_api_serves_the_feed_links_shares_and_the_workflow);
+
+async fn coordinators_review_only_their_programs_and_not_their_own_items(app: &TestApp) {
+    let (coord_a, coord_a_id) = person(app, "koord-a@test.example", &[Role::Coordinator]).await;
+    let (coord_b, coord_b_id) = person(app, "koord-b@test.example", &[Role::Coordinator]).await;
+    let (editor, _) = person(app, "red@test.example", &[Role::Editor]).await;
+    let a = program(app, "Program A", Some(coord_a_id), 5).await;
+    let b = program(app, "Program B", Some(coord_b_id), 5).await;
+    let submitted = |form: Form| {
+        let editor = &editor;
+        async move {
+            let id = id_from_location(&post_multipart(editor, "/app/content/new", form).await);
+            editor.post_form(&format!("/app/content/{id}/submit"), &[]).await;
+            id
+        }
+    };
+    let for_a = submitted(item_form("For A", "https://a.example", Some(a))).await;
+    let for_all = submitted(item_form("For everyone", "https://a.example", None)).await;
+    let for_both =
+        submitted(item_form("For A and B", "https://a.example", Some(a)).text("program", b.to_string())).await;
+    // B's coordinator approves none of these; A's only the one aimed at A alone.
+    for id in [for_a, for_all, for_both] {
+        coord_b.post_form(&format!("/app/content/{id}/approve"), &[]).await;
+        assert_eq!(status(app, id).await, "submitted", "B may not approve {id}");
+    }
+    coord_a.post_form(&format!("/app/content/{for_all}/approve"), &[]).await;
+    coord_a
+        .post_form(&format!("/app/content/{for_both}/approve"), &[])
+        .await;
+    assert_eq!(
+        status(app, for_all).await,
+        "submitted",
+        "an item for every program is for admins to approve"
+    );
+    assert_eq!(
+        status(app, for_both).await,
+        "submitted",
+        "one coordinator does not approve for another's program"
+    );
+    coord_a.post_form(&format!("/app/content/{for_a}/approve"), &[]).await;
+    assert_eq!(status(app, for_a).await, "approved");
+    // A coordinator's own item needs someone else's approval.
+    let own = id_from_location(
+        &post_multipart(
+            &coord_a,
+            "/app/content/new",
+            item_form("Mine", "https://a.example", Some(a)),
+        )
+        .await,
+    );
+    coord_a.post_form(&format!("/app/content/{own}/submit"), &[]).await;
+    coord_a.post_form(&format!("/app/content/{own}/approve"), &[]).await;
+    assert_eq!(status(app, own).await, "submitted");
+    // An admin approves anything.
+    let (admin, _) = person(app, "admin@test.example", &[Role::Admin]).await;
+    admin.post_form(&format!("/app/content/{for_all}/approve"), &[]).await;
+    assert_eq!(status(app, for_all).await, "approved");
+}
+story!(coordinators_review_only_their_programs_and_not_their_own_items);
+
+async fn coordinators_add_only_ambassadors_to_their_programs(app: &TestApp) {
+    let (coord, coord_id) = person(app, "koord@test.example", &[Role::Coordinator]).await;
+    let p = program(app, "EB", Some(coord_id), 5).await;
+    let editor = app.create_user("red@test.example", &[Role::Editor]).await;
+    app.create_user("amb@test.example", &[Role::Ambassador]).await;
+    let res = coord
+        .post_form(&format!("/app/programs/{p}/members"), &[("email", "red@test.example")])
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(
+        !app.state
+            .store
+            .user(editor)
+            .await
+            .unwrap()
+            .unwrap()
+            .has_role(Role::Ambassador),
+        "no role given"
+    );
+    let res = coord
+        .post_form(&format!("/app/programs/{p}/members"), &[("email", "amb@test.example")])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.state.store.members(p).await.unwrap().len(), 1);
+    // Another coordinator's program is not theirs to change.
+    let other_coord = app.create_user("inny@test.example", &[Role::Coordinator]).await;
+    let q = program(app, "Other", Some(other_coord), 5).await;
+    let res = coord
+        .post_form(&format!("/app/programs/{q}/members"), &[("email", "amb@test.example")])
+        .await;
+    assert_eq!(res.status(), 403);
+}
+story!(coordinators_add_only_ambassadors_to_their_programs);

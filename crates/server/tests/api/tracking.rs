@@ -477,3 +477,114 @@ async fn conversions_are_attributed_once_per_external_id(app: &TestApp) {
     assert_eq!(numbers[0].conversions, 1, "one conversion, not two");
 }
 story!(conversions_are_attributed_once_per_external_id);
+
+async fn the_api_traces_a_referral_and_refuses_foreign_claims(app: &TestApp) {
+    let w = world(app, None, None).await;
+    let visitor = TestApp::sibling(app);
+    let res = visitor
+        .client
+        .get(app.url(&format!("/s/{}", w.code)))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
+    let landing = res.headers()["location"].to_str().unwrap().to_string();
+    let token = query_of(&landing).into_iter().find(|(k, _)| k == "amb_ct").unwrap().1;
+    visitor.client.get(&landing).send().await.unwrap();
+    assert_eq!(
+        apply(
+            app,
+            &visitor,
+            w.offer_id,
+            application("Ala Nowak", "ala@kandydaci.example")
+        )
+        .await
+        .status(),
+        303
+    );
+
+    let recruiter = app.create_user("rek@test.example", &[Role::Recruiter]).await;
+    let secret = format!("amb_{}", ambasada_server::auth::new_token());
+    app.state
+        .store
+        .create_api_token(
+            recruiter,
+            "ats",
+            &ambasada_server::auth::hash_token(&secret),
+            &[Scope::ReportsRead, Scope::ConversionsWrite],
+            0,
+        )
+        .await
+        .unwrap();
+    let get = |path: &str| client().get(app.url(path)).bearer_auth(&secret).send();
+    let list: serde_json::Value = get("/api/v1/applications?referrals=true")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let first = &list["applications"][0];
+    assert_eq!(first["referral"]["ambassador_id"], w.amb_id);
+    assert_eq!(first["referral"]["network"], "linkedin");
+    let one = get(&format!("/api/v1/applications/{}", first["id"])).await.unwrap();
+    assert_eq!(one.status(), 200);
+    let sums: serde_json::Value = get("/api/v1/referrals?by=network").await.unwrap().json().await.unwrap();
+    assert_eq!(sums["referrals"][0]["key"], "linkedin");
+    assert_eq!(sums["referrals"][0]["applications"], 1);
+    // API errors are problems, whatever rejects them.
+    for (res, status) in [
+        (get("/api/v1/applications/abc").await.unwrap(), 400),
+        (
+            client()
+                .delete(app.url("/api/v1/content/1"))
+                .bearer_auth(&secret)
+                .send()
+                .await
+                .unwrap(),
+            405,
+        ),
+        (get("/api/v1/referrals?by=team").await.unwrap(), 422),
+    ] {
+        assert_eq!(res.status(), status);
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+    }
+    // The same external id with another click is a conflict, not a new claim.
+    let post = |body: serde_json::Value| {
+        client()
+            .post(app.url("/api/v1/conversions"))
+            .bearer_auth(&secret)
+            .json(&body)
+            .send()
+    };
+    assert_eq!(
+        post(serde_json::json!({"click_token": token, "kind": "lead", "external_id": "x-1"}))
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+    let other = client()
+        .get(app.url(&format!("/s/{}", w.code)))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
+    let other_token = query_of(other.headers()["location"].to_str().unwrap())
+        .into_iter()
+        .find(|(k, _)| k == "amb_ct")
+        .unwrap()
+        .1;
+    let res = post(serde_json::json!({"click_token": other_token, "kind": "lead", "external_id": "x-1"}))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    // An ambassador cannot give themselves a token that reports conversions.
+    let amb = TestApp::sibling(app);
+    assert_eq!(amb.login("amb@test.example", PASSWORD).await.status(), 303);
+    let res = amb
+        .post_form("/app/profile/tokens", &[("name", "x"), ("scope", "conversions:write")])
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(app.state.store.api_tokens(w.amb_id).await.unwrap().is_empty());
+}
+story!(the_api_traces_a_referral_and_refuses_foreign_claims);
