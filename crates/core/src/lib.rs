@@ -6,8 +6,11 @@
 
 pub mod access;
 pub mod content;
+pub mod enps;
+pub mod goals;
 pub mod import;
 pub mod people;
+pub mod program;
 pub mod recruiting;
 pub mod sharing;
 pub mod throttle;

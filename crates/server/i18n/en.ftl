@@ -635,3 +635,78 @@ email-applied-body =
     { $link }
 
     This email was sent automatically; there's no need to reply.
+
+## Goals and the eNPS pulse survey
+nav-enps = eNPS
+programs-cadence = Review meeting
+programs-cadence-help = How often you meet the ambassadors to go through results. Monthly works for most programs.
+cadence-weekly = Every week
+cadence-biweekly = Every two weeks
+cadence-monthly = Every month
+cadence-quarterly = Every quarter
+error-cadence = Choose how often the review meeting is held.
+goals-title = Goals
+goals-intro = Measurable goals with a target and a period. Progress is computed from what the platform records; the mark on each bar shows how much of the period has passed.
+goals-none = No goals yet. A program without a measurable goal cannot tell whether it works.
+goals-target = Target
+goals-now = Now
+goals-time-elapsed = Time elapsed
+goals-no-data = no data yet
+goals-new = Add a goal
+goals-metric = Metric
+goals-start = From
+goals-end = To (included)
+goals-add = Add goal
+goals-delete-confirm = Delete this goal?
+error-metric = Choose a metric from the list.
+error-goal-target = Enter a positive target: a whole number, or a percentage up to 100 for rates.
+error-goal-period = Enter a period whose end comes after its start, at most two years long.
+flash-goal-added = Goal added.
+flash-goal-deleted = Goal deleted.
+metric-shares = Shares
+metric-clicks = Clicks
+metric-unique-visitors = Unique visitors
+metric-applications = Applications
+metric-hires = Hires
+metric-participation-rate = Participation rate
+metric-plan-realisation = Plan realisation
+metric-training-completion = Training completion
+metric-active-ambassadors = Active ambassadors
+goal-status-achieved = Achieved
+goal-status-on_track = On track
+goal-status-behind = Behind
+goal-status-no_data = No data yet
+goal-status-not_started = Not started
+goal-status-missed = Missed
+enps-title = eNPS pulse survey
+enps-intro = An anonymous question to every employee: how likely are you to recommend us as an employer? Who answered is stored apart from what they answered, and results appear only from 5 answers.
+enps-none = No survey yet.
+enps-open = Open a new survey
+enps-open-badge = open
+enps-close = Close survey
+enps-survey-of = Survey of { $date }
+enps-answers = { $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+}
+enps-breakdown = Promoters / passives / detractors
+enps-too-few = { $count ->
+    [one] Results appear from { $count } answer.
+   *[other] Results appear from { $count } answers.
+}
+flash-enps-opened = The survey is open to every employee.
+flash-enps-closed = The survey is closed.
+pulse-title = Pulse survey
+pulse-anonymous = Anonymous: your answer is stored without your name, and results are shown only from 5 answers.
+pulse-question = How likely are you to recommend us as an employer?
+pulse-scale = 0 = not at all likely, 10 = extremely likely
+pulse-comment = Anything you want to add? (optional)
+pulse-send = Send answer
+pulse-answered = Thank you, you have answered this survey.
+pulse-none = There is no open survey right now.
+flash-enps-thanks = Thank you for your answer.
+error-enps-score = Choose a number from 0 to 10.
+error-enps-closed = The survey is already closed.
+error-enps-answered = You have already answered this survey.
+home-pulse = A short anonymous question is waiting for you (one minute).
+programs-name = Program name

@@ -665,3 +665,82 @@ email-applied-body =
     { $link }
 
     Ta wiadomość została wysłana automatycznie – nie musisz na nią odpowiadać.
+
+## Cele i ankieta eNPS
+nav-enps = eNPS
+programs-cadence = Spotkanie podsumowujące
+programs-cadence-help = Jak często spotykasz się z ambasadorami, żeby omówić wyniki. W większości programów sprawdza się raz w miesiącu.
+cadence-weekly = Co tydzień
+cadence-biweekly = Co dwa tygodnie
+cadence-monthly = Co miesiąc
+cadence-quarterly = Co kwartał
+error-cadence = Wybierz, jak często odbywa się spotkanie podsumowujące.
+goals-title = Cele
+goals-intro = Mierzalne cele z wartością docelową i okresem. Postęp wyliczamy z danych zapisanych w platformie; znacznik na pasku pokazuje, jaka część okresu już minęła.
+goals-none = Nie ma jeszcze celów. Program bez mierzalnego celu nie wie, czy działa.
+goals-target = Wartość docelowa
+goals-now = Teraz
+goals-time-elapsed = Upłynęło czasu
+goals-no-data = jeszcze brak danych
+goals-new = Dodaj cel
+goals-metric = Miara
+goals-start = Od
+goals-end = Do (włącznie)
+goals-add = Dodaj cel
+goals-delete-confirm = Usunąć ten cel?
+error-metric = Wybierz miarę z listy.
+error-goal-target = Podaj dodatnią wartość docelową: liczbę całkowitą albo, dla wskaźników, procent do 100.
+error-goal-period = Podaj okres, który kończy się po swoim początku i trwa najwyżej dwa lata.
+flash-goal-added = Cel dodany.
+flash-goal-deleted = Cel usunięty.
+metric-shares = Udostępnienia
+metric-clicks = Kliknięcia
+metric-unique-visitors = Unikalni odwiedzający
+metric-applications = Aplikacje
+metric-hires = Zatrudnienia
+metric-participation-rate = Wskaźnik uczestnictwa
+metric-plan-realisation = Realizacja planu
+metric-training-completion = Ukończenie szkoleń
+metric-active-ambassadors = Aktywni ambasadorzy
+goal-status-achieved = Osiągnięty
+goal-status-on_track = Zgodnie z planem
+goal-status-behind = Opóźniony
+goal-status-no_data = Jeszcze brak danych
+goal-status-not_started = Jeszcze się nie zaczął
+goal-status-missed = Nieosiągnięty
+enps-title = Ankieta eNPS
+enps-intro = Anonimowe pytanie do wszystkich pracowników: na ile prawdopodobne jest, że polecisz nas jako pracodawcę? To, kto odpowiedział, przechowujemy osobno od odpowiedzi, a wyniki pokazujemy dopiero od 5 odpowiedzi.
+enps-none = Nie było jeszcze żadnej ankiety.
+enps-open = Otwórz nową ankietę
+enps-open-badge = otwarta
+enps-close = Zamknij ankietę
+enps-survey-of = Ankieta z { $date }
+enps-answers = { $count ->
+    [one] { $count } odpowiedź
+    [few] { $count } odpowiedzi
+    [many] { $count } odpowiedzi
+   *[other] { $count } odpowiedzi
+}
+enps-breakdown = Promotorzy / neutralni / krytycy
+enps-too-few = { $count ->
+    [one] Wyniki pojawią się od { $count } odpowiedzi.
+    [few] Wyniki pojawią się od { $count } odpowiedzi.
+    [many] Wyniki pojawią się od { $count } odpowiedzi.
+   *[other] Wyniki pojawią się od { $count } odpowiedzi.
+}
+flash-enps-opened = Ankieta jest otwarta dla wszystkich pracowników.
+flash-enps-closed = Ankieta zamknięta.
+pulse-title = Krótka ankieta
+pulse-anonymous = Anonimowo: Twoja odpowiedź jest zapisywana bez Twojego nazwiska, a wyniki pokazujemy dopiero od 5 odpowiedzi.
+pulse-question = Na ile prawdopodobne jest, że polecisz nas jako pracodawcę?
+pulse-scale = 0 = zupełnie nieprawdopodobne, 10 = bardzo prawdopodobne
+pulse-comment = Chcesz coś dodać? (opcjonalnie)
+pulse-send = Wyślij odpowiedź
+pulse-answered = Dziękujemy, ta ankieta ma już Twoją odpowiedź.
+pulse-none = W tej chwili nie ma otwartej ankiety.
+flash-enps-thanks = Dziękujemy za odpowiedź.
+error-enps-score = Wybierz liczbę od 0 do 10.
+error-enps-closed = Ankieta jest już zamknięta.
+error-enps-answered = Na tę ankietę już odpowiedziałeś lub odpowiedziałaś.
+home-pulse = Czeka na Ciebie krótkie anonimowe pytanie (minuta).
+programs-name = Nazwa programu

@@ -240,6 +240,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     let offers = seed_offers(state, now).await?;
     seed_content(state, now, offers[0]).await?;
     seed_clicks_and_applications(state, now, &offers).await?;
+    seed_goals_and_enps(state, now).await?;
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)
 }
@@ -342,6 +343,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
                 description: "Pokazujemy, jak się u nas pracuje, i pomagamy rekrutacji: 40 aplikacji z linków ambasadorów na kwartał.".into(),
                 coordinator_id: Some(coordinator),
                 daily_share_limit: 5,
+                review_cadence: "monthly".into(),
             },
             now - 120 * DAY,
         )
@@ -354,6 +356,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
                 description: "Handlowcy dzielą się wiedzą o produkcie ze swoimi klientami.".into(),
                 coordinator_id: Some(coordinator),
                 daily_share_limit: 3,
+                review_cadence: "monthly".into(),
             },
             now - 40 * DAY,
         )
@@ -709,6 +712,60 @@ async fn seed_clicks_and_applications(state: &AppState, now: i64, offers: &[i64]
         if stage != "new" {
             store.move_application(id, "new", stage, recruiter, at + DAY).await?;
         }
+    }
+    Ok(())
+}
+
+/// Goals for both programs (one with data, one waiting for the calendar) and an open
+/// eNPS survey with a dozen answers.
+async fn seed_goals_and_enps(state: &AppState, now: i64) -> anyhow::Result<()> {
+    let store = &state.store;
+    let coordinator = id_of(state, "koordynator@demo.example").await?;
+    let programs = store.programs().await?;
+    let quarter_start = now - 45 * DAY;
+    let quarter_end = now + 45 * DAY;
+    for p in &programs {
+        let goals: &[(&str, f64)] = if p.slug == "employer-branding-pl" {
+            &[
+                ("applications", 40.0),
+                ("participation_rate", 0.6),
+                ("shares", 60.0),
+                ("active_ambassadors", 10.0),
+            ]
+        } else {
+            &[("plan_realisation", 0.8), ("clicks", 500.0)]
+        };
+        for (metric, target) in goals {
+            let goal = ambasada_store::goals::NewGoal {
+                program_id: p.id,
+                metric,
+                target: *target,
+                start: quarter_start,
+                end: quarter_end,
+                by: coordinator,
+            };
+            store.create_goal(&goal, now).await?;
+        }
+    }
+    let survey = store.open_survey(coordinator, now - 5 * DAY).await?;
+    let people = store
+        .list_users(&ambasada_store::people::UserFilter {
+            active: Some(true),
+            limit: 12,
+            ..Default::default()
+        })
+        .await?
+        .0;
+    let scores = [9u8, 10, 8, 7, 9, 6, 10, 8, 4, 9, 7, 10];
+    let comments = [
+        "Świetny zespół, ale chciałbym więcej szkoleń.",
+        "Brakuje jasnej ścieżki awansu.",
+    ];
+    for (i, person) in people.iter().enumerate() {
+        let comment = comments.get(i).copied();
+        store
+            .answer_survey(survey, person.id, scores[i % scores.len()], comment)
+            .await?;
     }
     Ok(())
 }

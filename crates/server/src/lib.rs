@@ -9,7 +9,9 @@ pub mod auth;
 pub mod config;
 pub mod content;
 pub mod demo;
+pub mod enps;
 pub mod error;
+pub mod goals;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
@@ -114,6 +116,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(programs::routes())
         .merge(content::routes())
         .merge(recruiting::routes())
+        .merge(enps::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));

@@ -23,6 +23,8 @@ pub fn routes() -> Router<AppState> {
         .route("/app/programs/{id}", get(show).post(save))
         .route("/app/programs/{id}/members", post(add_member))
         .route("/app/programs/{id}/members/{user_id}/remove", post(remove_member))
+        .route("/app/programs/{id}/goals", post(crate::goals::create))
+        .route("/app/programs/{id}/goals/{goal}/delete", post(crate::goals::delete))
 }
 
 fn may_manage_programs(u: &User) -> bool {
@@ -47,6 +49,8 @@ pub struct ProgramForm {
     coordinator_id: String,
     #[serde(default)]
     daily_share_limit: String,
+    #[serde(default)]
+    review_cadence: String,
 }
 
 #[derive(Template)]
@@ -88,6 +92,7 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
     let form = ProgramForm {
         coordinator_id: user.id.to_string(),
         daily_share_limit: "5".into(),
+        review_cadence: "monthly".into(),
         ..Default::default()
     };
     render(&ListTemplate {
@@ -165,6 +170,14 @@ async fn parse(state: &AppState, ctx: &Ctx, f: &ProgramForm) -> Result<std::resu
             0
         }
     };
+    let review_cadence = if f.review_cadence.trim().is_empty() {
+        ambasada_core::program::DEFAULT_CADENCE.to_string()
+    } else if ambasada_core::program::is_cadence(f.review_cadence.trim()) {
+        f.review_cadence.trim().to_string()
+    } else {
+        e.add("review_cadence", ctx.t("error-cadence"));
+        String::new()
+    };
     let description = f.description.trim();
     if description.chars().count() > 2000 {
         e.add("description", ctx.t("error-too-long"));
@@ -178,6 +191,7 @@ async fn parse(state: &AppState, ctx: &Ctx, f: &ProgramForm) -> Result<std::resu
         description: description.into(),
         coordinator_id,
         daily_share_limit: limit,
+        review_cadence,
     }))
 }
 
@@ -236,6 +250,10 @@ struct ShowTemplate<'a> {
     errors: FieldErrors,
     member_email: String,
     member_error: Option<String>,
+    goals: Vec<crate::goals::GoalRow>,
+    goal_form: crate::goals::GoalForm,
+    goal_errors: FieldErrors,
+    metrics: &'static [ambasada_core::goals::Metric],
 }
 
 async fn program(state: &AppState, user: &CurrentUser, id: i64) -> Result<Program> {
@@ -257,12 +275,17 @@ fn form_of(p: &Program) -> ProgramForm {
         description: p.description.clone(),
         coordinator_id: p.coordinator_id.map(|c| c.to_string()).unwrap_or_default(),
         daily_share_limit: p.daily_share_limit.to_string(),
+        review_cadence: p.review_cadence.clone(),
     }
 }
 
 async fn show_template<'a>(state: &AppState, ctx: &'a Ctx, program: Program) -> Result<ShowTemplate<'a>> {
     Ok(ShowTemplate {
         p: ctx,
+        goals: crate::goals::rows(state, ctx, &program).await?,
+        goal_form: crate::goals::GoalForm::default(),
+        goal_errors: FieldErrors::default(),
+        metrics: &ambasada_core::goals::Metric::ALL,
         form: form_of(&program),
         coordinators: coordinators(state).await?,
         members: state.store.members(program.id).await?,
@@ -402,6 +425,20 @@ pub async fn remove_member(
         "flash-member-removed",
         None,
     ))
+}
+
+/// The program page again with the goal form's problems (422).
+pub async fn show_with_goal_errors(
+    state: &AppState,
+    ctx: &Ctx,
+    program: Program,
+    form: crate::goals::GoalForm,
+    errors: FieldErrors,
+) -> Result<Response> {
+    let mut t = show_template(state, ctx, program).await?;
+    t.goal_form = form;
+    t.goal_errors = errors;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
 }
 
 #[cfg(test)]

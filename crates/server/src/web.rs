@@ -182,6 +182,9 @@ impl Ctx {
                 ("/app/admin/audit", "nav-audit"),
             ]);
         }
+        if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
+            items.push(("/app/enps", "nav-enps"));
+        }
         items.push(("/app/profile", "nav-profile"));
         items
             .into_iter()

@@ -7,6 +7,8 @@ pub mod access;
 pub mod audit;
 pub mod content;
 mod db;
+pub mod enps;
+pub mod goals;
 pub mod import;
 pub mod outbox;
 pub mod people;

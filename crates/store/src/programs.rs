@@ -14,6 +14,8 @@ pub struct Program {
     pub coordinator_id: Option<i64>,
     pub coordinator_name: Option<String>,
     pub daily_share_limit: i64,
+    /// How often the program's review meeting is held: weekly, biweekly, monthly, quarterly.
+    pub review_cadence: String,
     pub created_at: Millis,
     /// Current members.
     pub members: i64,
@@ -27,6 +29,7 @@ pub struct ProgramInput {
     pub description: String,
     pub coordinator_id: Option<i64>,
     pub daily_share_limit: i64,
+    pub review_cadence: String,
 }
 
 /// A current member of a program.
@@ -39,21 +42,22 @@ pub struct Member {
 }
 
 const COLUMNS: &str = "p.id, p.name, p.slug, p.description, p.coordinator_id, \
-     u.first_name || ' ' || u.last_name AS coordinator_name, p.daily_share_limit, p.created_at, \
+     u.first_name || ' ' || u.last_name AS coordinator_name, p.daily_share_limit, p.review_cadence, p.created_at, \
      (SELECT COUNT(*) FROM program_members m WHERE m.program_id = p.id AND m.left_at IS NULL) AS members";
 
 impl Store {
     /// Creates a program; a taken slug is a [`StoreError::Conflict`].
     pub async fn create_program(&self, p: &ProgramInput, now: Millis) -> Result<i64> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO programs (name, slug, description, coordinator_id, daily_share_limit, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO programs (name, slug, description, coordinator_id, daily_share_limit, review_cadence, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(&p.name)
         .bind(&p.slug)
         .bind(&p.description)
         .bind(p.coordinator_id)
         .bind(p.daily_share_limit)
+        .bind(&p.review_cadence)
         .bind(now)
         .fetch_one(&self.pool)
         .await
@@ -64,8 +68,8 @@ impl Store {
     /// Changes a program; a taken slug is a [`StoreError::Conflict`].
     pub async fn update_program(&self, id: i64, p: &ProgramInput) -> Result<()> {
         let r = sqlx::query(
-            "UPDATE programs SET name = $2, slug = $3, description = $4, coordinator_id = $5, daily_share_limit = $6 \
-             WHERE id = $1",
+            "UPDATE programs SET name = $2, slug = $3, description = $4, coordinator_id = $5, daily_share_limit = $6, \
+             review_cadence = $7 WHERE id = $1",
         )
         .bind(id)
         .bind(&p.name)
@@ -73,6 +77,7 @@ impl Store {
         .bind(&p.description)
         .bind(p.coordinator_id)
         .bind(p.daily_share_limit)
+        .bind(&p.review_cadence)
         .execute(&self.pool)
         .await
         .map_err(StoreError::on_unique("slug"))?;

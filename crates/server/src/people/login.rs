@@ -28,6 +28,8 @@ struct HomeTemplate<'a> {
     user: &'a CurrentUser,
     admin: Option<AdminSummary>,
     networks_filled: i64,
+    /// An open pulse survey this person has not answered yet.
+    pulse_open: bool,
 }
 
 struct AdminSummary {
@@ -53,11 +55,16 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
         None
     };
     let networks_filled = state.store.networks(user.id).await?.len() as i64;
+    let pulse_open = match state.store.open_survey_id().await? {
+        Some(id) => !state.store.has_answered(id, user.id).await?,
+        None => false,
+    };
     render(&HomeTemplate {
         p: &ctx,
         user: &user,
         admin,
         networks_filled,
+        pulse_open,
     })
 }
 

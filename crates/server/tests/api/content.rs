@@ -65,6 +65,7 @@ async fn program(app: &TestApp, name: &str, coordinator: Option<i64>, limit: i64
                 description: String::new(),
                 coordinator_id: coordinator,
                 daily_share_limit: limit,
+                review_cadence: "monthly".into(),
             },
             0,
         )

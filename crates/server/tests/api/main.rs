@@ -8,6 +8,7 @@ mod access_matrix;
 mod accounts;
 mod api_tokens;
 mod content;
+mod design;
 mod import;
 mod outbox;
 mod pages;

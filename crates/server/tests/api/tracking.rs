@@ -33,6 +33,7 @@ async fn world(app: &TestApp, target: Option<&str>, expires_at: Option<i64>) -> 
                 description: String::new(),
                 coordinator_id: None,
                 daily_share_limit: 5,
+                review_cadence: "monthly".into(),
             },
             0,
         )

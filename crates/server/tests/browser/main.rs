@@ -465,6 +465,7 @@ async fn content_goes_from_editor_to_coordinator_to_an_ambassadors_linkedin_shar
                 description: String::new(),
                 coordinator_id: Some(coord_id),
                 daily_share_limit: 5,
+                review_cadence: "monthly".into(),
             },
             0,
         )
@@ -668,6 +669,7 @@ async fn a_tracked_link_leads_to_an_application_the_recruiter_sees_as_a_referral
                 description: String::new(),
                 coordinator_id: None,
                 daily_share_limit: 5,
+                review_cadence: "monthly".into(),
             },
             0,
         )
