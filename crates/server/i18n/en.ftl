@@ -710,3 +710,134 @@ error-enps-closed = The survey is already closed.
 error-enps-answered = You have already answered this survey.
 home-pulse = A short anonymous question is waiting for you (one minute).
 programs-name = Program name
+
+## Selection: applying to programs, candidates
+nav-join = Join a program
+join-title = Ambassador programs
+join-intro = Taking part is voluntary. Apply to a program that suits you; its coordinator reads every application. You can leave at any time.
+join-member = You are an ambassador here
+join-leave = Leave the program
+join-leave-confirm = Leave this program? Your shares so far stay recorded.
+join-status-pending = Application under review
+join-status-waitlisted = On the waiting list
+join-withdraw = Withdraw application
+join-declined-before = Your previous application was declined. You can apply again.
+join-apply = Apply
+join-apply-to = Apply to { $program }
+join-form-intro = A few questions so that the coordinator can see where you would fit. It takes two minutes.
+join-networks = Networks you use
+join-frequency = How often do you post?
+frequency-never = Hardly ever
+frequency-monthly = A few times a month
+frequency-weekly = Every week
+frequency-daily = Almost every day
+join-sizes = Roughly how many contacts or followers do you have?
+join-topics = Topics you like to write about
+join-topics-example = e.g. technology, recruitment, our products
+join-motivation = In one sentence: why do you want to take part?
+join-consent = I have read the program's rules and the company's social media guidelines.
+join-send = Send application
+candidates-title = Candidates
+candidates-intro = Ranked by a transparent score; what contributed is shown under each name. Choose quality over quantity.
+candidates-capacity = Capacity (empty: no limit)
+candidates-members = { $count ->
+    [one] { $count } ambassador now
+   *[other] { $count } ambassadors now
+}
+candidates-none = No candidates are waiting.
+candidates-message = Message to the candidate (sent by email)
+candidates-accept = Accept
+candidates-waitlist = Waiting list
+candidates-decline = Decline
+score-frequency = Posting frequency
+score-reach = Reach
+score-networks = Networks used
+score-topics = Topics
+score-motivation = Motivation
+error-already-member = You are already an ambassador in this program.
+error-already-applied = Your application to this program is already waiting for a decision.
+error-networks = Choose at least one network.
+error-frequency = Choose how often you post.
+error-motivation = Write at least one full sentence (20 characters or more).
+error-program-rules = Confirm that you have read the program's rules.
+error-decision = Choose accept, waiting list or decline.
+error-program-full = The program is full. Put the candidate on the waiting list or raise the capacity.
+error-capacity = Enter a whole number from 1, or leave the field empty.
+flash-applied-program = Your application to { $arg } has been sent.
+flash-withdrawn = Application withdrawn.
+flash-left-program = You have left { $arg }.
+flash-decided = Decision on { $arg } saved and sent by email.
+email-decision-accepted-subject = Welcome to { $program }
+email-decision-accepted-body = Hello { $name },
+
+    your application to { $program } has been accepted. Welcome aboard!
+
+    { $message }
+
+    You will find ready-made posts and training in Ambasada.
+email-decision-declined-subject = Your application to { $program }
+email-decision-declined-body = Hello { $name },
+
+    thank you for applying to { $program }. This time we could not accept your application.
+
+    { $message }
+email-decision-waitlisted-subject = Your application to { $program }: waiting list
+email-decision-waitlisted-body = Hello { $name },
+
+    thank you for applying to { $program }. You are on the waiting list; we will come back to you when a place frees up.
+
+    { $message }
+
+## Program health check
+health-title = Program health check
+health-intro = Warnings before the program fails, after the four ways such programs fail: a poor employer reputation, a poor choice of ambassadors, no design, no benefit for the people taking part; plus the patience results need.
+health-level-green = Healthy
+health-level-amber = Needs attention
+health-level-red = At risk
+health-fix-enps = Run an eNPS survey
+health-fix-candidates = Review the candidates
+health-fix-members = See the ambassadors
+health-fix-profile = Ask ambassadors to complete their profiles
+health-fix-coordinator = Appoint a coordinator
+health-fix-goals = Set a goal
+health-enps = Employer reputation (eNPS)
+health-reviewed = Ambassadors chosen through applications
+health-active = Active ambassadors
+health-linkedin = LinkedIn profiles
+health-goal = Program goal
+health-coordinator = Coordinator
+health-training = Training
+health-training-completion = Training completion
+health-review = Regular reviews
+health-benefit = Rewards for ambassadors
+health-age = Consistency
+health-enps-none = No eNPS survey has results yet; run one to learn how employees see the company.
+health-enps-negative = eNPS is { $score }: fix the employer brand before asking employees to promote it.
+health-enps-low = eNPS is { $score }: employees are lukewarm; ambassadors may struggle to sound convincing.
+health-enps-good = eNPS is { $score }: employees recommend the company.
+health-no-ambassadors = There are no ambassadors yet; review the candidates.
+health-reviewed-ok = { $percent }% of ambassadors were added without an application.
+health-reviewed-few = { $count } of { $members } ambassadors ({ $percent }%) were added without reviewing an application: choose quality over quantity.
+health-active-ok = { $percent }% of ambassadors have not shared in 30 days.
+health-active-few = { $count } of { $members } ambassadors ({ $percent }%) have not shared in 30 days.
+health-linkedin-ok = { $count } ambassadors have no LinkedIn profile set.
+health-linkedin-missing = { $count } of { $members } ambassadors ({ $percent }%) have no LinkedIn profile set.
+health-goal-set = The program has a goal for the current period.
+health-goal-none = No goal covers the current period: set a metric, a target and a period.
+health-coordinator-set = The program has a coordinator.
+health-coordinator-none = No one coordinates the program: appoint a coordinator.
+health-training-required = A required course prepares ambassadors.
+health-training-available = { $courses } courses are available.
+health-training-none = No course is published: ambassadors get no training.
+health-completion-ok = { $percent }% of ambassadors completed the training.
+health-completion-low = Only { $percent }% of ambassadors completed the training.
+health-reviews-later = Monthly program reviews come with a later version; until then, hold the meeting and keep notes outside Ambasada.
+health-review-none = No review has been held yet (cadence: every { $cadence } days).
+health-review-recent = The last review was { $days } days ago, within the { $cadence }-day cadence.
+health-review-late = The last review was { $days } days ago, past the { $cadence }-day cadence.
+health-review-overdue = The last review was { $days } days ago, well past the { $cadence }-day cadence.
+health-benefit-later = Rewards and points rules come with a later version; until then, thank ambassadors in other ways.
+health-benefit-ok = Ambassadors can earn rewards.
+health-age-young = Results need 6-9 months; the program is { $days } days old.
+health-age-keep-going = The program is { $days } days old: keep going, results take 6-9 months.
+health-age-mature = The program is { $days } days old: it has had time to show results.

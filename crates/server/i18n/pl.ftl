@@ -744,3 +744,136 @@ error-enps-closed = Ankieta jest już zamknięta.
 error-enps-answered = Na tę ankietę już odpowiedziałeś lub odpowiedziałaś.
 home-pulse = Czeka na Ciebie krótkie anonimowe pytanie (minuta).
 programs-name = Nazwa programu
+
+## Wybór ambasadorów: zgłoszenia do programów, kandydaci
+nav-join = Dołącz do programu
+join-title = Programy ambasadorskie
+join-intro = Udział jest dobrowolny. Zgłoś się do programu, który Ci odpowiada – koordynator przeczyta każde zgłoszenie. Możesz zrezygnować w każdej chwili.
+join-member = Jesteś tu ambasadorem
+join-leave = Zrezygnuj z udziału
+join-leave-confirm = Zrezygnować z udziału w programie? Twoje dotychczasowe udostępnienia pozostaną zapisane.
+join-status-pending = Zgłoszenie czeka na decyzję
+join-status-waitlisted = Na liście oczekujących
+join-withdraw = Wycofaj zgłoszenie
+join-declined-before = Twoje poprzednie zgłoszenie nie zostało przyjęte. Możesz zgłosić się ponownie.
+join-apply = Zgłoś się
+join-apply-to = Zgłoszenie do programu { $program }
+join-form-intro = Kilka pytań, dzięki którym koordynator zobaczy, gdzie najlepiej się odnajdziesz. To zajmie dwie minuty.
+join-networks = Sieci, z których korzystasz
+join-frequency = Jak często publikujesz?
+frequency-never = Prawie wcale
+frequency-monthly = Kilka razy w miesiącu
+frequency-weekly = Co tydzień
+frequency-daily = Prawie codziennie
+join-sizes = Ile mniej więcej masz kontaktów lub obserwujących?
+join-topics = Tematy, o których lubisz pisać
+join-topics-example = np. technologia, rekrutacja, nasze produkty
+join-motivation = Jednym zdaniem: dlaczego chcesz wziąć udział?
+join-consent = Znam zasady programu i wytyczne firmy dotyczące mediów społecznościowych.
+join-send = Wyślij zgłoszenie
+candidates-title = Kandydaci
+candidates-intro = Kolejność według przejrzystej punktacji; pod każdym nazwiskiem widać, co się na nią złożyło. Liczy się jakość, nie liczba.
+candidates-capacity = Limit miejsc (puste: bez limitu)
+candidates-members = { $count ->
+    [one] { $count } ambasador obecnie
+    [few] { $count } ambasadorów obecnie
+    [many] { $count } ambasadorów obecnie
+   *[other] { $count } ambasadora obecnie
+}
+candidates-none = Nikt nie czeka na decyzję.
+candidates-message = Wiadomość do kandydata (wyślemy ją e-mailem)
+candidates-accept = Przyjmij
+candidates-waitlist = Lista oczekujących
+candidates-decline = Odrzuć
+score-frequency = Częstotliwość publikacji
+score-reach = Zasięg
+score-networks = Używane sieci
+score-topics = Tematy
+score-motivation = Motywacja
+error-already-member = Już jesteś ambasadorem w tym programie.
+error-already-applied = Twoje zgłoszenie do tego programu już czeka na decyzję.
+error-networks = Wybierz co najmniej jedną sieć.
+error-frequency = Wybierz, jak często publikujesz.
+error-motivation = Napisz przynajmniej jedno pełne zdanie (co najmniej 20 znaków).
+error-program-rules = Potwierdź, że znasz zasady programu.
+error-decision = Wybierz: przyjmij, lista oczekujących albo odrzuć.
+error-program-full = W programie nie ma wolnych miejsc. Dodaj kandydata do listy oczekujących albo zwiększ limit.
+error-capacity = Podaj liczbę całkowitą od 1 albo zostaw pole puste.
+flash-applied-program = Zgłoszenie do programu { $arg } zostało wysłane.
+flash-withdrawn = Zgłoszenie wycofane.
+flash-left-program = Zrezygnowano z udziału w programie { $arg }.
+flash-decided = Decyzja w sprawie: { $arg } zapisana i wysłana e-mailem.
+email-decision-accepted-subject = Witamy w programie { $program }
+email-decision-accepted-body = Cześć { $name },
+
+    Twoje zgłoszenie do programu { $program } zostało przyjęte. Witamy na pokładzie!
+
+    { $message }
+
+    Gotowe posty i szkolenia znajdziesz w Ambasadzie.
+email-decision-declined-subject = Twoje zgłoszenie do programu { $program }
+email-decision-declined-body = Cześć { $name },
+
+    dziękujemy za zgłoszenie do programu { $program }. Tym razem nie możemy go przyjąć.
+
+    { $message }
+email-decision-waitlisted-subject = Twoje zgłoszenie do programu { $program }: lista oczekujących
+email-decision-waitlisted-body = Cześć { $name },
+
+    dziękujemy za zgłoszenie do programu { $program }. Jesteś na liście oczekujących – odezwiemy się, gdy zwolni się miejsce.
+
+    { $message }
+
+## Kondycja programu
+health-title = Kondycja programu
+health-intro = Ostrzeżenia, zanim program się nie uda – według czterech powodów, dla których takie programy zawodzą: słaba reputacja pracodawcy, zły dobór ambasadorów, brak zaprojektowania programu i brak korzyści dla uczestników; do tego cierpliwość, której wymagają wyniki.
+health-level-green = W dobrej kondycji
+health-level-amber = Wymaga uwagi
+health-level-red = Zagrożony
+health-fix-enps = Przeprowadź ankietę eNPS
+health-fix-candidates = Przejrzyj kandydatów
+health-fix-members = Zobacz ambasadorów
+health-fix-profile = Poproś ambasadorów o uzupełnienie profili
+health-fix-coordinator = Wyznacz koordynatora
+health-fix-goals = Wyznacz cel
+health-enps = Reputacja pracodawcy (eNPS)
+health-reviewed = Ambasadorzy wybrani ze zgłoszeń
+health-active = Aktywni ambasadorzy
+health-linkedin = Profile na LinkedIn
+health-goal = Cel programu
+health-coordinator = Koordynator
+health-training = Szkolenia
+health-training-completion = Ukończenie szkoleń
+health-review = Regularne podsumowania
+health-benefit = Nagrody dla ambasadorów
+health-age = Konsekwencja
+health-enps-none = Żadna ankieta eNPS nie ma jeszcze wyników – przeprowadź ją, żeby wiedzieć, jak pracownicy postrzegają firmę.
+health-enps-negative = eNPS wynosi { $score }: najpierw popraw wizerunek pracodawcy, zanim poprosisz pracowników, żeby go promowali.
+health-enps-low = eNPS wynosi { $score }: pracownicy są letni – ambasadorom może być trudno brzmieć przekonująco.
+health-enps-good = eNPS wynosi { $score }: pracownicy polecają firmę.
+health-no-ambassadors = Program nie ma jeszcze ambasadorów – przejrzyj kandydatów.
+health-reviewed-ok = { $percent }% ambasadorów dodano bez zgłoszenia.
+health-reviewed-few = { $count } z { $members } ambasadorów ({ $percent }%) dodano bez rozpatrzenia zgłoszenia: liczy się jakość, nie liczba.
+health-active-ok = { $percent }% ambasadorów nic nie udostępniło od 30 dni.
+health-active-few = { $count } z { $members } ambasadorów ({ $percent }%) nic nie udostępniło od 30 dni.
+health-linkedin-ok = Bez profilu na LinkedIn: { $count }.
+health-linkedin-missing = { $count } z { $members } ambasadorów ({ $percent }%) nie ma w profilu linku do LinkedIn.
+health-goal-set = Program ma cel na bieżący okres.
+health-goal-none = Żaden cel nie obejmuje bieżącego okresu: wybierz miarę, wartość docelową i okres.
+health-coordinator-set = Program ma koordynatora.
+health-coordinator-none = Nikt nie koordynuje programu: wyznacz koordynatora.
+health-training-required = Wymagany kurs przygotowuje ambasadorów.
+health-training-available = Dostępne kursy: { $courses }.
+health-training-none = Nie ma opublikowanego kursu: ambasadorzy nie dostają szkolenia.
+health-completion-ok = { $percent }% ambasadorów ukończyło szkolenie.
+health-completion-low = Tylko { $percent }% ambasadorów ukończyło szkolenie.
+health-reviews-later = Comiesięczne podsumowania programu pojawią się w kolejnej wersji; do tego czasu spotykajcie się i notujcie wnioski poza Ambasadą.
+health-review-none = Nie było jeszcze podsumowania (spotkania co { $cadence } dni).
+health-review-recent = Ostatnie podsumowanie było { $days } dni temu – zgodnie z rytmem co { $cadence } dni.
+health-review-late = Ostatnie podsumowanie było { $days } dni temu – dłużej niż rytm co { $cadence } dni.
+health-review-overdue = Ostatnie podsumowanie było { $days } dni temu – znacznie dłużej niż rytm co { $cadence } dni.
+health-benefit-later = Nagrody i zasady punktacji pojawią się w kolejnej wersji; do tego czasu doceniaj ambasadorów w inny sposób.
+health-benefit-ok = Ambasadorzy mogą zdobywać nagrody.
+health-age-young = Na wyniki trzeba 6–9 miesięcy; program działa od { $days } dni.
+health-age-keep-going = Program działa od { $days } dni: nie ustawaj, wyniki przychodzą po 6–9 miesiącach.
+health-age-mature = Program działa od { $days } dni: miał czas, żeby pokazać wyniki.

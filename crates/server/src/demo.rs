@@ -375,11 +375,92 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
         .filter(|u| u.has_password)
         .map(|u| u.id)
         .collect();
+    // Employer branding chose its ambassadors from applications; the sales program added
+    // people directly (the health check shows the difference).
+    let coordinator_id = coordinator;
     for (i, id) in ambassadors.iter().enumerate() {
-        store.add_member(eb, *id, now - (100 - i as i64) * DAY).await?;
+        let joined = now - (100 - i as i64) * DAY;
+        let app_id = store
+            .apply_to_program(
+                &ambasada_store::selection::NewProgramApplication {
+                    program_id: eb,
+                    user_id: *id,
+                    networks: "linkedin".into(),
+                    frequency: if i % 2 == 0 { "weekly" } else { "monthly" }.into(),
+                    network_sizes: format!("linkedin:{}", 200 + i * 150),
+                    topics: "rekrutacja,technologia".into(),
+                    motivation: "Chcę pokazać, jak naprawdę pracuje się w naszej firmie.".into(),
+                    score: 60,
+                },
+                joined - DAY,
+            )
+            .await?;
+        store
+            .decide_application(app_id, "accepted", None, coordinator_id, joined)
+            .await?;
         if i % 3 == 0 {
             store.add_member(sales, *id, now - 30 * DAY).await?;
         }
+    }
+    // Three employees waiting for a decision.
+    let waiting = store
+        .list_users(&ambasada_store::people::UserFilter {
+            active: Some(true),
+            limit: 100,
+            ..Default::default()
+        })
+        .await?
+        .0
+        .into_iter()
+        .filter(|u| u.roles.is_empty() && u.has_password)
+        .take(3);
+    let answers = [
+        (
+            "daily",
+            "linkedin:1800,x:600",
+            "rekrutacja,kultura pracy,technologia",
+            "Od lat piszę na LinkedIn o pracy w IT i chętnie pokażę nasz zespół.",
+        ),
+        (
+            "weekly",
+            "linkedin:450",
+            "produkty",
+            "Chcę, żeby klienci lepiej poznali ludzi, którzy tworzą nasze produkty.",
+        ),
+        ("monthly", "facebook:300", "", "Chętnie spróbuję."),
+    ];
+    for (person, (frequency, sizes, topics, motivation)) in waiting.zip(answers) {
+        let q = ambasada_core::selection::Questionnaire {
+            networks: sizes
+                .split(',')
+                .filter_map(|s| Network::parse(s.split(':').next()?))
+                .collect(),
+            frequency: ambasada_core::selection::PostingFrequency::parse(frequency).expect("demo frequency"),
+            network_sizes: sizes
+                .split(',')
+                .filter_map(|s| {
+                    let (n, v) = s.split_once(':')?;
+                    Some((Network::parse(n)?, v.parse().ok()?))
+                })
+                .collect(),
+            topics: ambasada_core::selection::parse_topics(topics),
+            motivation: motivation.into(),
+        };
+        store
+            .apply_to_program(
+                &ambasada_store::selection::NewProgramApplication {
+                    program_id: eb,
+                    user_id: person.id,
+                    networks: q.networks.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(","),
+                    frequency: frequency.into(),
+                    network_sizes: sizes.into(),
+                    topics: q.topics.join(","),
+                    motivation: motivation.into(),
+                    score: ambasada_core::selection::score(&q).total,
+                },
+                now - 2 * DAY,
+            )
+            .await?;
     }
     let target_of = |item: &DemoItem| {
         if item.category == Category::JobOffer {

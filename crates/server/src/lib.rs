@@ -12,6 +12,7 @@ pub mod demo;
 pub mod enps;
 pub mod error;
 pub mod goals;
+pub mod health;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
@@ -21,6 +22,7 @@ pub mod ops;
 pub mod people;
 pub mod programs;
 pub mod recruiting;
+pub mod selection;
 pub mod tracking;
 pub mod web;
 
@@ -117,6 +119,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(content::routes())
         .merge(recruiting::routes())
         .merge(enps::routes())
+        .merge(selection::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));

@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/app/programs/{id}", get(show).post(save))
         .route("/app/programs/{id}/members", post(add_member))
         .route("/app/programs/{id}/members/{user_id}/remove", post(remove_member))
+        .route("/app/programs/{id}/health", get(crate::health::page))
         .route("/app/programs/{id}/goals", post(crate::goals::create))
         .route("/app/programs/{id}/goals/{goal}/delete", post(crate::goals::delete))
 }

@@ -185,6 +185,7 @@ impl Ctx {
         if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
             items.push(("/app/enps", "nav-enps"));
         }
+        items.push(("/app/join", "nav-join"));
         items.push(("/app/profile", "nav-profile"));
         items
             .into_iter()

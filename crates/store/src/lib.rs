@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod people;
 pub mod programs;
 pub mod recruiting;
+pub mod selection;
 pub mod settings;
 pub mod sharing;
 pub mod tracking;

@@ -30,6 +30,8 @@ struct HomeTemplate<'a> {
     networks_filled: i64,
     /// An open pulse survey this person has not answered yet.
     pulse_open: bool,
+    /// The health of the programs this person coordinates (or all, for admins).
+    health: Vec<(ambasada_store::programs::Program, &'static str)>,
 }
 
 struct AdminSummary {
@@ -59,12 +61,14 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
         Some(id) => !state.store.has_answered(id, user.id).await?,
         None => false,
     };
+    let health = crate::health::summary(&state, &user).await?;
     render(&HomeTemplate {
         p: &ctx,
         user: &user,
         admin,
         networks_filled,
         pulse_open,
+        health,
     })
 }
 

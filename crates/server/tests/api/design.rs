@@ -194,3 +194,190 @@ async fn sqlx_columns(app: &TestApp, table: &str) -> Vec<(String,)> {
     pool.close().await;
     rows
 }
+
+async fn employees_apply_and_coordinators_decide_by_a_transparent_score(app: &TestApp) {
+    let coord = TestApp::sibling(app);
+    let coord_id = coord.create_user("koord@test.example", &[Role::Coordinator]).await;
+    assert_eq!(coord.login("koord@test.example", PASSWORD).await.status(), 303);
+    let p = app
+        .state
+        .store
+        .create_program(
+            &ProgramInput {
+                name: "EB".into(),
+                slug: "eb".into(),
+                description: String::new(),
+                coordinator_id: Some(coord_id),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let apply = |email: &'static str, fields: Vec<(&'static str, &'static str)>| async move {
+        let e = TestApp::sibling(app);
+        e.create_user(email, &[]).await;
+        assert_eq!(e.login(email, PASSWORD).await.status(), 303);
+        let res = e.post_form(&format!("/app/join/{p}"), &fields).await;
+        (e, res)
+    };
+    // Missing consent and a too short motivation: the form comes back with the input.
+    let (e, res) = apply(
+        "zla@test.example",
+        vec![
+            ("network", "linkedin"),
+            ("frequency", "weekly"),
+            ("motivation", "bo tak"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("bo tak"));
+    drop(e);
+    let good = vec![
+        ("network", "linkedin"),
+        ("network", "x"),
+        ("frequency", "daily"),
+        ("size_linkedin", "2000"),
+        ("topics", "rekrutacja, technologia"),
+        (
+            "motivation",
+            "Chcę pokazywać, jak naprawdę wygląda praca w naszym zespole.",
+        ),
+        ("consent", "1"),
+    ];
+    let (strong, res) = apply("mocna@test.example", good).await;
+    assert_eq!(res.status(), 303);
+    let weak = vec![
+        ("network", "facebook"),
+        ("frequency", "monthly"),
+        ("size_facebook", "100"),
+        ("motivation", "Lubię naszą firmę i chętnie pomogę."),
+        ("consent", "1"),
+    ];
+    let (_weak, res) = apply("slaba@test.example", weak).await;
+    assert_eq!(res.status(), 303);
+    // Ranked by score, with its parts shown.
+    let page = coord
+        .get(&format!("/app/programs/{p}/candidates"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let (a, b) = (page.find("Test mocna").unwrap(), page.find("Test slaba").unwrap());
+    assert!(a < b, "the stronger candidate first");
+    assert!(page.contains("/ 30"), "score parts shown with their maximum");
+    // Capacity 1: accepting the first fills it; the second can only be waitlisted.
+    assert_eq!(
+        coord
+            .post_form(&format!("/app/programs/{p}/capacity"), &[("capacity", "1")])
+            .await
+            .status(),
+        303
+    );
+    let cands = app.state.store.candidates(p).await.unwrap();
+    let res = coord
+        .post_form(
+            &format!("/app/programs/{p}/candidates/{}", cands[0].id),
+            &[("decision", "accepted"), ("message", "Witamy!")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let member = app
+        .state
+        .store
+        .user_by_email(&ambasada_core::Email::parse("mocna@test.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(member.has_role(Role::Ambassador), "accepting makes an ambassador");
+    assert_eq!(app.state.store.members(p).await.unwrap().len(), 1);
+    coord
+        .post_form(
+            &format!("/app/programs/{p}/candidates/{}", cands[1].id),
+            &[("decision", "accepted")],
+        )
+        .await;
+    assert_eq!(app.state.store.members(p).await.unwrap().len(), 1, "full: not accepted");
+    coord
+        .post_form(
+            &format!("/app/programs/{p}/candidates/{}", cands[1].id),
+            &[("decision", "waitlisted")],
+        )
+        .await;
+    let (mails, _) = app.state.store.outbox(None, 10, 0).await.unwrap();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.to_addr == "mocna@test.example" && m.body_text.contains("Witamy!")),
+        "the decision is emailed"
+    );
+    // The ambassador leaves; the history stays, the health check counts the rest.
+    assert_eq!(
+        strong.post_form(&format!("/app/join/{p}/leave"), &[]).await.status(),
+        303
+    );
+    assert!(app.state.store.members(p).await.unwrap().is_empty());
+    let health = coord.get(&format!("/app/programs/{p}/health")).await;
+    assert_eq!(health.status(), 200);
+    let page = health.text().await.unwrap();
+    assert!(page.contains("health-red"), "no goal: a red check");
+    assert!(page.contains("health-amber"));
+    // An employee cannot see candidates or the health check.
+    assert_eq!(strong.get(&format!("/app/programs/{p}/candidates")).await.status(), 403);
+    assert_eq!(strong.get(&format!("/app/programs/{p}/health")).await.status(), 403);
+}
+story!(employees_apply_and_coordinators_decide_by_a_transparent_score);
+
+async fn fixing_a_red_check_turns_it_green(app: &TestApp) {
+    let coord = TestApp::sibling(app);
+    let coord_id = coord.create_user("koord@test.example", &[Role::Coordinator]).await;
+    assert_eq!(coord.login("koord@test.example", PASSWORD).await.status(), 303);
+    let p = app
+        .state
+        .store
+        .create_program(
+            &ProgramInput {
+                name: "EB".into(),
+                slug: "eb".into(),
+                description: String::new(),
+                coordinator_id: Some(coord_id),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let before = coord
+        .get(&format!("/app/programs/{p}/health"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        before.contains("No goal covers") || before.contains("Żaden cel"),
+        "red: no goal"
+    );
+    let today = jiff::Zoned::now().date();
+    let start = today.checked_sub(jiff::Span::new().days(1)).unwrap().to_string();
+    let end = today.checked_add(jiff::Span::new().days(30)).unwrap().to_string();
+    coord
+        .post_form(
+            &format!("/app/programs/{p}/goals"),
+            &[("metric", "shares"), ("target", "10"), ("start", &start), ("end", &end)],
+        )
+        .await;
+    let after = coord
+        .get(&format!("/app/programs/{p}/health"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        after.contains("has a goal for the current period") || after.contains("ma cel na bieżący okres"),
+        "green now"
+    );
+}
+story!(fixing_a_red_check_turns_it_green);

@@ -1,0 +1,123 @@
+//! The program health check (C12): the source article's four failure modes (a poor
+//! employer reputation, a poor choice of ambassadors, no design, no benefit) and
+//! consistency, each green, amber or red with the reason and a link to the fix. The
+//! rules are `core::health`; this gathers their inputs.
+
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::error::{AppError, Result};
+use crate::web::{Ctx, render};
+use ambasada_core::health::{self, Check, Inputs, Level};
+use ambasada_core::{DAY, Role};
+use ambasada_store::programs::Program;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+/// A check as the page shows it.
+pub struct CheckRow {
+    pub title: String,
+    pub level: &'static str,
+    pub reason: String,
+    /// Where the fix is, if anywhere.
+    pub fix: Option<(String, String)>,
+}
+
+/// Gathers the inputs of a program's checks from the store.
+pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Inputs> {
+    let now = crate::now();
+    let latest_enps = state
+        .store
+        .surveys()
+        .await?
+        .iter()
+        .find_map(|s| ambasada_core::enps::compute(&s.scores()))
+        .map(|r| r.score);
+    let has_goal = state
+        .store
+        .goals(program.id)
+        .await?
+        .iter()
+        .any(|g| g.period_start <= now && now < g.period_end);
+    Ok(Inputs {
+        latest_enps,
+        members: program.members,
+        accepted_without_review: state.store.members_without_review(program.id).await?,
+        inactive_30_days: state.store.inactive_members(program.id, now - 30 * DAY).await?,
+        without_linkedin: state.store.members_without_linkedin(program.id).await?,
+        has_goal,
+        has_coordinator: program.coordinator_id.is_some(),
+        // Training and reviews come with later capabilities; the checks say so.
+        courses_available: 0,
+        required_course: false,
+        training_completion: None,
+        reviews_exist: false,
+        last_review_days_ago: None,
+        cadence_days: ambasada_core::program::cadence_days(&program.review_cadence).unwrap_or(31),
+        rewards_exist: false,
+        age_days: ((now - program.created_at) / DAY).max(0),
+    })
+}
+
+fn level(l: Level) -> &'static str {
+    l.as_str()
+}
+
+fn row(ctx: &Ctx, program: &Program, c: &Check) -> CheckRow {
+    let args: Vec<(&str, &str)> = c.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let link = |href: String| Some((href, ctx.t(&format!("health-fix-{}", c.fix))));
+    let fix = match c.fix {
+        "enps" => link("/app/enps".into()),
+        "candidates" => link(format!("/app/programs/{}/candidates", program.id)),
+        "members" | "profile" | "coordinator" => link(format!("/app/programs/{}", program.id)),
+        "goals" => link(format!("/app/programs/{}#goals", program.id)),
+        _ => None,
+    };
+    CheckRow {
+        title: ctx.t(c.key),
+        level: level(c.level),
+        reason: ctx.tr.a(c.reason, &args),
+        fix,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "health/program.html")]
+struct HealthTemplate<'a> {
+    p: &'a Ctx,
+    program: Program,
+    overall: &'static str,
+    rows: Vec<CheckRow>,
+}
+
+/// The health check of one program, for its coordinator and admins.
+pub async fn page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
+    let program = state.store.program(id).await?.ok_or(AppError::NotFound)?;
+    let allowed = user.has_role(Role::Admin)
+        || (user.has_role(Role::Coordinator) && program.coordinator_id.is_none_or(|c| c == user.id));
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let checks = health::checks(&inputs(&state, &program).await?);
+    let rows = checks.iter().map(|c| row(&ctx, &program, c)).collect();
+    render(&HealthTemplate {
+        p: &ctx,
+        overall: level(health::overall(&checks)),
+        rows,
+        program,
+    })
+}
+
+/// Each program's overall level, for the coordinator's home.
+pub async fn summary(state: &AppState, user: &CurrentUser) -> anyhow::Result<Vec<(Program, &'static str)>> {
+    let mut out = Vec::new();
+    for p in state.store.programs().await? {
+        let mine =
+            user.has_role(Role::Admin) || (user.has_role(Role::Coordinator) && p.coordinator_id == Some(user.id));
+        if mine {
+            let checks = health::checks(&inputs(state, &p).await?);
+            out.push((p, level(health::overall(&checks))));
+        }
+    }
+    Ok(out)
+}
