@@ -17,6 +17,7 @@ pub mod selection;
 pub mod sharing;
 pub mod throttle;
 pub mod tracking;
+pub mod training;
 
 pub use access::{Role, Scope};
 pub use people::{Email, Locale, Network, Password, PersonName};

@@ -841,3 +841,119 @@ health-benefit-ok = Ambassadors can earn rewards.
 health-age-young = Results need 6-9 months; the program is { $days } days old.
 health-age-keep-going = The program is { $days } days old: keep going, results take 6-9 months.
 health-age-mature = The program is { $days } days old: it has had time to show results.
+
+## Training (C4)
+
+nav-training = Training
+nav-courses = Courses
+training-title = Training
+training-intro = Short courses on writing posts, reacting to others' posts and making graphics. Read the lessons, then take the quiz; you can retry as often as you like.
+training-none = No courses are published yet.
+training-required-notice = Your program asks you to complete “{ $title }” before your first share.
+training-open-course = Open the course
+training-lessons-count =
+    { $count ->
+        [one] { $count } lesson
+       *[other] { $count } lessons
+    }
+training-questions-count =
+    { $count ->
+        [one] { $count } quiz question
+       *[other] { $count } quiz questions
+    }
+training-attempts =
+    { $count ->
+        [one] { $count } attempt
+       *[other] { $count } attempts
+    }
+training-standing-not-started = Not started
+training-standing-in-progress = In progress
+training-standing-completed = Completed
+training-progress = Progress
+training-lessons = Lessons
+training-no-lessons = This course has no lessons yet.
+training-read = Read
+training-continue = Continue
+training-lesson = Lesson
+training-previous = Previous
+training-next = Next
+training-mark-read = Mark as read and continue
+training-quiz = Quiz
+training-quiz-help = Answer every question; some have more than one right answer.
+training-pass-mark-is = Pass mark: { $percent }%.
+training-quiz-passed = Quiz passed
+training-best-score = Best score
+training-quiz-take = Take the quiz
+training-quiz-retake = Try again
+training-quiz-submit = Check my answers
+training-quiz-result-passed = Passed!
+training-quiz-result-failed = Not passed yet.
+training-score = Score
+training-quiz-retry-hint = The questions marked below were answered wrongly. Read the lessons again if you like, change your answers and try again.
+training-quiz-lessons-left = Read the remaining lessons to complete the course.
+training-course-completed = Course completed
+training-back-to-course = Back to the course
+training-pick-one = Pick one answer.
+training-pick-all = Pick every right answer.
+training-answer-wrong = This answer is wrong.
+training-error-choices-few = Give at least two choices, one per line.
+training-error-choices-many = Give at most 10 choices.
+training-error-choices-correct = Mark at least one correct choice with a * at the start of its line.
+training-error-choices-long = A choice may have at most 300 characters.
+training-error-language = Choose Polish or English.
+training-error-pass-mark = Enter a pass mark from 1 to 100 (percent).
+training-error-position = Enter a position from 1 to 1000, or leave it empty to add at the end.
+courses-title = Courses
+courses-none = No courses yet. Create the first one below.
+courses-new = New course
+courses-create = Create course
+courses-course-title = Title
+courses-description = Description
+courses-language = Language
+courses-pass-mark = Pass mark (%)
+courses-pass-mark-help = The share of quiz questions that must be answered right, from 1 to 100.
+courses-publish = Published (ambassadors can see the course)
+courses-published = Published
+courses-draft = Draft
+courses-completed = Completed
+courses-in-progress = In progress
+courses-not-started = Not started
+courses-progress = Completion
+courses-preview = Preview
+courses-markdown-help = Markdown: **bold**, *italics*, lists, [links](https://example.com) and images ![description](https://example.com/image.png). HTML is shown as text.
+courses-lessons-help = Lessons are read in the order of their position.
+courses-new-lesson = New lesson
+courses-lesson-title = Lesson title
+courses-lesson-body = Lesson text
+courses-position = Position
+courses-add-lesson = Add lesson
+courses-delete-confirm = Delete it for good?
+courses-quiz-help = Ambassadors complete the course when they have read every lesson and passed the quiz. Without questions, reading the lessons is enough.
+courses-new-question = New question
+courses-question-text = Question
+courses-choices = Choices
+courses-choices-placeholder = *A right answer
+courses-choices-help = One choice per line; start the right ones with *. One right choice makes a single-choice question, more make a multiple-choice one.
+courses-single-choice = Single choice
+courses-multiple-choice = Multiple choice
+courses-add-question = Add question
+courses-required-title = Required before the first share
+courses-required-help = Ambassadors of a program that requires this course cannot share until they have completed it.
+courses-no-programs = There are no programs you manage.
+courses-required-here = Requires this course
+courses-required-other = Requires another course
+courses-require = Require
+courses-unrequire = Stop requiring
+courses-no-learners = No ambassadors yet.
+courses-attempts = Quiz attempts
+courses-standing = Status
+flash-course-created = Course “{ $arg }” created. Add lessons and quiz questions.
+flash-course-completed = Well done! You have completed “{ $arg }”.
+flash-course-required = { $arg } now requires this course before the first share.
+flash-course-not-required = { $arg } no longer requires this course.
+flash-course-part-deleted = Deleted.
+flash-lesson-added = Lesson added.
+flash-lesson-read = Lesson marked as read.
+flash-question-added = Question added.
+flash-training-required = Complete the course “{ $arg }” first: your program requires it before your first share.
+health-fix-training = Open the courses

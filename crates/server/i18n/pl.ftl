@@ -877,3 +877,125 @@ health-benefit-ok = Ambasadorzy mogą zdobywać nagrody.
 health-age-young = Na wyniki trzeba 6–9 miesięcy; program działa od { $days } dni.
 health-age-keep-going = Program działa od { $days } dni: nie ustawaj, wyniki przychodzą po 6–9 miesiącach.
 health-age-mature = Program działa od { $days } dni: miał czas, żeby pokazać wyniki.
+
+## Szkolenia (C4)
+
+nav-training = Szkolenia
+nav-courses = Kursy
+training-title = Szkolenia
+training-intro = Krótkie kursy o pisaniu postów, reagowaniu na posty innych i robieniu grafik. Przeczytaj lekcje, a potem rozwiąż quiz; możesz podchodzić do niego dowolnie wiele razy.
+training-none = Nie opublikowano jeszcze żadnych kursów.
+training-required-notice = Twój program prosi, żebyś przed pierwszym udostępnieniem ukończył(a) kurs „{ $title }”.
+training-open-course = Otwórz kurs
+training-lessons-count =
+    { $count ->
+        [one] { $count } lekcja
+        [few] { $count } lekcje
+        [many] { $count } lekcji
+       *[other] { $count } lekcji
+    }
+training-questions-count =
+    { $count ->
+        [one] { $count } pytanie w quizie
+        [few] { $count } pytania w quizie
+        [many] { $count } pytań w quizie
+       *[other] { $count } pytania w quizie
+    }
+training-attempts =
+    { $count ->
+        [one] { $count } podejście
+        [few] { $count } podejścia
+        [many] { $count } podejść
+       *[other] { $count } podejścia
+    }
+training-standing-not-started = Nierozpoczęty
+training-standing-in-progress = W trakcie
+training-standing-completed = Ukończony
+training-progress = Postęp
+training-lessons = Lekcje
+training-no-lessons = Ten kurs nie ma jeszcze lekcji.
+training-read = Przeczytana
+training-continue = Kontynuuj
+training-lesson = Lekcja
+training-previous = Poprzednia
+training-next = Dalej
+training-mark-read = Oznacz jako przeczytaną i przejdź dalej
+training-quiz = Quiz
+training-quiz-help = Odpowiedz na wszystkie pytania; niektóre mają więcej niż jedną poprawną odpowiedź.
+training-pass-mark-is = Próg zaliczenia: { $percent }%.
+training-quiz-passed = Quiz zaliczony
+training-best-score = Najlepszy wynik
+training-quiz-take = Rozwiąż quiz
+training-quiz-retake = Spróbuj ponownie
+training-quiz-submit = Sprawdź odpowiedzi
+training-quiz-result-passed = Zaliczone!
+training-quiz-result-failed = Jeszcze niezaliczone.
+training-score = Wynik
+training-quiz-retry-hint = Na pytania oznaczone niżej odpowiedziałeś(-aś) błędnie. Jeśli chcesz, przeczytaj lekcje jeszcze raz, popraw odpowiedzi i spróbuj ponownie.
+training-quiz-lessons-left = Przeczytaj pozostałe lekcje, aby ukończyć kurs.
+training-course-completed = Kurs ukończony
+training-back-to-course = Wróć do kursu
+training-pick-one = Wybierz jedną odpowiedź.
+training-pick-all = Zaznacz wszystkie poprawne odpowiedzi.
+training-answer-wrong = Ta odpowiedź jest błędna.
+training-error-choices-few = Podaj co najmniej dwie odpowiedzi, każdą w osobnym wierszu.
+training-error-choices-many = Podaj najwyżej 10 odpowiedzi.
+training-error-choices-correct = Oznacz co najmniej jedną poprawną odpowiedź gwiazdką * na początku wiersza.
+training-error-choices-long = Odpowiedź może mieć najwyżej 300 znaków.
+training-error-language = Wybierz polski albo angielski.
+training-error-pass-mark = Podaj próg zaliczenia od 1 do 100 (w procentach).
+training-error-position = Podaj pozycję od 1 do 1000 albo zostaw puste pole, aby dodać na końcu.
+courses-title = Kursy
+courses-none = Nie ma jeszcze kursów. Utwórz pierwszy poniżej.
+courses-new = Nowy kurs
+courses-create = Utwórz kurs
+courses-course-title = Tytuł
+courses-description = Opis
+courses-language = Język
+courses-pass-mark = Próg zaliczenia (%)
+courses-pass-mark-help = Jaka część pytań quizu musi mieć poprawne odpowiedzi, od 1 do 100.
+courses-publish = Opublikowany (ambasadorzy widzą kurs)
+courses-published = Opublikowany
+courses-draft = Szkic
+courses-completed = Ukończyli
+courses-in-progress = W trakcie
+courses-not-started = Nie rozpoczęli
+courses-progress = Ukończenia
+courses-preview = Podgląd
+courses-markdown-help = Markdown: **pogrubienie**, *kursywa*, listy, [linki](https://example.com) i obrazy ![opis](https://example.com/obraz.png). HTML jest pokazywany jako tekst.
+courses-lessons-help = Lekcje czyta się w kolejności ich pozycji.
+courses-new-lesson = Nowa lekcja
+courses-lesson-title = Tytuł lekcji
+courses-lesson-body = Treść lekcji
+courses-position = Pozycja
+courses-add-lesson = Dodaj lekcję
+courses-delete-confirm = Usunąć na stałe?
+courses-quiz-help = Ambasador ukończy kurs, gdy przeczyta wszystkie lekcje i zaliczy quiz. Bez pytań wystarczy przeczytać lekcje.
+courses-new-question = Nowe pytanie
+courses-question-text = Pytanie
+courses-choices = Odpowiedzi
+courses-choices-placeholder = *Poprawna odpowiedź
+courses-choices-help = Jedna odpowiedź w wierszu; poprawne zacznij od *. Jedna poprawna odpowiedź daje pytanie jednokrotnego wyboru, kilka – wielokrotnego.
+courses-single-choice = Jednokrotny wybór
+courses-multiple-choice = Wielokrotny wybór
+courses-add-question = Dodaj pytanie
+courses-required-title = Wymagany przed pierwszym udostępnieniem
+courses-required-help = Ambasadorzy programu, który wymaga tego kursu, nie mogą udostępniać, dopóki go nie ukończą.
+courses-no-programs = Nie zarządzasz żadnym programem.
+courses-required-here = Wymaga tego kursu
+courses-required-other = Wymaga innego kursu
+courses-require = Wymagaj
+courses-unrequire = Przestań wymagać
+courses-no-learners = Nie ma jeszcze ambasadorów.
+courses-attempts = Podejścia do quizu
+courses-standing = Stan
+flash-course-created = Utworzono kurs „{ $arg }”. Dodaj lekcje i pytania quizu.
+flash-course-completed = Brawo! Ukończyłeś(-aś) kurs „{ $arg }”.
+flash-course-required = Program { $arg } wymaga teraz tego kursu przed pierwszym udostępnieniem.
+flash-course-not-required = Program { $arg } nie wymaga już tego kursu.
+flash-course-part-deleted = Usunięto.
+flash-lesson-added = Dodano lekcję.
+flash-lesson-read = Lekcję oznaczono jako przeczytaną.
+flash-question-added = Dodano pytanie.
+flash-training-required = Najpierw ukończ kurs „{ $arg }” – Twój program wymaga go przed pierwszym udostępnieniem.
+health-fix-training = Otwórz kursy

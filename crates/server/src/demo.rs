@@ -241,6 +241,19 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     seed_content(state, now, offers[0]).await?;
     seed_clicks_and_applications(state, now, &offers).await?;
     seed_goals_and_enps(state, now).await?;
+    let courses = crate::training::seed_demo_courses(state).await?;
+    // The sales program asks for the first course before an ambassador's first share.
+    if let (Some(course), Some(sales)) = (
+        courses.first(),
+        state
+            .store
+            .programs()
+            .await?
+            .into_iter()
+            .find(|p| p.slug == "sprzedaz-b2b"),
+    ) {
+        state.store.set_required_course(sales.id, Some(*course)).await?;
+    }
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)
 }

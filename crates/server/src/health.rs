@@ -39,6 +39,34 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         .await?
         .iter()
         .any(|g| g.period_start <= now && now < g.period_end);
+    let courses = state.store.courses(true).await?;
+    let courses_available = courses.len() as i64;
+    let required = state.store.required_course_of(program.id).await?;
+    // Completion of the required course, or of the first published one, among members.
+    let course = required.or_else(|| courses.first().map(|c| c.id));
+    let training_completion = match course {
+        Some(course) => {
+            let members = state.store.members(program.id).await?;
+            let mut done = 0usize;
+            for m in &members {
+                if state
+                    .store
+                    .course_progress(m.user_id, course)
+                    .await?
+                    .progress()
+                    .is_complete()
+                {
+                    done += 1;
+                }
+            }
+            Some(if members.is_empty() {
+                0.0
+            } else {
+                done as f64 / members.len() as f64
+            })
+        }
+        None => None,
+    };
     Ok(Inputs {
         latest_enps,
         members: program.members,
@@ -47,10 +75,9 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         without_linkedin: state.store.members_without_linkedin(program.id).await?,
         has_goal,
         has_coordinator: program.coordinator_id.is_some(),
-        // Training and reviews come with later capabilities; the checks say so.
-        courses_available: 0,
-        required_course: false,
-        training_completion: None,
+        courses_available,
+        required_course: required.is_some(),
+        training_completion,
         reviews_exist: false,
         last_review_days_ago: None,
         cadence_days: ambasada_core::program::cadence_days(&program.review_cadence).unwrap_or(31),
@@ -71,6 +98,7 @@ fn row(ctx: &Ctx, program: &Program, c: &Check) -> CheckRow {
         "candidates" => link(format!("/app/programs/{}/candidates", program.id)),
         "members" | "profile" | "coordinator" => link(format!("/app/programs/{}", program.id)),
         "goals" => link(format!("/app/programs/{}#goals", program.id)),
+        "training" => link("/app/courses".into()),
         _ => None,
     };
     CheckRow {

@@ -24,6 +24,7 @@ pub mod programs;
 pub mod recruiting;
 pub mod selection;
 pub mod tracking;
+pub mod training;
 pub mod web;
 
 use ambasada_store::Store;
@@ -119,6 +120,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(content::routes())
         .merge(recruiting::routes())
         .merge(enps::routes())
+        .merge(training::routes())
         .merge(selection::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())

@@ -162,10 +162,15 @@ impl Ctx {
         let Some(user) = &self.user else { return Vec::new() };
         let mut items: Vec<(&'static str, &'static str)> = vec![("/app", "nav-home")];
         if user.has_role(Role::Ambassador) {
-            items.extend([("/app/feed", "nav-feed"), ("/app/shares", "nav-shares")]);
+            items.extend([
+                ("/app/feed", "nav-feed"),
+                ("/app/shares", "nav-shares"),
+                ("/app/training", "nav-training"),
+            ]);
         }
         if self.uses_library() {
             items.push(("/app/content", "nav-content"));
+            items.push(("/app/courses", "nav-courses"));
         }
         if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
             items.push(("/app/programs", "nav-programs"));

@@ -18,6 +18,7 @@ pub mod selection;
 pub mod settings;
 pub mod sharing;
 pub mod tracking;
+pub mod training;
 
 pub use db::{Backend, Store, StoreError, redact_url};
 

@@ -159,6 +159,7 @@ async fn make_link(
         ));
     }
     let item = item_for(&state, &api, id).await?;
+    required_course(&state, &api).await?;
     let Some(network) = Network::parse(&b.network).filter(|n| item.text_for(n.as_str()).is_some()) else {
         let mut p = Problems::default();
         p.add("network", "error-network");
@@ -219,6 +220,7 @@ async fn confirm(
         ));
     }
     let item = item_for(&state, &api, b.content_id).await?;
+    required_course(&state, &api).await?;
     let c = Confirmation {
         network: b.network,
         text: b.text,
@@ -238,6 +240,23 @@ async fn confirm(
         )
             .into_response()),
         Err(p) => Err(unprocessable(&state, "The share was not recorded.", &p)),
+    }
+}
+
+/// Refuses sharing while the caller's program requires a course they have not completed.
+async fn required_course(state: &AppState, api: &ApiUser) -> Result<(), ApiError> {
+    match crate::training::must_complete_before_sharing(state, api.user.id)
+        .await
+        .map_err(crate::error::AppError::from)?
+    {
+        Some((course, title)) => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            format!(
+                "Complete the course \"{title}\" before your first share: {}/app/training/{course}",
+                state.config.base_url
+            ),
+        )),
+        None => Ok(()),
     }
 }
 

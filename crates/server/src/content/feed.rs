@@ -102,6 +102,8 @@ struct ShareTemplate<'a> {
     my_shares: Vec<Share>,
     errors: FieldErrors,
     post_url: String,
+    /// A course to complete before the first share: (course id, title).
+    required_course: Option<(i64, String)>,
 }
 
 impl ShareTemplate<'_> {
@@ -159,6 +161,7 @@ async fn share_template<'a>(
         my_shares,
         errors: FieldErrors::default(),
         post_url: String::new(),
+        required_course: crate::training::must_complete_before_sharing(state, user.id).await?,
     })
 }
 
@@ -220,6 +223,22 @@ pub async fn make_link(
     Form(f): Form<TextForm>,
 ) -> Result<Response> {
     let item = feed_item(&state, &user, id).await?;
+    if let Some((course, title)) = crate::training::must_complete_before_sharing(&state, user.id).await? {
+        if wants_json(&headers) {
+            let msg = ctx.a1("training-required-notice", "title", &title);
+            return Ok((
+                StatusCode::FORBIDDEN,
+                Json(serde_json::json!({ "error": msg, "course": course })),
+            )
+                .into_response());
+        }
+        return Ok(redirect_flash(
+            &format!("/app/training/{course}"),
+            false,
+            "flash-training-required",
+            Some(&title),
+        ));
+    }
     let Some(network) = Network::parse(&f.network).filter(|n| item.text_for(n.as_str()).is_some()) else {
         return Err(AppError::BadRequest("error-network"));
     };
@@ -280,6 +299,14 @@ pub async fn confirm(
     Form(f): Form<ConfirmForm>,
 ) -> Result<Response> {
     let item = feed_item(&state, &user, id).await?;
+    if let Some((course, title)) = crate::training::must_complete_before_sharing(&state, user.id).await? {
+        return Ok(redirect_flash(
+            &format!("/app/training/{course}"),
+            false,
+            "flash-training-required",
+            Some(&title),
+        ));
+    }
     let c = Confirmation {
         network: f.network.clone(),
         text: f.text.clone(),

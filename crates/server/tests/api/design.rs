@@ -381,3 +381,121 @@ async fn fixing_a_red_check_turns_it_green(app: &TestApp) {
     );
 }
 story!(fixing_a_red_check_turns_it_green);
+
+async fn a_required_course_comes_before_the_first_share(app: &TestApp) {
+    use ambasada_core::Scope;
+    let store = &app.state.store;
+    let amb = TestApp::sibling(app);
+    let amb_id = amb.create_user("amb@test.example", &[Role::Ambassador]).await;
+    assert_eq!(amb.login("amb@test.example", PASSWORD).await.status(), 303);
+    let editor = app.create_user("red@test.example", &[Role::Editor]).await;
+    let p = store
+        .create_program(
+            &ProgramInput {
+                name: "Sales".into(),
+                slug: "sales".into(),
+                description: String::new(),
+                coordinator_id: None,
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    store.add_member(p, amb_id, 0).await.unwrap();
+    let course = store
+        .create_course(
+            &ambasada_store::training::CourseInput {
+                title: "Piszemy własny post".into(),
+                description: String::new(),
+                language: "pl".into(),
+                pass_mark: 60,
+                published: true,
+            },
+            Some(editor),
+            0,
+        )
+        .await
+        .unwrap();
+    let lesson = store
+        .add_lesson(course, None, "Po co pisać po swojemu", "Treść lekcji.")
+        .await
+        .unwrap();
+    store.set_required_course(p, Some(course)).await.unwrap();
+    let item = store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: "Post".into(),
+                category: "product".into(),
+                target_url: "https://a.example".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "Nowy produkt".into())],
+                program_ids: vec![p],
+                team_ids: vec![],
+            },
+            editor,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    store
+        .transition_content(item, "draft", "approved", Some(editor), None, 0)
+        .await
+        .unwrap();
+    // The share screen explains and links to the course; the button and the API refuse.
+    let page = amb.get(&format!("/app/feed/{item}")).await.text().await.unwrap();
+    assert!(page.contains("id=\"training-required\"") && page.contains(&format!("/app/training/{course}")));
+    let res = amb
+        .post_form(
+            &format!("/app/feed/{item}/link"),
+            &[("network", "linkedin"), ("text", "x")],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], format!("/app/training/{course}").as_str());
+    let secret = format!("amb_{}", ambasada_server::auth::new_token());
+    store
+        .create_api_token(
+            amb_id,
+            "t",
+            &ambasada_server::auth::hash_token(&secret),
+            &[Scope::SharesWrite],
+            0,
+        )
+        .await
+        .unwrap();
+    let api = || {
+        crate::common::client()
+            .post(app.url(&format!("/api/v1/content/{item}/links")))
+            .bearer_auth(&secret)
+            .json(&serde_json::json!({"network": "linkedin"}))
+            .send()
+    };
+    let refused = api().await.unwrap();
+    assert_eq!(refused.status(), 403);
+    let detail: serde_json::Value = refused.json().await.unwrap();
+    assert!(
+        detail["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("/app/training/{course}"))
+    );
+    // Completing the course (its only lesson read; no quiz) opens sharing.
+    store.mark_lesson_read(amb_id, lesson, 1).await.unwrap();
+    assert_eq!(api().await.unwrap().status(), 201);
+    assert!(
+        !amb.get(&format!("/app/feed/{item}"))
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("id=\"training-required\"")
+    );
+}
+story!(a_required_course_comes_before_the_first_share);

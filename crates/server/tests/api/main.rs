@@ -13,3 +13,4 @@ mod import;
 mod outbox;
 mod pages;
 mod tracking;
+mod training;
