@@ -61,6 +61,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/me", get(me))
         .merge(crate::content::api::routes())
+        .merge(crate::programs_api::routes())
         .route("/conversions", axum::routing::post(crate::recruiting::api::record))
         .route("/applications", get(crate::recruiting::api::applications))
         .route("/applications/{id}", get(crate::recruiting::api::application))

@@ -254,6 +254,26 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     ) {
         state.store.set_required_course(sales.id, Some(*course)).await?;
     }
+    // A few employer-branding ambassadors are part-way through the first course.
+    if let (Some(course), Some(eb)) = (
+        courses.first(),
+        state
+            .store
+            .programs()
+            .await?
+            .into_iter()
+            .find(|p| p.slug == "employer-branding-pl"),
+    ) {
+        let lessons = state.store.lessons(*course).await?;
+        for (i, m) in state.store.members(eb.id).await?.iter().take(5).enumerate() {
+            for l in lessons.iter().take(i % 3 + 1) {
+                state
+                    .store
+                    .mark_lesson_read(m.user_id, l.id, crate::now() - (i as i64 + 1) * DAY)
+                    .await?;
+            }
+        }
+    }
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)
 }

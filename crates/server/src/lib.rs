@@ -21,6 +21,7 @@ pub mod media;
 pub mod ops;
 pub mod people;
 pub mod programs;
+pub mod programs_api;
 pub mod recruiting;
 pub mod selection;
 pub mod tracking;

@@ -499,3 +499,79 @@ async fn a_required_course_comes_before_the_first_share(app: &TestApp) {
     );
 }
 story!(a_required_course_comes_before_the_first_share);
+
+async fn the_api_reports_goals_and_health_to_the_programs_coordinator(app: &TestApp) {
+    use ambasada_core::Scope;
+    let store = &app.state.store;
+    let coord = app.create_user("koord@test.example", &[Role::Coordinator]).await;
+    let other = app.create_user("inny@test.example", &[Role::Coordinator]).await;
+    let p = store
+        .create_program(
+            &ProgramInput {
+                name: "EB".into(),
+                slug: "eb".into(),
+                description: String::new(),
+                coordinator_id: Some(coord),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let now = ambasada_server::now();
+    let goal = ambasada_store::goals::NewGoal {
+        program_id: p,
+        metric: "plan_realisation",
+        target: 0.8,
+        start: now - ambasada_core::DAY,
+        end: now + 30 * ambasada_core::DAY,
+        by: coord,
+    };
+    store.create_goal(&goal, now).await.unwrap();
+    let token = |user: i64| {
+        let secret = format!("amb_{}", ambasada_server::auth::new_token());
+        let hash = ambasada_server::auth::hash_token(&secret);
+        async move {
+            store
+                .create_api_token(user, "t", &hash, &[Scope::ReportsRead], 0)
+                .await
+                .unwrap();
+            secret
+        }
+    };
+    let mine = token(coord).await;
+    let theirs = token(other).await;
+    let get = |path: String, secret: String| async move {
+        crate::common::client()
+            .get(app.url(&path))
+            .bearer_auth(secret)
+            .send()
+            .await
+            .unwrap()
+    };
+    let goals: serde_json::Value = get(format!("/api/v1/programs/{p}/goals"), mine.clone())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(goals["goals"][0]["status"], "no_data");
+    assert!(goals["goals"][0]["value"].is_null(), "no data, not zero");
+    let health: serde_json::Value = get(format!("/api/v1/programs/{p}/health"), mine.clone())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        health["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["check"] == "health-coordinator" && c["level"] == "green")
+    );
+    assert!(["red", "amber"].contains(&health["overall"].as_str().unwrap()));
+    let programs: serde_json::Value = get("/api/v1/programs".into(), mine).await.json().await.unwrap();
+    assert_eq!(programs["programs"].as_array().unwrap().len(), 1);
+    assert_eq!(get(format!("/api/v1/programs/{p}/health"), theirs).await.status(), 403);
+}
+story!(the_api_reports_goals_and_health_to_the_programs_coordinator);
