@@ -891,3 +891,292 @@ async fn a_tracked_link_leads_to_an_application_the_recruiter_sees_as_a_referral
     drop(driver);
     app.stop().await;
 }
+
+/// The selection-to-first-share journey on a phone: an employee applies to a program,
+/// its coordinator accepts them, and the new ambassador finds sharing locked behind the
+/// program's required course; once they read its lesson and pass its quiz, the share
+/// screen opens and sends a new tab to LinkedIn's composer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_accepted_employee_passes_the_required_course_and_then_shares() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let store = &app.state.store;
+    let coordinator = "koord@test.example";
+    let employee = "emp@test.example";
+    let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
+    let emp_id = app.create_user(employee, &[]).await;
+    let editor = app.create_user("red@test.example", &[Role::Editor]).await;
+    let program_name = "Employer branding";
+    let program = store
+        .create_program(
+            &ambasada_store::programs::ProgramInput {
+                name: program_name.into(),
+                slug: "employer-branding".into(),
+                description: String::new(),
+                coordinator_id: Some(coord_id),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let course_title = "Writing in your own words";
+    let course = store
+        .create_course(
+            &ambasada_store::training::CourseInput {
+                title: course_title.into(),
+                description: String::new(),
+                language: "en".into(),
+                pass_mark: 60,
+                published: true,
+            },
+            Some(editor),
+            0,
+        )
+        .await
+        .unwrap();
+    let lesson_title = "Why your own words";
+    store
+        .add_lesson(course, None, lesson_title, "People trust people, not press releases.")
+        .await
+        .unwrap();
+    store
+        .add_question(course, None, "Which is better?", "*Your own words\nA copied text")
+        .await
+        .unwrap();
+    store.set_required_course(program, Some(course)).await.unwrap();
+    let item_title = "Our new product";
+    let item = store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: item_title.into(),
+                category: "product".into(),
+                target_url: "https://produkt.example/nowy".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "Meet our new product, built by our team.".into())],
+                program_ids: vec![program],
+                team_ids: vec![],
+            },
+            editor,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    store
+        .transition_content(item, "draft", "approved", Some(editor), None, 0)
+        .await
+        .unwrap();
+    let c = driver.browser().await;
+
+    // 1. The employee applies to the program.
+    switch_person(&c, &app, employee).await;
+    c.goto(&app.url("/app/join")).await.unwrap();
+    wait_for_path(&c, "/app/join").await;
+    element(&c, &format!("main a.button[href='/app/join/{program}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, &format!("/app/join/{program}")).await;
+    let linkedin = element(&c, "input[name=network][value=linkedin]").await;
+    linkedin.click().await.unwrap();
+    assert!(linkedin.is_selected().await.unwrap(), "LinkedIn is ticked");
+    let weekly = element(&c, "input[name=frequency][value=weekly]").await;
+    weekly.click().await.unwrap();
+    assert!(weekly.is_selected().await.unwrap(), "weekly is chosen");
+    fill(&c, "#size_linkedin", "500").await;
+    fill(
+        &c,
+        "textarea#motivation",
+        "I want to show what working in our team really looks like.",
+    )
+    .await;
+    let consent = element(&c, "input[name=consent]").await;
+    consent.click().await.unwrap();
+    assert!(consent.is_selected().await.unwrap(), "the consent box is ticked");
+    assert_no_horizontal_scroll(&c, "the application form").await;
+    element(&c, "form.form button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, "/app/join").await;
+    let flash = element(&c, ".flash.ok").await;
+    let said = flash.text().await.unwrap();
+    assert!(said.contains(program_name), "the flash names the program: {said}");
+    let candidates = store.candidates(program).await.unwrap();
+    assert_eq!(candidates.len(), 1, "one candidate: {candidates:?}");
+    let application = &candidates[0];
+    assert_eq!(application.user_id, emp_id);
+    assert_eq!(application.status, "pending");
+    assert!(
+        application.networks.contains("linkedin"),
+        "networks: {}",
+        application.networks
+    );
+    assert_eq!(application.frequency, "weekly");
+
+    // 2. The coordinator accepts the candidate.
+    switch_person(&c, &app, coordinator).await;
+    let candidates_path = format!("/app/programs/{program}/candidates");
+    c.goto(&app.url(&candidates_path)).await.unwrap();
+    wait_for_path(&c, &candidates_path).await;
+    let card = format!("#candidate-{}", application.id);
+    assert!(
+        text_of(&c, &format!("{card} h2")).await.contains("emp"),
+        "the candidate's card names them"
+    );
+    assert_no_horizontal_scroll(&c, &candidates_path).await;
+    element(&c, &format!("{card} button[name=decision][value=accepted]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let flash = element(&c, ".flash.ok").await;
+    assert!(flash.is_displayed().await.unwrap());
+    assert_eq!(path(&c).await, candidates_path);
+    let user = store.user(emp_id).await.unwrap().expect("the employee exists");
+    assert!(user.has_role(Role::Ambassador), "accepting makes an ambassador");
+    let members = store.members(program).await.unwrap();
+    assert_eq!(
+        members.iter().map(|m| m.user_id).collect::<Vec<_>>(),
+        vec![emp_id],
+        "the employee is the program's member"
+    );
+
+    // 3. The new ambassador finds sharing locked behind the required course.
+    switch_person(&c, &app, employee).await;
+    let share_path = format!("/app/feed/{item}");
+    c.goto(&app.url(&share_path)).await.unwrap();
+    wait_for_path(&c, &share_path).await;
+    element(&c, "#training-required").await;
+    let required = text_of(&c, "#training-required").await;
+    assert!(
+        required.contains(course_title),
+        "the notice names the course: {required}"
+    );
+    assert!(
+        c.find(Locator::Css("#share-button")).await.is_err(),
+        "no share button before the course"
+    );
+    assert_no_horizontal_scroll(&c, "the locked share screen").await;
+    let course_path = format!("/app/training/{course}");
+    element(&c, &format!("#training-required a[href='{course_path}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, &course_path).await;
+
+    // 4. Read the lesson, then pass the quiz.
+    let lesson_path = format!("{course_path}/lessons/1");
+    element(&c, &format!("#lessons a[href='{lesson_path}']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, &lesson_path).await;
+    assert_eq!(text_of(&c, "main h1").await, lesson_title);
+    element(&c, "#mark-read").await.click().await.unwrap();
+    // With a quiz to go, reading the last lesson leads to it.
+    let quiz_path = format!("{course_path}/quiz");
+    wait_for_path(&c, &quiz_path).await;
+    element(&c, ".flash.ok").await;
+    assert!(
+        !store
+            .course_progress(emp_id, course)
+            .await
+            .unwrap()
+            .progress()
+            .is_complete()
+    );
+    let right = element(&c, "#question-1 input[name=q1][value='0']").await;
+    let label = right
+        .find(Locator::XPath("./ancestor::label"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(label.trim(), "Your own words");
+    right.click().await.unwrap();
+    assert!(right.is_selected().await.unwrap(), "the right answer is picked");
+    assert_no_horizontal_scroll(&c, "the quiz").await;
+    element(&c, "form.form button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let result = element(&c, "#quiz-result.flash.ok").await;
+    let said = result.text().await.unwrap();
+    assert!(
+        said.contains(&catalog("en", "training-quiz-result-passed")),
+        "the quiz says passed: {said}"
+    );
+    assert_eq!(text_of(&c, "#quiz-score").await, "100%");
+    assert_eq!(
+        text_of(&c, "#course-completed").await,
+        catalog("en", "training-course-completed")
+    );
+    assert!(
+        store
+            .course_progress(emp_id, course)
+            .await
+            .unwrap()
+            .progress()
+            .is_complete()
+    );
+
+    // 5. Sharing is open now: the button sends a new tab to LinkedIn's composer.
+    c.goto(&app.url(&share_path)).await.unwrap();
+    wait_for_path(&c, &share_path).await;
+    let button = element(&c, "#share-button").await;
+    assert!(
+        c.find(Locator::Css("#training-required")).await.is_err(),
+        "no course notice after passing"
+    );
+    let home = c.window().await.unwrap();
+    button.click().await.unwrap();
+    let tab = wait_for("the LinkedIn tab to open", async || {
+        let windows = c.windows().await.ok()?;
+        windows.into_iter().find(|w| *w != home)
+    })
+    .await;
+    let link = wait_for("the tracked link in the database", async || {
+        store.tracked_link(emp_id, item, "linkedin").await.unwrap()
+    })
+    .await;
+    let tracked = format!("{}/s/{}", app.address, link.code);
+    c.switch_to_window(tab).await.unwrap();
+    let prefix = "https://www.linkedin.com/sharing/share-offsite/?url=";
+    let sent_to = wait_for("the new tab to go to LinkedIn", async || {
+        let url = c.current_url().await.ok()?;
+        url.as_str().starts_with(prefix).then_some(url)
+    })
+    .await;
+    let shared: Vec<String> = sent_to
+        .query_pairs()
+        .filter(|(k, _)| k == "url")
+        .map(|(_, v)| v.into_owned())
+        .collect();
+    assert_eq!(shared, vec![tracked.clone()], "the tab went to {sent_to}");
+    c.close_window().await.unwrap();
+    c.switch_to_window(home).await.unwrap();
+    let result = element(&c, "[data-result]").await;
+    wait_for("the share result to show", async || {
+        result.is_displayed().await.ok()?.then_some(())
+    })
+    .await;
+    assert_eq!(text_of(&c, "[data-link]").await, tracked);
+    assert_no_horizontal_scroll(&c, "the open share screen").await;
+
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}
