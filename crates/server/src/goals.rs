@@ -35,34 +35,46 @@ fn format_value(metric: Metric, target: f64) -> String {
     }
 }
 
+/// A goal's metric and its progress at `now`, computed from the program's data over the
+/// goal's period (so far); `None` for a metric this version does not know.
+pub async fn progress_now(
+    state: &AppState,
+    g: &ambasada_store::goals::Goal,
+    now: i64,
+) -> anyhow::Result<Option<(Metric, goals::Progress)>> {
+    let Some(metric) = Metric::parse(&g.metric) else {
+        return Ok(None);
+    };
+    let until = now.min(g.period_end).max(g.period_start);
+    let f = state.store.period_facts(g.program_id, g.period_start, until).await?;
+    let facts = Facts {
+        shares: f.shares,
+        clicks: f.clicks,
+        unique_visitors: f.unique_visitors,
+        applications: f.applications,
+        hires: f.hires,
+        enrolled: f.enrolled,
+        sharing_ambassadors: f.sharing_ambassadors,
+        // The publication calendar comes with a later capability.
+        plan: None,
+        training: crate::health::training_counts(state, g.program_id).await?,
+        active_ambassadors: f.active_ambassadors,
+    };
+    let measured = goals::measure(metric, &facts);
+    Ok(Some((
+        metric,
+        goals::progress(metric, g.target, g.period_start, g.period_end, now, measured),
+    )))
+}
+
 /// The goals of a program with their progress now.
 pub async fn rows(state: &AppState, ctx: &Ctx, program: &Program) -> anyhow::Result<Vec<GoalRow>> {
     let now = crate::now();
     let mut out = Vec::new();
     for g in state.store.goals(program.id).await? {
-        let Some(metric) = Metric::parse(&g.metric) else {
+        let Some((metric, p)) = progress_now(state, &g, now).await? else {
             continue;
         };
-        let until = now.min(g.period_end);
-        let f = state
-            .store
-            .period_facts(program.id, g.period_start, until.max(g.period_start))
-            .await?;
-        let facts = Facts {
-            shares: f.shares,
-            clicks: f.clicks,
-            unique_visitors: f.unique_visitors,
-            applications: f.applications,
-            hires: f.hires,
-            enrolled: f.enrolled,
-            sharing_ambassadors: f.sharing_ambassadors,
-            // The publication calendar and training come with later capabilities.
-            plan: None,
-            training: None,
-            active_ambassadors: f.active_ambassadors,
-        };
-        let measured = goals::measure(metric, &facts);
-        let p = goals::progress(metric, g.target, g.period_start, g.period_end, now, measured);
         let value = match p.value {
             Measured::Count(n) => n.to_string(),
             Measured::Rate(r) => format!("{:.0}%", r * 100.0),

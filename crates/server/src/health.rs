@@ -39,34 +39,11 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         .await?
         .iter()
         .any(|g| g.period_start <= now && now < g.period_end);
-    let courses = state.store.courses(true).await?;
-    let courses_available = courses.len() as i64;
+    let courses_available = state.store.courses(true).await?.len() as i64;
     let required = state.store.required_course_of(program.id).await?;
-    // Completion of the required course, or of the first published one, among members.
-    let course = required.or_else(|| courses.first().map(|c| c.id));
-    let training_completion = match course {
-        Some(course) => {
-            let members = state.store.members(program.id).await?;
-            let mut done = 0usize;
-            for m in &members {
-                if state
-                    .store
-                    .course_progress(m.user_id, course)
-                    .await?
-                    .progress()
-                    .is_complete()
-                {
-                    done += 1;
-                }
-            }
-            Some(if members.is_empty() {
-                0.0
-            } else {
-                done as f64 / members.len() as f64
-            })
-        }
-        None => None,
-    };
+    let training_completion = training_counts(state, program.id)
+        .await?
+        .map(|(done, of)| if of == 0 { 0.0 } else { done as f64 / of as f64 });
     Ok(Inputs {
         latest_enps,
         members: program.members,
@@ -84,6 +61,32 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         rewards_exist: false,
         age_days: ((now - program.created_at) / DAY).max(0),
     })
+}
+
+/// How many of a program's members completed its required course (or, without one, the
+/// first published course), and of how many; `None` when there is no course.
+pub async fn training_counts(state: &AppState, program_id: i64) -> anyhow::Result<Option<(i64, i64)>> {
+    let course = match state.store.required_course_of(program_id).await? {
+        Some(c) => c,
+        None => match state.store.courses(true).await?.first() {
+            Some(c) => c.id,
+            None => return Ok(None),
+        },
+    };
+    let members = state.store.members(program_id).await?;
+    let mut done = 0;
+    for m in &members {
+        if state
+            .store
+            .course_progress(m.user_id, course)
+            .await?
+            .progress()
+            .is_complete()
+        {
+            done += 1;
+        }
+    }
+    Ok(Some((done, members.len() as i64)))
 }
 
 fn level(l: Level) -> &'static str {

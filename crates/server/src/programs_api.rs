@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
-use ambasada_core::goals::{self, Facts, Measured, Metric};
+use ambasada_core::goals::Measured;
 use ambasada_core::{Role, Scope};
 use ambasada_store::programs::Program;
 use axum::extract::{Path, State};
@@ -65,33 +65,12 @@ async fn program_goals(State(state): State<AppState>, api: ApiUser, Path(id): Pa
     let now = crate::now();
     let mut out = Vec::new();
     for g in state.store.goals(program.id).await? {
-        let Some(metric) = Metric::parse(&g.metric) else {
+        let Some((metric, p)) = crate::goals::progress_now(&state, &g, now)
+            .await
+            .map_err(crate::error::AppError::from)?
+        else {
             continue;
         };
-        let f = state
-            .store
-            .period_facts(program.id, g.period_start, now.min(g.period_end).max(g.period_start))
-            .await?;
-        let facts = Facts {
-            shares: f.shares,
-            clicks: f.clicks,
-            unique_visitors: f.unique_visitors,
-            applications: f.applications,
-            hires: f.hires,
-            enrolled: f.enrolled,
-            sharing_ambassadors: f.sharing_ambassadors,
-            plan: None,
-            training: None,
-            active_ambassadors: f.active_ambassadors,
-        };
-        let p = goals::progress(
-            metric,
-            g.target,
-            g.period_start,
-            g.period_end,
-            now,
-            goals::measure(metric, &facts),
-        );
         let value = match p.value {
             Measured::Count(n) => serde_json::json!(n),
             Measured::Rate(r) => serde_json::json!(r),
