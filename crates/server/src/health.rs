@@ -31,7 +31,9 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         .surveys()
         .await?
         .iter()
-        .find_map(|s| ambasada_core::enps::compute(&s.scores()))
+        // The newest closed survey: open ones show no result yet (see enps.rs).
+        .find(|s| s.closed_at.is_some())
+        .and_then(|s| ambasada_core::enps::compute(&s.scores()))
         .map(|r| r.score);
     let has_goal = state
         .store
@@ -98,6 +100,7 @@ fn row(ctx: &Ctx, program: &Program, c: &Check) -> CheckRow {
     let link = |href: String| Some((href, ctx.t(&format!("health-fix-{}", c.fix))));
     let fix = match c.fix {
         "enps" => link("/app/enps".into()),
+        "candidates" if c.key == "health-reviewed" => link(format!("/app/programs/{}", program.id)),
         "candidates" => link(format!("/app/programs/{}/candidates", program.id)),
         "members" | "profile" | "coordinator" => link(format!("/app/programs/{}", program.id)),
         "goals" => link(format!("/app/programs/{}#goals", program.id)),

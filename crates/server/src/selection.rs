@@ -214,7 +214,7 @@ pub async fn apply(
     };
     let score = selection::score(&q);
     let now = crate::now();
-    state
+    let applied = state
         .store
         .apply_to_program(
             &NewProgramApplication {
@@ -233,7 +233,15 @@ pub async fn apply(
             },
             now,
         )
-        .await?;
+        .await;
+    match applied {
+        Ok(_) => {}
+        // The form sent twice at once: the first one counts.
+        Err(ambasada_store::StoreError::Conflict(_)) => {
+            return Ok(redirect_flash("/app/join", false, "error-already-applied", None));
+        }
+        Err(e) => return Err(e.into()),
+    }
     Ok(redirect_flash(
         "/app/join",
         true,

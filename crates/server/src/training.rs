@@ -753,7 +753,23 @@ pub async fn save_course(
     Form(f): Form<CourseForm>,
 ) -> Result<Response> {
     let course = managed_course(&state, &user, id).await?;
-    match parse_course(&ctx, &f) {
+    let mut checked = parse_course(&ctx, &f);
+    if let Ok(input) = &checked
+        && course.is_published()
+        && !input.published
+    {
+        let requiring = state.store.programs_requiring(id).await?;
+        if !requiring.is_empty() {
+            let names: Vec<String> = requiring.into_iter().map(|(_, n)| n).collect();
+            let mut e = FieldErrors::default();
+            e.add(
+                "published",
+                ctx.a1("training-error-required-unpublish", "programs", &names.join(", ")),
+            );
+            checked = Err(e);
+        }
+    }
+    match checked {
         Ok(input) => {
             let now = crate::now();
             state.store.update_course(id, &input, now).await?;
@@ -1018,6 +1034,15 @@ pub async fn set_required(
     let now = crate::now();
     let subject = format!("{}: {}", program.name, course.title);
     if f.required == "1" {
+        // A requirement nobody can meet would silently block every share in the program.
+        if !course.is_published() || (course.lessons == 0 && course.questions == 0) {
+            return Ok(redirect_flash(
+                &back_to(id, "required"),
+                false,
+                "flash-course-not-ready",
+                None,
+            ));
+        }
         state.store.set_required_course(program_id, Some(id)).await?;
         state
             .store

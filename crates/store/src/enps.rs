@@ -27,31 +27,79 @@ impl Survey {
     }
 }
 
+/// Shuffles in place (Fisher-Yates) with the operating system's randomness, so that the
+/// order answers are moved in says nothing about the order they came in.
+fn shuffle<T>(v: &mut [T]) {
+    use std::hash::{BuildHasher, RandomState};
+    for i in (1..v.len()).rev() {
+        let r = RandomState::new().hash_one(i) as usize;
+        v.swap(i, r % (i + 1));
+    }
+}
+
 impl Store {
     /// Opens a survey (closing any open one: one pulse at a time).
     pub async fn open_survey(&self, by: i64, now: Millis) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE enps_surveys SET closed_at = $1 WHERE closed_at IS NULL")
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        if let Some(open) = self.open_survey_id().await? {
+            self.close_survey(open, now).await?;
+        }
         let (id,): (i64,) =
             sqlx::query_as("INSERT INTO enps_surveys (opened_by, opened_at) VALUES ($1, $2) RETURNING id")
                 .bind(by)
                 .bind(now)
-                .fetch_one(&mut *tx)
+                .fetch_one(&self.pool)
                 .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
+    /// Closes a survey: its waiting answers are moved, in a shuffled order, into the
+    /// per-score counts and the comments, in one transaction, and deleted. False when it
+    /// was closed already.
     pub async fn close_survey(&self, id: i64, now: Millis) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
         let r = sqlx::query("UPDATE enps_surveys SET closed_at = $2 WHERE id = $1 AND closed_at IS NULL")
             .bind(id)
             .bind(now)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        Ok(r.rows_affected() == 1)
+        if r.rows_affected() == 0 {
+            return Ok(false);
+        }
+        let mut pending: Vec<(i64, Option<String>)> =
+            sqlx::query_as("SELECT score, comment FROM enps_pending WHERE survey_id = $1")
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?;
+        shuffle(&mut pending);
+        let mut tallies = [0i64; 11];
+        for (score, _) in &pending {
+            if let Some(slot) = usize::try_from(*score).ok().and_then(|s| tallies.get_mut(s)) {
+                *slot += 1;
+            }
+        }
+        for (score, n) in tallies.iter().enumerate().filter(|(_, n)| **n > 0) {
+            sqlx::query("INSERT INTO enps_tallies (survey_id, score, answers) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(score as i64)
+                .bind(*n)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for (_, comment) in &pending {
+            if let Some(c) = comment {
+                sqlx::query("INSERT INTO enps_comments (survey_id, body) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(c)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        sqlx::query("DELETE FROM enps_pending WHERE survey_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// The open survey, if any.
@@ -74,36 +122,26 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Records an answer: the person as a participant, the score as one more count, the
-    /// comment on its own. False when they had answered already (nothing changes).
+    /// Records an answer: the person as a participant (once), then, in a transaction of
+    /// its own, the score and comment as a waiting answer with no person attached. False
+    /// when they had answered already (nothing changes).
     pub async fn answer_survey(&self, survey_id: i64, user_id: i64, score: u8, comment: Option<&str>) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
         let r = sqlx::query(
             "INSERT INTO enps_participants (survey_id, user_id) VALUES ($1, $2) ON CONFLICT (survey_id, user_id) DO NOTHING",
         )
         .bind(survey_id)
         .bind(user_id)
-        .execute(&mut *tx)
+        .execute(&self.pool)
         .await?;
         if r.rows_affected() == 0 {
             return Ok(false);
         }
-        sqlx::query(
-            "INSERT INTO enps_tallies (survey_id, score, answers) VALUES ($1, $2, 1) \
-             ON CONFLICT (survey_id, score) DO UPDATE SET answers = enps_tallies.answers + 1",
-        )
-        .bind(survey_id)
-        .bind(i64::from(score))
-        .execute(&mut *tx)
-        .await?;
-        if let Some(c) = comment {
-            sqlx::query("INSERT INTO enps_comments (survey_id, body) VALUES ($1, $2)")
-                .bind(survey_id)
-                .bind(c)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
+        sqlx::query("INSERT INTO enps_pending (survey_id, score, comment) VALUES ($1, $2, $3)")
+            .bind(survey_id)
+            .bind(i64::from(score))
+            .bind(comment)
+            .execute(&self.pool)
+            .await?;
         Ok(true)
     }
 

@@ -56,7 +56,8 @@ impl Store {
         .bind(a.score)
         .bind(now)
         .fetch_one(&self.pool)
-        .await?;
+        .await
+        .map_err(crate::StoreError::on_unique("application"))?;
         Ok(id)
     }
 
@@ -167,7 +168,8 @@ impl Store {
     pub async fn inactive_members(&self, program_id: i64, since: Millis) -> Result<i64> {
         let (n,): (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM program_members m WHERE m.program_id = $1 AND m.left_at IS NULL \
-             AND NOT EXISTS (SELECT 1 FROM shares s WHERE s.user_id = m.user_id AND s.created_at >= $2)",
+             AND NOT EXISTS (SELECT 1 FROM shares s WHERE s.user_id = m.user_id AND s.program_id = m.program_id \
+             AND s.created_at >= $2)",
         )
         .bind(program_id)
         .bind(since)

@@ -382,6 +382,14 @@ pub async fn own_post(
     Form(f): Form<OwnPostForm>,
 ) -> Result<Response> {
     user.require(Role::Ambassador)?;
+    if let Some((course, title)) = crate::training::must_complete_before_sharing(&state, user.id).await? {
+        return Ok(redirect_flash(
+            &format!("/app/training/{course}"),
+            false,
+            "flash-training-required",
+            Some(&title),
+        ));
+    }
     let mut p = Problems::default();
     let network = Network::parse(&f.network);
     if network.is_none() {

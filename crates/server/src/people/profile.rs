@@ -57,6 +57,8 @@ struct ProfileTemplate<'a> {
     scopes: Vec<Scope>,
     token_errors: FieldErrors,
     new_token: Option<String>,
+    /// The programs the person is an ambassador in; they may leave any of them here.
+    programs: Vec<ambasada_store::programs::Program>,
 }
 
 impl ProfileTemplate<'_> {
@@ -98,6 +100,7 @@ async fn base<'a>(state: &AppState, ctx: &'a Ctx, user: &'a CurrentUser) -> Resu
         scopes: Scope::ALL.into_iter().filter(|s| s.allowed_for(&user.roles)).collect(),
         token_errors: FieldErrors::default(),
         new_token: None,
+        programs: state.store.programs_of(user.id).await?,
     })
 }
 

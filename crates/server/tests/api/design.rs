@@ -138,15 +138,22 @@ async fn enps_answers_are_anonymous_and_shown_from_five(app: &TestApp) {
         );
         // Once only.
         e.post_form("/app/pulse", &[("score", "0")]).await;
-        if i == 3 {
-            let page = coord.get("/app/enps").await.text().await.unwrap();
-            assert!(!page.contains("enps-score-"), "no result below five answers");
-            assert!(
-                !page.contains("Dobra atmosfera"),
-                "no comments below five answers either"
-            );
-        }
     }
+    // While the survey is open nothing shows: a result that changes with each answer would
+    // tell each answer.
+    let page = coord.get("/app/enps").await.text().await.unwrap();
+    assert!(
+        !page.contains("enps-score-") && !page.contains("Dobra atmosfera"),
+        "nothing while open"
+    );
+    let survey = app.state.store.open_survey_id().await.unwrap().unwrap();
+    assert_eq!(
+        coord
+            .post_form(&format!("/app/enps/{survey}/close"), &[])
+            .await
+            .status(),
+        303
+    );
     let page = coord.get("/app/enps").await.text().await.unwrap();
     let at = page.find("enps-score-").expect("a result from five answers");
     let score: String = page[at..]
@@ -158,7 +165,6 @@ async fn enps_answers_are_anonymous_and_shown_from_five(app: &TestApp) {
         .collect();
     assert_eq!(score.trim(), "0", "2 promoters - 2 detractors of 5");
     // Storage: who answered and what was answered are not linked.
-    let survey = app.state.store.open_survey_id().await.unwrap().unwrap();
     let tallies: Vec<(String,)> = sqlx_columns(app, "enps_tallies").await;
     let participants: Vec<(String,)> = sqlx_columns(app, "enps_participants").await;
     assert_eq!(
@@ -166,6 +172,11 @@ async fn enps_answers_are_anonymous_and_shown_from_five(app: &TestApp) {
         vec!["survey_id", "user_id"]
     );
     assert!(!tallies.iter().any(|c| c.0.contains("user")), "scores carry no person");
+    let pending: Vec<(String,)> = sqlx_columns(app, "enps_pending").await;
+    assert!(
+        !pending.iter().any(|c| c.0.contains("user") || c.0.ends_with("_at")),
+        "waiting answers carry no person or time"
+    );
     let comments: Vec<(String,)> = sqlx_columns(app, "enps_comments").await;
     assert!(
         !comments.iter().any(|c| c.0.contains("user") || c.0.contains("at")),
@@ -173,6 +184,7 @@ async fn enps_answers_are_anonymous_and_shown_from_five(app: &TestApp) {
     );
     let s = app.state.store.surveys().await.unwrap();
     assert_eq!(s[0].id, survey);
+    assert!(s[0].closed_at.is_some());
     assert_eq!(s[0].participants, 5);
     assert_eq!(s[0].tallies.iter().sum::<i64>(), 5, "each answer counted once");
 }
@@ -313,7 +325,12 @@ async fn employees_apply_and_coordinators_decide_by_a_transparent_score(app: &Te
             .any(|m| m.to_addr == "mocna@test.example" && m.body_text.contains("Witamy!")),
         "the decision is emailed"
     );
-    // The ambassador leaves; the history stays, the health check counts the rest.
+    // The ambassador leaves from their profile; the history stays, the health check counts the rest.
+    let profile = strong.get("/app/profile").await.text().await.unwrap();
+    assert!(
+        profile.contains(&format!("/app/join/{p}/leave")),
+        "leave from the profile"
+    );
     assert_eq!(
         strong.post_form(&format!("/app/join/{p}/leave"), &[]).await.status(),
         303

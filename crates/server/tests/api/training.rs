@@ -160,6 +160,16 @@ async fn a_course_is_written_read_failed_retried_and_completed(app: &TestApp) {
             .unwrap(),
         Some((course, "Writing 101".to_string()))
     );
+    // A required course cannot be unpublished from under the program.
+    let res = coord
+        .post_form(
+            &format!("/app/courses/{course}"),
+            &[("title", "Writing 101"), ("language", "en"), ("pass_mark", "60")],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("Stop requiring it there"));
+    assert!(app.state.store.course(course).await.unwrap().unwrap().is_published());
 
     // The ambassador cannot write courses.
     assert_eq!(amb.get("/app/courses").await.status(), 403);
@@ -298,6 +308,14 @@ async fn a_course_is_written_read_failed_retried_and_completed(app: &TestApp) {
         .await;
     let draft = location_id(&res);
     assert_eq!(amb.get(&format!("/app/training/{draft}")).await.status(), 404);
+    // An empty draft cannot be required: nobody could ever complete it.
+    coord
+        .post_form(
+            &format!("/app/courses/{draft}/required"),
+            &[("program_id", &program.to_string()), ("required", "1")],
+        )
+        .await;
+    assert_eq!(app.state.store.required_course_of(program).await.unwrap(), None);
     assert!(
         !amb.get("/app/training")
             .await

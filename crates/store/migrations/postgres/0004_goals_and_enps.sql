@@ -18,9 +18,11 @@ CREATE TABLE goals (
 CREATE INDEX goals_program ON goals (program_id);
 
 -- eNPS surveys are open to every employee. Anonymity by storage: who answered
--- (enps_participants) is kept apart from what was answered, and the scores are only
--- counted (enps_tallies: one row per score), so no row order or time ties a person to a
--- score. Comments carry no person and no time either.
+-- (enps_participants) is kept apart from what was answered. While a survey is open the
+-- answers wait in enps_pending, written in a transaction of their own; when it closes
+-- they are moved, shuffled, into per-score counts (enps_tallies) and comments in one
+-- transaction and deleted, so neither row order, time nor transaction ties a person to
+-- a score. Results show only for closed surveys.
 CREATE TABLE enps_surveys (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     question_note TEXT NOT NULL DEFAULT '',
@@ -45,4 +47,10 @@ CREATE TABLE enps_tallies (
 CREATE TABLE enps_comments (
     survey_id BIGINT NOT NULL REFERENCES enps_surveys(id) ON DELETE CASCADE,
     body TEXT NOT NULL
+);
+
+CREATE TABLE enps_pending (
+    survey_id BIGINT NOT NULL REFERENCES enps_surveys(id) ON DELETE CASCADE,
+    score BIGINT NOT NULL,
+    comment TEXT
 );

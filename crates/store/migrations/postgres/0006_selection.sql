@@ -26,3 +26,7 @@ CREATE TABLE program_applications (
 );
 CREATE INDEX program_applications_program ON program_applications (program_id, status);
 CREATE INDEX program_applications_user ON program_applications (user_id);
+
+-- One open application per person and program, even when the form is sent twice at once.
+CREATE UNIQUE INDEX program_applications_open ON program_applications (program_id, user_id)
+    WHERE status IN ('pending', 'waitlisted');
