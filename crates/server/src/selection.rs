@@ -10,7 +10,7 @@ use crate::{AppState, mail};
 use ambasada_core::selection::{self, Decision, PostingFrequency, Questionnaire};
 use ambasada_core::{Network, Role};
 use ambasada_store::programs::Program;
-use ambasada_store::selection::{NewProgramApplication, ProgramApplication};
+use ambasada_store::selection::{Decided, NewProgramApplication, ProgramApplication};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -402,20 +402,16 @@ pub async fn decide(
     if f.message.chars().count() > 2000 {
         return Ok(redirect_flash(&to, false, "error-too-long", None));
     }
-    if decision == Decision::Accepted
-        && let Some(cap) = state.store.program_capacity(id).await?
-        && program.members >= cap
-    {
-        return Ok(redirect_flash(&to, false, "error-program-full", None));
-    }
     let now = crate::now();
     let message = Some(f.message.trim()).filter(|m| !m.is_empty());
-    if !state
+    match state
         .store
         .decide_application(app_id, decision.as_str(), message, user.id, now)
         .await?
     {
-        return Ok(redirect_flash(&to, false, "error-content-changed", None));
+        Decided::Done => {}
+        Decided::NotOpen => return Ok(redirect_flash(&to, false, "error-content-changed", None)),
+        Decided::Full => return Ok(redirect_flash(&to, false, "error-program-full", None)),
     }
     state
         .store

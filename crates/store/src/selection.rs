@@ -23,6 +23,16 @@ pub struct ProgramApplication {
 }
 
 /// What an applicant sends.
+/// What became of a decision on an application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    Done,
+    /// The application was no longer pending or waitlisted.
+    NotOpen,
+    /// Accepting would take the program past its capacity; nothing changed.
+    Full,
+}
+
 #[derive(Debug, Clone)]
 pub struct NewProgramApplication {
     pub program_id: i64,
@@ -104,8 +114,33 @@ impl Store {
         message: Option<&str>,
         by: i64,
         now: Millis,
-    ) -> Result<bool> {
+    ) -> Result<Decided> {
         let mut tx = self.pool.begin().await?;
+        if status == "accepted" {
+            // Lock the program row first (a write, so both engines serialise here), then
+            // check the capacity inside the same transaction: two coordinators accepting
+            // at once cannot take the program past it.
+            sqlx::query(
+                "UPDATE programs SET capacity = capacity \
+                 WHERE id = (SELECT program_id FROM program_applications WHERE id = $1)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            let room: Option<(Option<i64>, i64)> = sqlx::query_as(
+                "SELECT p.capacity, (SELECT COUNT(*) FROM program_members m \
+                 WHERE m.program_id = p.id AND m.left_at IS NULL) \
+                 FROM programs p JOIN program_applications a ON a.program_id = p.id WHERE a.id = $1",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((Some(cap), members)) = room
+                && members >= cap
+            {
+                return Ok(Decided::Full);
+            }
+        }
         let row: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE program_applications SET status = $2, decision_message = $3, decided_by = $4, decided_at = $5 \
              WHERE id = $1 AND status IN ('pending', 'waitlisted') RETURNING program_id, user_id",
@@ -118,7 +153,7 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some((program_id, user_id)) = row else {
-            return Ok(false);
+            return Ok(Decided::NotOpen);
         };
         if status == "accepted" {
             sqlx::query(
@@ -137,7 +172,7 @@ impl Store {
                 .await?;
         }
         tx.commit().await?;
-        Ok(true)
+        Ok(Decided::Done)
     }
 
     /// Withdraws a person's open application.

@@ -5,6 +5,7 @@ use crate::common::{PASSWORD, TestApp};
 use crate::story;
 use ambasada_core::Role;
 use ambasada_store::programs::ProgramInput;
+use ambasada_store::selection::Decided;
 
 async fn goals_show_progress_computed_from_the_data(app: &TestApp) {
     let coord = TestApp::sibling(app);
@@ -592,3 +593,53 @@ async fn the_api_reports_goals_and_health_to_the_programs_coordinator(app: &Test
     assert_eq!(get(format!("/api/v1/programs/{p}/health"), theirs).await.status(), 403);
 }
 story!(the_api_reports_goals_and_health_to_the_programs_coordinator);
+
+async fn two_acceptances_at_once_cannot_pass_the_capacity(app: &TestApp) {
+    let store = &app.state.store;
+    let coord = app.create_user("koord@test.example", &[Role::Coordinator]).await;
+    let p = store
+        .create_program(
+            &ProgramInput {
+                name: "Mała".into(),
+                slug: "mala".into(),
+                description: String::new(),
+                coordinator_id: Some(coord),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    store.set_program_capacity(p, Some(1)).await.unwrap();
+    let mut apps = Vec::new();
+    for email in ["a@test.example", "b@test.example"] {
+        let user_id = app.create_user(email, &[]).await;
+        let id = store
+            .apply_to_program(
+                &ambasada_store::selection::NewProgramApplication {
+                    program_id: p,
+                    user_id,
+                    networks: "linkedin".into(),
+                    frequency: "weekly".into(),
+                    network_sizes: "linkedin:300".into(),
+                    topics: String::new(),
+                    motivation: String::new(),
+                    score: 50,
+                },
+                1,
+            )
+            .await
+            .unwrap();
+        apps.push(id);
+    }
+    let (a, b) = tokio::join!(
+        store.decide_application(apps[0], "accepted", None, coord, 2),
+        store.decide_application(apps[1], "accepted", None, coord, 2),
+    );
+    let mut outcomes = [a.unwrap(), b.unwrap()];
+    outcomes.sort_by_key(|d| *d == Decided::Full);
+    assert_eq!(outcomes, [Decided::Done, Decided::Full]);
+    assert_eq!(store.members(p).await.unwrap().len(), 1);
+}
+story!(two_acceptances_at_once_cannot_pass_the_capacity);
