@@ -830,8 +830,8 @@ async fn seed_clicks_and_applications(state: &AppState, now: i64, offers: &[i64]
     Ok(())
 }
 
-/// Goals for both programs (one with data, one waiting for the calendar) and an open
-/// eNPS survey with a dozen answers.
+/// Goals for both programs (one with data, one waiting for the calendar), a closed eNPS
+/// survey with a dozen answers (results shown) and an open one with three so far.
 async fn seed_goals_and_enps(state: &AppState, now: i64) -> anyhow::Result<()> {
     let store = &state.store;
     let coordinator = id_of(state, "koordynator@demo.example").await?;
@@ -861,7 +861,7 @@ async fn seed_goals_and_enps(state: &AppState, now: i64) -> anyhow::Result<()> {
             store.create_goal(&goal, now).await?;
         }
     }
-    let survey = store.open_survey(coordinator, now - 5 * DAY).await?;
+    let closed = store.open_survey(coordinator, now - 35 * DAY).await?;
     let people = store
         .list_users(&ambasada_store::people::UserFilter {
             active: Some(true),
@@ -878,8 +878,13 @@ async fn seed_goals_and_enps(state: &AppState, now: i64) -> anyhow::Result<()> {
     for (i, person) in people.iter().enumerate() {
         let comment = comments.get(i).copied();
         store
-            .answer_survey(survey, person.id, scores[i % scores.len()], comment)
+            .answer_survey(closed, person.id, scores[i % scores.len()], comment)
             .await?;
+    }
+    store.close_survey(closed, now - 28 * DAY).await?;
+    let open = store.open_survey(coordinator, now - 5 * DAY).await?;
+    for (person, score) in people.iter().zip([10u8, 8, 9]) {
+        store.answer_survey(open, person.id, score, None).await?;
     }
     Ok(())
 }

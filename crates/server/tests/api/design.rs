@@ -643,3 +643,29 @@ async fn two_acceptances_at_once_cannot_pass_the_capacity(app: &TestApp) {
     assert_eq!(store.members(p).await.unwrap().len(), 1);
 }
 story!(two_acceptances_at_once_cannot_pass_the_capacity);
+
+async fn the_demo_shows_a_closed_survey_and_an_open_one(app: &TestApp) {
+    assert!(ambasada_server::demo::seed(&app.state).await.unwrap(), "seeded once");
+    assert!(!ambasada_server::demo::seed(&app.state).await.unwrap(), "not twice");
+    let surveys = app.state.store.surveys().await.unwrap();
+    let closed: Vec<_> = surveys.iter().filter(|s| s.closed_at.is_some()).collect();
+    let open: Vec<_> = surveys.iter().filter(|s| s.closed_at.is_none()).collect();
+    assert_eq!((closed.len(), open.len()), (1, 1));
+    assert_eq!(closed[0].participants, 12);
+    assert_eq!(
+        closed[0].tallies.iter().sum::<i64>(),
+        12,
+        "answers moved into the counts"
+    );
+    assert_eq!(open[0].participants, 3);
+    assert_eq!(open[0].tallies.iter().sum::<i64>(), 0, "still waiting for the close");
+    let coord = TestApp::sibling(app);
+    assert_eq!(coord.login("koordynator@demo.example", "demo1234").await.status(), 303);
+    let page = coord.get("/app/enps").await.text().await.unwrap();
+    assert!(page.contains("eNPS"));
+    assert!(
+        page.contains("Brakuje jasnej ścieżki awansu."),
+        "the closed survey's comments"
+    );
+}
+story!(the_demo_shows_a_closed_survey_and_an_open_one);
