@@ -146,20 +146,7 @@ async fn every_route_answers_every_role_as_it_should(app: &TestApp) {
         )
         .await
         .unwrap();
-    let program = store
-        .create_program(
-            &ambasada_store::programs::ProgramInput {
-                name: "P".into(),
-                slug: "p".into(),
-                description: String::new(),
-                coordinator_id: None,
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = app.create_program("P", "p", None).await;
     let mut who = vec![Who::Anonymous];
     who.extend(Role::ALL.iter().map(|r| Who::As(*r)));
     let mut failures = Vec::new();

@@ -4,7 +4,6 @@
 use crate::common::{PASSWORD, TestApp};
 use crate::story;
 use ambasada_core::Role;
-use ambasada_store::programs::ProgramInput;
 use ambasada_store::selection::Decided;
 
 async fn goals_show_progress_computed_from_the_data(app: &TestApp) {
@@ -12,22 +11,7 @@ async fn goals_show_progress_computed_from_the_data(app: &TestApp) {
     let coord_id = coord.create_user("koord@test.example", &[Role::Coordinator]).await;
     assert_eq!(coord.login("koord@test.example", PASSWORD).await.status(), 303);
     let amb = app.create_user("amb@test.example", &[Role::Ambassador]).await;
-    let p = app
-        .state
-        .store
-        .create_program(
-            &ProgramInput {
-                name: "EB".into(),
-                slug: "eb".into(),
-                description: String::new(),
-                coordinator_id: Some(coord_id),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let p = app.create_program("EB", "eb", Some(coord_id)).await;
     app.state.store.add_member(p, amb, 0).await.unwrap();
     // One own post in the program today.
     app.state
@@ -212,22 +196,7 @@ async fn employees_apply_and_coordinators_decide_by_a_transparent_score(app: &Te
     let coord = TestApp::sibling(app);
     let coord_id = coord.create_user("koord@test.example", &[Role::Coordinator]).await;
     assert_eq!(coord.login("koord@test.example", PASSWORD).await.status(), 303);
-    let p = app
-        .state
-        .store
-        .create_program(
-            &ProgramInput {
-                name: "EB".into(),
-                slug: "eb".into(),
-                description: String::new(),
-                coordinator_id: Some(coord_id),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let p = app.create_program("EB", "eb", Some(coord_id)).await;
     let apply = |email: &'static str, fields: Vec<(&'static str, &'static str)>| async move {
         let e = TestApp::sibling(app);
         e.create_user(email, &[]).await;
@@ -352,22 +321,7 @@ async fn fixing_a_red_check_turns_it_green(app: &TestApp) {
     let coord = TestApp::sibling(app);
     let coord_id = coord.create_user("koord@test.example", &[Role::Coordinator]).await;
     assert_eq!(coord.login("koord@test.example", PASSWORD).await.status(), 303);
-    let p = app
-        .state
-        .store
-        .create_program(
-            &ProgramInput {
-                name: "EB".into(),
-                slug: "eb".into(),
-                description: String::new(),
-                coordinator_id: Some(coord_id),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let p = app.create_program("EB", "eb", Some(coord_id)).await;
     let before = coord
         .get(&format!("/app/programs/{p}/health"))
         .await
@@ -407,20 +361,7 @@ async fn a_required_course_comes_before_the_first_share(app: &TestApp) {
     let amb_id = amb.create_user("amb@test.example", &[Role::Ambassador]).await;
     assert_eq!(amb.login("amb@test.example", PASSWORD).await.status(), 303);
     let editor = app.create_user("red@test.example", &[Role::Editor]).await;
-    let p = store
-        .create_program(
-            &ProgramInput {
-                name: "Sales".into(),
-                slug: "sales".into(),
-                description: String::new(),
-                coordinator_id: None,
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let p = app.create_program("Sales", "sales", None).await;
     store.add_member(p, amb_id, 0).await.unwrap();
     let course = store
         .create_course(
@@ -523,20 +464,7 @@ async fn the_api_reports_goals_and_health_to_the_programs_coordinator(app: &Test
     let store = &app.state.store;
     let coord = app.create_user("koord@test.example", &[Role::Coordinator]).await;
     let other = app.create_user("inny@test.example", &[Role::Coordinator]).await;
-    let p = store
-        .create_program(
-            &ProgramInput {
-                name: "EB".into(),
-                slug: "eb".into(),
-                description: String::new(),
-                coordinator_id: Some(coord),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let p = app.create_program("EB", "eb", Some(coord)).await;
     let now = ambasada_server::now();
     let goal = ambasada_store::goals::NewGoal {
         program_id: p,
@@ -597,20 +525,7 @@ story!(the_api_reports_goals_and_health_to_the_programs_coordinator);
 async fn two_acceptances_at_once_cannot_pass_the_capacity(app: &TestApp) {
     let store = &app.state.store;
     let coord = app.create_user("koord@test.example", &[Role::Coordinator]).await;
-    let p = store
-        .create_program(
-            &ProgramInput {
-                name: "Mała".into(),
-                slug: "mala".into(),
-                description: String::new(),
-                coordinator_id: Some(coord),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let p = app.create_program("Mała", "mala", Some(coord)).await;
     store.set_program_capacity(p, Some(1)).await.unwrap();
     let mut apps = Vec::new();
     for email in ["a@test.example", "b@test.example"] {

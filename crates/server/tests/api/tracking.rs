@@ -5,7 +5,6 @@ use crate::common::{PASSWORD, TestApp, client};
 use crate::story;
 use ambasada_core::{Role, Scope};
 use ambasada_store::content::ContentInput;
-use ambasada_store::programs::ProgramInput;
 use ambasada_store::recruiting::OfferInput;
 use reqwest::multipart::{Form, Part};
 
@@ -25,20 +24,7 @@ async fn world(app: &TestApp, target: Option<&str>, expires_at: Option<i64>) -> 
     let store = &app.state.store;
     let amb_id = app.create_user("amb@test.example", &[Role::Ambassador]).await;
     let editor = app.create_user("red@test.example", &[Role::Editor]).await;
-    let program = store
-        .create_program(
-            &ProgramInput {
-                name: "Employer branding".into(),
-                slug: "employer-branding".into(),
-                description: String::new(),
-                coordinator_id: None,
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = app.create_program("Employer branding", "employer-branding", None).await;
     store.add_member(program, amb_id, 0).await.unwrap();
     let offer_id = store
         .create_offer(

@@ -5,7 +5,6 @@
 use crate::common::{PASSWORD, TestApp};
 use crate::story;
 use ambasada_core::Role;
-use ambasada_store::programs::ProgramInput;
 
 /// The id at the end of a redirect's `Location` (`/app/courses/7` -> 7).
 fn location_id(res: &reqwest::Response) -> i64 {
@@ -123,22 +122,7 @@ async fn a_course_is_written_read_failed_retried_and_completed(app: &TestApp) {
     assert_eq!(app.state.store.questions(course).await.unwrap().len(), 2);
 
     // The program requires the course before the first share.
-    let program = app
-        .state
-        .store
-        .create_program(
-            &ProgramInput {
-                name: "EB".into(),
-                slug: "eb".into(),
-                description: String::new(),
-                coordinator_id: Some(coord_id),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = app.create_program("EB", "eb", Some(coord_id)).await;
     app.state.store.add_member(program, amb_id, 0).await.unwrap();
     assert_eq!(
         ambasada_server::training::must_complete_before_sharing(&app.state, amb_id)

@@ -9,6 +9,7 @@ use ambasada_server::config::{Config, Secret};
 use ambasada_server::{AppState, auth, mail};
 use ambasada_store::Store;
 use ambasada_store::people::NewUser;
+use ambasada_store::programs::ProgramInput;
 use std::time::Duration;
 use tokio::sync::OnceCell;
 
@@ -268,6 +269,25 @@ impl TestApp {
                     team_ids: vec![],
                 },
                 ambasada_server::now(),
+            )
+            .await
+            .unwrap()
+    }
+
+    /// Creates a program (daily share limit 5, monthly reviews) directly in the store.
+    pub async fn create_program(&self, name: &str, slug: &str, coordinator: Option<i64>) -> i64 {
+        self.state
+            .store
+            .create_program(
+                &ProgramInput {
+                    name: name.into(),
+                    slug: slug.into(),
+                    description: String::new(),
+                    coordinator_id: coordinator,
+                    daily_share_limit: 5,
+                    review_cadence: "monthly".into(),
+                },
+                0,
             )
             .await
             .unwrap()
