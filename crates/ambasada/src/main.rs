@@ -151,6 +151,12 @@ async fn run_server(state: AppState, bind: SocketAddr) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// mimalloc instead of glibc's allocator: on the hot path (`GET /s/{code}`) glibc's
+/// malloc, free and malloc_consolidate took about 8% of the server's CPU; with mimalloc
+/// the server spends about 5% less CPU per redirect (docs/PERFORMANCE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() {
     let cli = Cli::parse();
