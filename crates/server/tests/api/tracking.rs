@@ -174,6 +174,52 @@ async fn a_tracked_link_redirects_with_utm_and_records_the_click(app: &TestApp) 
 }
 story!(a_tracked_link_redirects_with_utm_and_records_the_click);
 
+/// On SQLite, clicks reach the database file itself soon after they stop coming (the
+/// click writer's checkpointer thread), not only its WAL. Read with `immutable`, which
+/// ignores the WAL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_clicks_are_checkpointed_into_the_database_file() {
+    use sqlx::Connection;
+    let app = TestApp::spawn(crate::common::Db::Sqlite).await;
+    let w = world(&app, Some("https://kariera.example/oferta"), None).await;
+    for _ in 0..20 {
+        let res = client()
+            .get(app.url(&format!("/s/{}", w.code)))
+            .header("user-agent", CHROME)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 302);
+    }
+    let path = app
+        .state
+        .config
+        .database_url
+        .expose()
+        .trim_start_matches("sqlite://")
+        .to_string();
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .read_only(true)
+        .immutable(true);
+    let mut in_file = 0;
+    for _ in 0..60 {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        let mut conn = sqlx::SqliteConnection::connect_with(&options).await.unwrap();
+        // Until the first checkpoint the file may not even have the tables.
+        in_file = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM clicks")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap_or(0);
+        conn.close().await.unwrap();
+        if in_file == 20 {
+            break;
+        }
+    }
+    assert_eq!(in_file, 20, "clicks in the database file, not only in the WAL");
+    app.stop().await;
+}
+
 async fn unknown_and_expired_links_get_a_404_page_not_a_redirect(app: &TestApp) {
     let w = world(app, Some("https://kariera.example/"), Some(1)).await;
     for path in [
