@@ -174,6 +174,72 @@ async fn a_tracked_link_redirects_with_utm_and_records_the_click(app: &TestApp) 
 }
 story!(a_tracked_link_redirects_with_utm_and_records_the_click);
 
+/// Many visitors at once, some of whom give up before their answer: every redirect
+/// answered carries its own click, committed before the answer, and the clicks of the
+/// visitors who gave up do not leave the others (or a later visitor) waiting.
+async fn concurrent_visitors_each_get_a_committed_click(app: &TestApp) {
+    let w = world(app, Some("https://kariera.example/oferta"), None).await;
+    let url = app.url(&format!("/s/{}", w.code));
+    let patient = client();
+    let impatient = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_micros(500))
+        .build()
+        .unwrap();
+    let mut visits = tokio::task::JoinSet::new();
+    for i in 0..300 {
+        let (c, url) = (
+            if i % 3 == 0 { impatient.clone() } else { patient.clone() },
+            url.clone(),
+        );
+        // Spread over about 30 ms, so that clicks keep arriving while others are written.
+        let start = std::time::Duration::from_micros(100 * i);
+        visits.spawn(async move {
+            tokio::time::sleep(start).await;
+            let res = c.get(&url).header("user-agent", CHROME).send().await.ok()?;
+            assert_eq!(res.status(), 302);
+            let location = res.headers()["location"].to_str().unwrap().to_string();
+            query_of(&location)
+                .into_iter()
+                .find(|(k, _)| k == "amb_ct")
+                .map(|(_, v)| v)
+        });
+    }
+    let tokens = tokio::time::timeout(std::time::Duration::from_secs(20), visits.join_all())
+        .await
+        .expect("every visitor is answered or gives up, none waits for ever");
+    let tokens: Vec<String> = tokens.into_iter().flatten().collect();
+    assert!(
+        tokens.len() >= 200,
+        "all patient visitors are answered: {}",
+        tokens.len()
+    );
+    let ids: std::collections::BTreeSet<i64> = tokens
+        .iter()
+        .map(|t| ambasada_core::tracking::click_id_from_token(&app.state.click_key, t).expect("our token"))
+        .collect();
+    assert_eq!(ids.len(), tokens.len(), "each redirect has a click of its own");
+    for id in &ids {
+        assert!(app.state.store.click_exists(*id).await.unwrap(), "click {id} committed");
+    }
+    // A visitor after all of them is answered at once: the writer is not stuck.
+    let late = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        patient.get(&url).header("user-agent", CHROME).send(),
+    )
+    .await
+    .expect("answered")
+    .unwrap();
+    assert_eq!(late.status(), 302);
+    let rows = clicks(app).await;
+    assert!(
+        rows > tokens.len() as i64 && rows <= 301,
+        "{rows} rows for {} answered redirects and the late one",
+        tokens.len()
+    );
+}
+story!(concurrent_visitors_each_get_a_committed_click);
+
 /// On SQLite, clicks reach the database file itself soon after they stop coming (the
 /// click writer's checkpointer thread), not only its WAL. Read with `immutable`, which
 /// ignores the WAL.
