@@ -34,6 +34,7 @@ case "$engine" in
     ;;
   *) echo "engine: sqlite or postgres" >&2; exit 2 ;;
 esac
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use: stop what listens there" >&2; exit 2; fi
 # The demo fills the database (ambasada-demo.db, or the PostgreSQL database above when
 # the demo is told to use it) and serves it.
 if [ "$engine" = sqlite ]; then
@@ -42,6 +43,7 @@ else
   RUST_LOG=warn "$bin" demo --bind "127.0.0.1:$port" --database "$AMBASADA_DATABASE_URL" >server.log 2>&1 & spid=$!
 fi
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+kill -0 "$spid" 2>/dev/null || { echo "the server did not start:" >&2; cat server.log >&2; exit 1; }
 query() {
   if [ "$engine" = sqlite ]; then
     python3 -c "import sqlite3,sys; print(sqlite3.connect('ambasada-demo.db').execute(sys.argv[1]).fetchone()[0])" "$1"
@@ -49,11 +51,21 @@ query() {
     psql "$AMBASADA_DATABASE_URL" -tAc "$1"
   fi
 }
-code=$(query "SELECT l.code FROM tracked_links l JOIN content_items c ON c.id = l.item_id WHERE c.status IN ('approved', 'published') ORDER BY l.id LIMIT 1")
+# A link that leads somewhere now: its item approved or published, started, not expired
+# (the demo also has scheduled and expired items).
+now_ms=$(date +%s%3N)
+code=$(query "SELECT l.code FROM tracked_links l JOIN content_items c ON c.id = l.item_id WHERE c.status IN ('approved', 'published') AND c.starts_at <= $now_ms AND (c.expires_at IS NULL OR c.expires_at > $now_ms) ORDER BY l.id LIMIT 1")
 url="http://127.0.0.1:$port/s/$code"
 echo "engine: $engine; link: $url"
-curl -s -o /dev/null -w "first answer: %{http_code} -> %{redirect_url}\n" "$url"
+first=$(curl -s -o /dev/null -w "%{http_code} -> %{redirect_url}" "$url")
+echo "first answer: $first"
+case "$first" in 302*) ;; *) echo "the link does not redirect: nothing to measure" >&2; exit 1 ;; esac
 bash "$bench/redirect-vs-limit.sh" "$url" "$rounds" "$secs"
+# wrk counts every answer; a round is only valid if all of them were redirects.
+if grep -q "Non-2xx or 3xx" /tmp/redirect-vs-limit.log; then
+  echo "some answers were not redirects (see /tmp/redirect-vs-limit.log): figures invalid" >&2
+  exit 1
+fi
 # wrk stops counting with requests still in flight, so the exact check uses a load
 # generator that keeps every answer: click rows added must equal the 302s received.
 before=$(query "SELECT COUNT(*) FROM clicks")
@@ -61,4 +73,4 @@ summary=$(python3 "$repo/scripts/loadcheck.py" "$url" --seconds "$secs" --connec
 after=$(query "SELECT COUNT(*) FROM clicks")
 answered=$(wc -l < tokens.txt)
 echo "count check: $summary; click rows added: $((after - before))"
-if [ "$((after - before))" -eq "$answered" ]; then echo "count check: OK"; else echo "count check: MISMATCH"; exit 1; fi
+if [ "$answered" -gt 0 ] && [[ "$summary" == *" other: 0 "* ]] && [ "$((after - before))" -eq "$answered" ]; then echo "count check: OK"; else echo "count check: MISMATCH"; exit 1; fi

@@ -28,9 +28,14 @@ query() {
   if [ "$engine" = postgres ]; then psql "$dburl" -tAc "$1"; else
     python3 -c "import sqlite3,sys; print(sqlite3.connect('$work/kill.db').execute(sys.argv[1]).fetchone()[0])" "$1"; fi
 }
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is already in use: stop what listens there" >&2; exit 2; fi
 RUST_LOG=warn "$bin" demo --bind "127.0.0.1:$port" --database "$dburl" >server.log 2>&1 & spid=$!
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
-code=$(query "SELECT l.code FROM tracked_links l JOIN content_items c ON c.id = l.item_id WHERE c.status IN ('approved', 'published') ORDER BY l.id LIMIT 1")
+kill -0 "$spid" 2>/dev/null || { echo "the server did not start:" >&2; cat server.log >&2; exit 1; }
+# A link that leads somewhere now: its item approved or published, started, not expired
+# (the demo also has scheduled and expired items).
+now_ms=$(date +%s%3N)
+code=$(query "SELECT l.code FROM tracked_links l JOIN content_items c ON c.id = l.item_id WHERE c.status IN ('approved', 'published') AND c.starts_at <= $now_ms AND (c.expires_at IS NULL OR c.expires_at > $now_ms) ORDER BY l.id LIMIT 1")
 python3 "$repo/scripts/loadcheck.py" "http://127.0.0.1:$port/s/$code" --seconds $((before_kill + 3)) --connections 32 --out tokens.txt & lpid=$!
 sleep "$before_kill"
 kill -KILL "$spid"
