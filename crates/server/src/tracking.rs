@@ -293,15 +293,13 @@ pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req
     let Ok(location) = HeaderValue::try_from(location) else {
         return not_found(&state, headers);
     };
+    // No Referrer-Policy of our own: the target learns about the referring page only
+    // what that page's own policy allows.
     (
         StatusCode::FOUND,
         [
             (header::LOCATION, location),
             (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer-when-downgrade"),
-            ),
         ],
     )
         .into_response()

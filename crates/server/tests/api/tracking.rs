@@ -109,6 +109,11 @@ async fn a_tracked_link_redirects_with_utm_and_records_the_click(app: &TestApp) 
         .unwrap();
     assert_eq!(res.status(), 302);
     assert!(res.headers().get("set-cookie").is_none(), "no cookie on the hot path");
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    assert!(
+        res.headers().get("referrer-policy").is_none(),
+        "the referring page's own policy applies, not a wider one of ours"
+    );
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(location.starts_with("https://kariera.example/oferta?"), "{location}");
     assert!(location.ends_with("#apply"), "the fragment stays last: {location}");
