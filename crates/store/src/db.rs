@@ -84,6 +84,10 @@ impl std::fmt::Debug for Store {
     }
 }
 
+/// What every SQLite connection is set to (the pool's and the click writer's).
+pub(crate) const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
 impl Store {
     /// Opens a pool for `sqlite://PATH` (the file is created when missing) or
     /// `postgres://...`; anything else is refused. Does not migrate.
@@ -112,11 +116,7 @@ impl Store {
                     // WAL lets readers work while one writer commits; NORMAL sync in WAL
                     // mode survives a killed process (not a power cut) and is what makes
                     // group commit fast. Foreign keys are off by default in SQLite.
-                    conn.execute(
-                        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
-                    )
-                    .await?;
+                    conn.execute(SQLITE_PRAGMAS).await?;
                     Ok(())
                 })
             })

@@ -9,6 +9,9 @@
 use crate::{Backend, Result, Store, StoreError};
 use ambasada_core::Millis;
 use sqlx::AssertSqlSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 /// What a tracked link leads to, with what decides whether it still may.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -69,7 +72,7 @@ pub enum ClickWriter {
 
 /// How often the checkpointer thread copies committed clicks from the WAL into the
 /// database file, when there were any.
-const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(100);
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
 /// WAL pages after which the click writer checkpoints by itself (a safety net for when
 /// the checkpointer cannot keep up; 4 KiB pages, so about 64 MiB).
 const WRITER_AUTOCHECKPOINT: u32 = 16_384;
@@ -84,31 +87,31 @@ const WRITER_AUTOCHECKPOINT: u32 = 16_384;
 pub struct SqliteClicks {
     conn: rusqlite::Connection,
     /// Set after each commit; the checkpointer clears it when it checkpoints.
-    dirty: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    dirty: Arc<AtomicBool>,
     /// Dropped with the writer, which stops the checkpointer.
-    _alive: std::sync::mpsc::Sender<()>,
+    _alive: mpsc::Sender<()>,
 }
 
 impl SqliteClicks {
     fn open(path: &str) -> std::result::Result<SqliteClicks, String> {
         let conn = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
         conn.execute_batch(&format!(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-             PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT};"
+            "{} PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT};",
+            crate::db::SQLITE_PRAGMAS
         ))
         .map_err(|e| e.to_string())?;
         let checkpointer = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
         checkpointer
             .execute_batch("PRAGMA busy_timeout = 5000;")
             .map_err(|e| e.to_string())?;
-        let dirty = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let (alive, stopped) = std::sync::mpsc::channel::<()>();
+        let dirty = Arc::new(AtomicBool::new(false));
+        let (alive, stopped) = mpsc::channel::<()>();
         let flag = dirty.clone();
         std::thread::Builder::new()
             .name("click-checkpoint".into())
             .spawn(move || {
-                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
-                    if flag.swap(false, std::sync::atomic::Ordering::Relaxed)
+                while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
+                    if flag.swap(false, Ordering::Relaxed)
                         && let Err(e) = checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
                     {
                         tracing::warn!(error = %e, "WAL checkpoint failed");
@@ -151,7 +154,7 @@ impl ClickWriter {
                     }
                 }
                 tx.commit().map_err(|e| e.to_string())?;
-                w.dirty.store(true, std::sync::atomic::Ordering::Relaxed);
+                w.dirty.store(true, Ordering::Relaxed);
                 Ok(ids)
             }
             ClickWriter::Pool(_) => Err("the pool writer is async: use write()".into()),

@@ -93,6 +93,23 @@ async fn clicks(app: &TestApp) -> i64 {
     app.state.store.count_click_rows().await.unwrap()
 }
 
+/// A browser (`c`) following the tracked link `code`.
+async fn follow(c: &reqwest::Client, app: &TestApp, code: &str) -> reqwest::Response {
+    c.get(app.url(&format!("/s/{code}")))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The click token in a redirect's Location.
+fn click_token_of(res: &reqwest::Response) -> Option<String> {
+    query_of(res.headers()["location"].to_str().unwrap())
+        .into_iter()
+        .find(|(k, _)| k == "amb_ct")
+        .map(|(_, v)| v)
+}
+
 async fn a_tracked_link_redirects_with_utm_and_records_the_click(app: &TestApp) {
     let w = world(
         app,
@@ -153,11 +170,7 @@ async fn a_tracked_link_redirects_with_utm_and_records_the_click(app: &TestApp) 
         .await
         .unwrap();
     assert_eq!(bot.status(), 302);
-    let bot_token = query_of(bot.headers()["location"].to_str().unwrap())
-        .into_iter()
-        .find(|(k, _)| k == "amb_ct")
-        .unwrap()
-        .1;
+    let bot_token = click_token_of(&bot).unwrap();
     let bot_id = ambasada_core::tracking::click_id_from_token(&app.state.click_key, &bot_token).unwrap();
     assert!(app.state.store.click_exists(bot_id).await.unwrap(), "recorded");
     assert!(
@@ -203,11 +216,7 @@ async fn concurrent_visitors_each_get_a_committed_click(app: &TestApp) {
             tokio::time::sleep(start).await;
             let res = c.get(&url).header("user-agent", CHROME).send().await.ok()?;
             assert_eq!(res.status(), 302);
-            let location = res.headers()["location"].to_str().unwrap().to_string();
-            query_of(&location)
-                .into_iter()
-                .find(|(k, _)| k == "amb_ct")
-                .map(|(_, v)| v)
+            click_token_of(&res)
         });
     }
     let tokens = tokio::time::timeout(std::time::Duration::from_secs(20), visits.join_all())
@@ -253,14 +262,9 @@ async fn sqlite_clicks_are_checkpointed_into_the_database_file() {
     use sqlx::Connection;
     let app = TestApp::spawn(crate::common::Db::Sqlite).await;
     let w = world(&app, Some("https://kariera.example/oferta"), None).await;
+    let browser = client();
     for _ in 0..20 {
-        let res = client()
-            .get(app.url(&format!("/s/{}", w.code)))
-            .header("user-agent", CHROME)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 302);
+        assert_eq!(follow(&browser, &app, &w.code).await.status(), 302);
     }
     let path = app
         .state
@@ -335,13 +339,7 @@ async fn an_application_through_a_tracked_link_is_a_referral(app: &TestApp) {
     let w = world(app, None, None).await;
     // The visitor clicks the ambassador's link, lands on the offer, applies.
     let visitor = TestApp::sibling(app);
-    let res = visitor
-        .client
-        .get(app.url(&format!("/s/{}", w.code)))
-        .header("user-agent", CHROME)
-        .send()
-        .await
-        .unwrap();
+    let res = follow(&visitor.client, app, &w.code).await;
     let landing = res.headers()["location"].to_str().unwrap().to_string();
     let page = visitor.client.get(&landing).send().await.unwrap();
     assert_eq!(page.status(), 200);
@@ -499,17 +497,8 @@ story!(bad_applications_are_refused_on_their_field);
 
 async fn conversions_are_attributed_once_per_external_id(app: &TestApp) {
     let w = world(app, None, None).await;
-    let res = client()
-        .get(app.url(&format!("/s/{}", w.code)))
-        .header("user-agent", CHROME)
-        .send()
-        .await
-        .unwrap();
-    let token = query_of(res.headers()["location"].to_str().unwrap())
-        .into_iter()
-        .find(|(k, _)| k == "amb_ct")
-        .unwrap()
-        .1;
+    let res = follow(&client(), app, &w.code).await;
+    let token = click_token_of(&res).unwrap();
     let crm = app.create_user("crm@test.example", &[Role::Admin]).await;
     let secret = format!("amb_{}", ambasada_server::auth::new_token());
     app.state
@@ -585,15 +574,9 @@ story!(conversions_are_attributed_once_per_external_id);
 async fn the_api_traces_a_referral_and_refuses_foreign_claims(app: &TestApp) {
     let w = world(app, None, None).await;
     let visitor = TestApp::sibling(app);
-    let res = visitor
-        .client
-        .get(app.url(&format!("/s/{}", w.code)))
-        .header("user-agent", CHROME)
-        .send()
-        .await
-        .unwrap();
+    let res = follow(&visitor.client, app, &w.code).await;
     let landing = res.headers()["location"].to_str().unwrap().to_string();
-    let token = query_of(&landing).into_iter().find(|(k, _)| k == "amb_ct").unwrap().1;
+    let token = click_token_of(&res).unwrap();
     visitor.client.get(&landing).send().await.unwrap();
     assert_eq!(
         apply(
@@ -667,17 +650,7 @@ async fn the_api_traces_a_referral_and_refuses_foreign_claims(app: &TestApp) {
             .status(),
         201
     );
-    let other = client()
-        .get(app.url(&format!("/s/{}", w.code)))
-        .header("user-agent", CHROME)
-        .send()
-        .await
-        .unwrap();
-    let other_token = query_of(other.headers()["location"].to_str().unwrap())
-        .into_iter()
-        .find(|(k, _)| k == "amb_ct")
-        .unwrap()
-        .1;
+    let other_token = click_token_of(&follow(&client(), app, &w.code).await).unwrap();
     let res = post(serde_json::json!({"click_token": other_token, "kind": "lead", "external_id": "x-1"}))
         .await
         .unwrap();
