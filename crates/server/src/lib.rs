@@ -171,6 +171,118 @@ pub fn build_router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Connections handed to one serving thread of the per-core mode by the acceptor.
+struct HandedOver {
+    incoming: tokio::sync::mpsc::UnboundedReceiver<(std::net::TcpStream, SocketAddr)>,
+    local: SocketAddr,
+}
+
+impl axum::serve::Listener for HandedOver {
+    type Io = tokio::net::TcpStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            match self.incoming.recv().await {
+                // Registered with this thread's runtime, which serves it from now on.
+                Some((stream, peer)) => match tokio::net::TcpStream::from_std(stream) {
+                    Ok(stream) => return (stream, peer),
+                    Err(e) => tracing::warn!(error = %e, "connection dropped"),
+                },
+                // The acceptor stopped: only the shutdown is left to wait for.
+                None => std::future::pending::<()>().await,
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        Ok(self.local)
+    }
+}
+
+/// Serves `app` on one single-threaded runtime per core (SQLite file mode). Connections
+/// are accepted here and handed to the threads in turn, so each carries the same share.
+/// Each thread commits the clicks of the redirects it handled whenever it runs out of
+/// work ([`tracking::flush_local`]) and then answers them: group commit with no thread
+/// switch and no cross-thread wake on the hot path, and no core left idle while a batch
+/// could be written (docs/PERFORMANCE.md). Returns when `shutdown` completes and every
+/// thread has finished its requests, or when a thread fails.
+async fn serve_per_core(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let local = listener.local_addr()?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let (ended_tx, mut ended) = tokio::sync::mpsc::unbounded_channel::<std::io::Result<()>>();
+    let mut lanes = Vec::with_capacity(threads);
+    for i in 0..threads {
+        let (lane, incoming) = tokio::sync::mpsc::unbounded_channel();
+        lanes.push(lane);
+        let (state, ended_tx) = (state.clone(), ended_tx.clone());
+        let mut stop = stop_rx.clone();
+        let serve_one = move || -> std::io::Result<()> {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .on_thread_park(tracking::flush_local)
+                .build()?;
+            tracking::install_local(&state);
+            let app = build_router(state);
+            rt.block_on(async move {
+                // `tap_io` makes the peer address available as ConnectInfo<SocketAddr>.
+                let listener = axum::serve::ListenerExt::tap_io(HandedOver { incoming, local }, |_| {});
+                axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                    .with_graceful_shutdown(async move {
+                        let _ = stop.wait_for(|s| *s).await;
+                    })
+                    .await
+            })
+        };
+        std::thread::Builder::new().name(format!("http-{i}")).spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(serve_one))
+                .unwrap_or_else(|_| Err(std::io::Error::other("a serving thread panicked")));
+            let _ = ended_tx.send(result);
+        })?;
+    }
+    drop(ended_tx);
+    let mut stop_accepting = stop_rx.clone();
+    let acceptor = tokio::spawn(async move {
+        let mut next = 0;
+        loop {
+            let accepted = tokio::select! {
+                _ = stop_accepting.wait_for(|s| *s) => return,
+                a = listener.accept() => a,
+            };
+            match accepted.and_then(|(stream, peer)| Ok((stream.into_std()?, peer))) {
+                Ok(conn) => {
+                    let _ = lanes[next % lanes.len()].send(conn);
+                    next = next.wrapping_add(1);
+                }
+                Err(e) => {
+                    // Out of file descriptors, say: wait a little instead of spinning.
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+            }
+        }
+    });
+    // A thread that ends before the shutdown failed: stop the others and report it.
+    let early = tokio::select! {
+        _ = shutdown => None,
+        r = ended.recv() => Some(r.unwrap_or(Ok(()))),
+    };
+    let _ = stop_tx.send(true);
+    let _ = acceptor.await;
+    let mut result = early.unwrap_or(Ok(()));
+    while let Some(r) = ended.recv().await {
+        if result.is_ok() {
+            result = r;
+        }
+    }
+    result
+}
+
 /// Serves the application on `listener` and runs the background jobs, until
 /// `shutdown` completes; then finishes requests in flight and stops the jobs.
 pub async fn serve(
@@ -180,8 +292,13 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let jobs = jobs::spawn(state.clone(), stop_rx);
-    let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let result = match state.tracker.shared_writer() {
+        Some(_) => serve_per_core(listener, state, shutdown).await,
+        None => {
+            let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();
+            axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+        }
+    };
     let _ = stop_tx.send(true);
     for j in jobs {
         let _ = j.await;

@@ -1,17 +1,25 @@
-//! The hot path, `GET /s/{code}`: look the link up in memory, hand the click to the
-//! batch writer, and answer the redirect once the click is committed (an answered click
-//! is never lost). No session, no cookie, no page middleware on this route.
+//! The hot path, `GET /s/{code}`: look the link up in memory, hand the click to a batch
+//! writer, and answer the redirect once the click is committed (an answered click is
+//! never lost). No session, no cookie, no page middleware on this route.
+//!
+//! On a SQLite file the server runs one single-threaded runtime per core
+//! (`serve_per_core` in lib.rs): each serving thread keeps the clicks it took in a batch
+//! of its own and commits it through the shared writer connection whenever it runs out
+//! of work ([`flush_local`]). Elsewhere (PostgreSQL, or a router used without `serve`)
+//! clicks go through a queue to the writer thread or task of [`spawn_writer`].
 
 use crate::AppState;
 use crate::web::Ctx;
 use ambasada_core::tracking::{self, BrowserClass, TrackedTarget};
 use ambasada_core::{Locale, Millis};
-use ambasada_store::tracking::NewClick;
+use ambasada_store::tracking::{ClickWriter, NewClick};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, oneshot, watch};
 
@@ -70,6 +78,69 @@ pub struct Tracker {
     salt: Mutex<Option<(i64, Arc<str>)>>,
     queue: mpsc::Sender<Pending>,
     receiver: Mutex<Option<mpsc::Receiver<Pending>>>,
+    /// The blocking (SQLite file) writer, shared by the writer thread and the serving
+    /// threads of the per-core mode; unset on PostgreSQL.
+    shared_writer: OnceLock<SharedWriter>,
+    /// Batches written (or tried) by serving threads of the per-core mode, and by the
+    /// writer thread or task ([`Tracker::batch_counts`]).
+    local_batches: AtomicU64,
+    queued_batches: AtomicU64,
+}
+
+/// A blocking click writer that several threads take turns with.
+pub type SharedWriter = Arc<Mutex<ClickWriter>>;
+
+thread_local! {
+    /// Clicks taken by this serving thread and not yet written (per-core mode only).
+    static LOCAL: RefCell<Option<LocalClicks>> = const { RefCell::new(None) };
+}
+
+struct LocalClicks {
+    state: AppState,
+    writer: SharedWriter,
+    pending: Vec<Pending>,
+}
+
+/// Makes this thread a serving thread of the per-core mode: redirects handled on it
+/// queue their clicks here, and [`flush_local`] commits them. Needs the shared writer
+/// ([`spawn_writer`] makes it on a SQLite file); returns whether it was there.
+pub fn install_local(state: &AppState) -> bool {
+    let Some(writer) = state.tracker.shared_writer() else {
+        return false;
+    };
+    LOCAL.with(|l| {
+        *l.borrow_mut() = Some(LocalClicks {
+            state: state.clone(),
+            writer,
+            pending: Vec::with_capacity(64),
+        })
+    });
+    true
+}
+
+/// Commits the clicks this thread has taken and answers their requests. Run by the
+/// thread's runtime each time it has nothing else to do (`on_thread_park`), so a batch
+/// holds every redirect the thread read since the last one: group commit without a
+/// thread switch or a cross-thread wake.
+pub fn flush_local() {
+    let Some((state, writer, batch)) = LOCAL.with(|l| {
+        let mut l = l.borrow_mut();
+        let lc = l.as_mut()?;
+        if lc.pending.is_empty() {
+            return None;
+        }
+        let batch = std::mem::replace(&mut lc.pending, Vec::with_capacity(64));
+        Some((lc.state.clone(), lc.writer.clone(), batch))
+    }) else {
+        return;
+    };
+    state.tracker.local_batches.fetch_add(1, Ordering::Relaxed);
+    let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
+    let written = match writer.lock() {
+        Ok(mut w) => w.write_blocking(&clicks),
+        Err(_) => Err("the click writer panicked".to_string()),
+    };
+    answer(written, dones);
 }
 
 impl Default for Tracker {
@@ -80,11 +151,28 @@ impl Default for Tracker {
             salt: Mutex::new(None),
             queue,
             receiver: Mutex::new(Some(receiver)),
+            shared_writer: OnceLock::new(),
+            local_batches: AtomicU64::new(0),
+            queued_batches: AtomicU64::new(0),
         }
     }
 }
 
 impl Tracker {
+    /// The shared blocking writer, once [`spawn_writer`] made one.
+    pub fn shared_writer(&self) -> Option<SharedWriter> {
+        self.shared_writer.get().cloned()
+    }
+
+    /// How many click batches serving threads of the per-core mode have written (or
+    /// tried to) so far, and how many the writer thread or task has.
+    pub fn batch_counts(&self) -> (u64, u64) {
+        (
+            self.local_batches.load(Ordering::Relaxed),
+            self.queued_batches.load(Ordering::Relaxed),
+        )
+    }
+
     async fn link(&self, state: &AppState, code: &str) -> anyhow::Result<Option<Arc<CachedLink>>> {
         if let Ok(m) = self.links.read()
             && let Some((at, link)) = m.get(code)
@@ -159,12 +247,13 @@ async fn next_batch(
     Some(batch)
 }
 
-/// Starts the click writer. On SQLite it is a thread of its own (its connection blocks;
-/// measured faster than writing on a runtime worker); on PostgreSQL a task. Either
-/// answers every waiting request once its batch is committed.
+/// Starts the click writer for queued clicks. On a SQLite file it is a thread of its own
+/// (its connection blocks; measured faster than writing on a runtime worker) and its
+/// connection is also the one the per-core serving threads share; on PostgreSQL a task.
+/// Either answers every waiting request once its batch is committed.
 pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
     let mut rx = state.tracker.receiver.lock().ok()?.take()?;
-    let mut writer = match state.store.click_writer() {
+    let writer = match state.store.click_writer() {
         Ok(w) => w,
         Err(e) => {
             tracing::error!(error = %e, "click writer could not start");
@@ -173,12 +262,19 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
     };
     let mut stopping = false;
     if writer.is_blocking() {
+        let writer: SharedWriter = Arc::new(Mutex::new(writer));
+        let _ = state.tracker.shared_writer.set(writer.clone());
         let handle = tokio::runtime::Handle::current();
         return Some(tokio::task::spawn_blocking(move || {
             while let Some(batch) = handle.block_on(next_batch(&mut rx, &mut stop, &mut stopping)) {
                 let small = batch.len() < LINGER_BELOW;
                 let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
-                answer(writer.write_blocking(&clicks), dones);
+                let written = match writer.lock() {
+                    Ok(mut w) => w.write_blocking(&clicks),
+                    Err(_) => Err("the click writer panicked".to_string()),
+                };
+                state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
+                answer(written, dones);
                 // A small batch means clicks trickle in: let a few more gather before
                 // the next commit instead of committing each handful on its own.
                 if small && !stopping {
@@ -187,10 +283,13 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
             }
         }));
     }
+    let mut writer = writer;
     Some(tokio::spawn(async move {
         while let Some(batch) = next_batch(&mut rx, &mut stop, &mut stopping).await {
             let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
-            answer(writer.write(&clicks).await, dones);
+            let written = writer.write(&clicks).await;
+            state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
+            answer(written, dones);
         }
     }))
 }
@@ -280,8 +379,24 @@ pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req
             .and_then(tracking::referrer_host),
     };
     let (done, committed) = oneshot::channel();
-    if tracker.queue.send(Pending { click, done }).await.is_err() {
-        return unavailable();
+    // On a serving thread of the per-core mode the click waits in the thread's own batch
+    // (committed when the thread runs out of work, or at once when the batch is full);
+    // elsewhere it goes to the writer thread or task.
+    let local = LOCAL.with(|l| match l.borrow_mut().as_mut() {
+        Some(lc) => {
+            lc.pending.push(Pending { click, done });
+            Ok(lc.pending.len() >= MAX_BATCH)
+        }
+        None => Err(Pending { click, done }),
+    });
+    match local {
+        Ok(true) => flush_local(),
+        Ok(false) => {}
+        Err(p) => {
+            if tracker.queue.send(p).await.is_err() {
+                return unavailable();
+            }
+        }
     }
     // Answered only once the click is committed: an answered click is never lost.
     let Ok(Some(click_id)) = committed.await else {

@@ -136,10 +136,13 @@ impl ClickWriter {
     pub fn write_blocking(&mut self, batch: &[NewClick]) -> std::result::Result<Vec<i64>, String> {
         match self {
             ClickWriter::Sqlite(w) => {
-                let tx = w.conn.transaction().map_err(|e| e.to_string())?;
-                let mut ids = Vec::with_capacity(batch.len());
-                {
-                    let mut stmt = tx.prepare_cached(INSERT_CLICK).map_err(|e| e.to_string())?;
+                // BEGIN and COMMIT as cached statements too: rusqlite's `transaction()`
+                // parses both anew for every batch.
+                let conn = &w.conn;
+                let written = (|| -> rusqlite::Result<Vec<i64>> {
+                    conn.prepare_cached("BEGIN")?.execute([])?;
+                    let mut ids = Vec::with_capacity(batch.len());
+                    let mut stmt = conn.prepare_cached(INSERT_CLICK)?;
                     for c in batch {
                         stmt.execute(rusqlite::params![
                             c.link_id,
@@ -148,12 +151,17 @@ impl ClickWriter {
                             c.visitor_hash,
                             c.browser,
                             c.referrer_host
-                        ])
-                        .map_err(|e| e.to_string())?;
-                        ids.push(tx.last_insert_rowid());
+                        ])?;
+                        ids.push(conn.last_insert_rowid());
                     }
+                    conn.prepare_cached("COMMIT")?.execute([])?;
+                    Ok(ids)
+                })();
+                if written.is_err() && !conn.is_autocommit() {
+                    // All or nothing: a batch that failed halfway leaves no rows.
+                    let _ = conn.execute_batch("ROLLBACK");
                 }
-                tx.commit().map_err(|e| e.to_string())?;
+                let ids = written.map_err(|e| e.to_string())?;
                 w.dirty.store(true, Ordering::Relaxed);
                 Ok(ids)
             }
