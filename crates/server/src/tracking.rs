@@ -4,8 +4,9 @@
 //!
 //! On a SQLite file the server runs one single-threaded runtime per core
 //! (`serve_per_core` in lib.rs): each serving thread keeps the clicks it took in a batch
-//! of its own and commits it through the shared writer connection whenever it runs out
-//! of work ([`flush_local`]). Elsewhere (PostgreSQL, or a router used without `serve`)
+//! of its own and commits it to the click journal (one write; `ambasada_store::
+//! click_journal`, whose loader moves clicks into the table) whenever it runs out of
+//! work ([`flush_local`]). Elsewhere (PostgreSQL, or a router used without `serve`)
 //! clicks go through a queue to the writer thread or task of [`spawn_writer`].
 
 use crate::AppState;
@@ -30,14 +31,6 @@ const CACHE_TTL: Duration = Duration::from_secs(30);
 const CACHE_MAX: usize = 200_000;
 /// Clicks written in one transaction at most.
 const MAX_BATCH: usize = 1024;
-/// After committing fewer clicks than this, the SQLite writer waits [`LINGER`] before
-/// taking the next batch. Under load the writer otherwise commits every few clicks (about
-/// 8 a commit at 85k redirects/s, measured), and each commit rewrites the same last pages
-/// of the table and index into the WAL; waiting gathers about 25 a commit and used less
-/// CPU per click (docs/PERFORMANCE.md). An answered click still waits for its commit.
-const LINGER_BELOW: usize = 32;
-/// How long the writer waits after a small batch; adds at most this to a redirect.
-const LINGER: Duration = Duration::from_micros(150);
 /// Clicks waiting for the writer at most; beyond, requests wait (back-pressure).
 const QUEUE: usize = 16_384;
 
@@ -78,8 +71,8 @@ pub struct Tracker {
     salt: Mutex<Option<(i64, Arc<str>)>>,
     queue: mpsc::Sender<Pending>,
     receiver: Mutex<Option<mpsc::Receiver<Pending>>>,
-    /// The blocking (SQLite file) writer, shared by the writer thread and the serving
-    /// threads of the per-core mode; unset on PostgreSQL.
+    /// The blocking writer (the click journal of a SQLite file), shared by the writer
+    /// thread and the serving threads of the per-core mode; unset on PostgreSQL.
     shared_writer: OnceLock<SharedWriter>,
     /// Batches written (or tried) by serving threads of the per-core mode, and by the
     /// writer thread or task ([`Tracker::batch_counts`]).
@@ -137,7 +130,7 @@ pub fn flush_local() {
     state.tracker.local_batches.fetch_add(1, Ordering::Relaxed);
     let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
     let written = match writer.lock() {
-        Ok(mut w) => w.write_blocking(&clicks),
+        Ok(mut w) => w.write_blocking(clicks),
         Err(_) => Err("the click writer panicked".to_string()),
     };
     answer(written, dones);
@@ -248,9 +241,9 @@ async fn next_batch(
 }
 
 /// Starts the click writer for queued clicks. On a SQLite file it is a thread of its own
-/// (its connection blocks; measured faster than writing on a runtime worker) and its
-/// connection is also the one the per-core serving threads share; on PostgreSQL a task.
-/// Either answers every waiting request once its batch is committed.
+/// appending to the click journal, which the per-core serving threads share; on
+/// PostgreSQL a task. Either answers every waiting request once its batch is committed.
+/// At the end the journal is closed: every click in it is loaded into the table.
 pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
     let mut rx = state.tracker.receiver.lock().ok()?.take()?;
     let writer = match state.store.click_writer() {
@@ -267,19 +260,17 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
         let handle = tokio::runtime::Handle::current();
         return Some(tokio::task::spawn_blocking(move || {
             while let Some(batch) = handle.block_on(next_batch(&mut rx, &mut stop, &mut stopping)) {
-                let small = batch.len() < LINGER_BELOW;
                 let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
                 let written = match writer.lock() {
-                    Ok(mut w) => w.write_blocking(&clicks),
+                    Ok(mut w) => w.write_blocking(clicks),
                     Err(_) => Err("the click writer panicked".to_string()),
                 };
                 state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
                 answer(written, dones);
-                // A small batch means clicks trickle in: let a few more gather before
-                // the next commit instead of committing each handful on its own.
-                if small && !stopping {
-                    std::thread::sleep(LINGER);
-                }
+            }
+            // Everything queued is journalled: load it all into the table and stop.
+            if let Ok(w) = writer.lock() {
+                w.close();
             }
         }));
     }
@@ -287,7 +278,7 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
     Some(tokio::spawn(async move {
         while let Some(batch) = next_batch(&mut rx, &mut stop, &mut stopping).await {
             let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
-            let written = writer.write(&clicks).await;
+            let written = writer.write(clicks).await;
             state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
             answer(written, dones);
         }

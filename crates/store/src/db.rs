@@ -48,6 +48,8 @@ pub struct Store {
     backend: Backend,
     /// The URL it was opened with (the SQLite click writer opens the same file).
     pub(crate) url: String,
+    /// The click journal of a SQLite file, once the click writer opened it.
+    pub(crate) click_journal: std::sync::Arc<std::sync::OnceLock<std::sync::Arc<crate::click_journal::ClickJournal>>>,
 }
 
 /// The URL with its password replaced by `***`, for logs.
@@ -124,7 +126,12 @@ impl Store {
             options
         };
         let pool = options.connect(&url).await?;
-        Ok(Store { pool, backend, url })
+        Ok(Store {
+            pool,
+            backend,
+            url,
+            click_journal: Default::default(),
+        })
     }
 
     /// Applies the embedded migrations of this backend that have not run yet.

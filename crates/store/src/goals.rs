@@ -86,6 +86,7 @@ impl Store {
     /// visitors, applications and hires through its links, ambassadors enrolled during
     /// the period, those who shared, and those active in its last 30 days.
     pub async fn period_facts(&self, program_id: i64, start: Millis, end: Millis) -> Result<PeriodFacts> {
+        self.sync_clicks().await;
         let one = |sql: &'static str| async move {
             let (n,): (i64,) = sqlx::query_as(sql)
                 .bind(program_id)

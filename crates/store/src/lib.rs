@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod click_journal;
 pub mod content;
 mod db;
 pub mod enps;

@@ -6,6 +6,7 @@
 //! a transaction: sqlx's per-statement overhead was the limit there. On PostgreSQL one
 //! multi-row INSERT per batch goes through the pool.
 
+use crate::click_journal::ClickJournal;
 use crate::{Backend, Result, Store, StoreError};
 use ambasada_core::Millis;
 use sqlx::AssertSqlSafe;
@@ -64,107 +65,67 @@ pub struct LinkNumbers {
 
 /// Writes clicks in batches; made by [`Store::click_writer`].
 pub enum ClickWriter {
-    /// A dedicated SQLite connection (blocking: use it from one thread).
-    Sqlite(Box<SqliteClicks>),
+    /// The click journal of a SQLite file (blocking appends; any thread).
+    Sqlite(Arc<ClickJournal>),
     /// Through the pool (PostgreSQL, or an in-memory SQLite database).
     Pool(Store),
 }
 
-/// How often the checkpointer thread copies committed clicks from the WAL into the
+/// How often the checkpointer thread copies loaded clicks from the WAL into the
 /// database file, when there were any.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(100);
-/// WAL pages after which the click writer checkpoints by itself (a safety net for when
-/// the checkpointer cannot keep up; 4 KiB pages, so about 64 MiB).
+/// WAL pages after which the loader's connection checkpoints by itself (a safety net for
+/// when the checkpointer cannot keep up; 4 KiB pages, so about 64 MiB).
 const WRITER_AUTOCHECKPOINT: u32 = 16_384;
 
-/// The SQLite click writer: its connection, and a checkpointer thread beside it.
+/// Opens the connection that loads clicks from the journal, with a checkpointer thread
+/// beside it; returns the connection and what to call after each of its commits.
 ///
 /// SQLite's automatic checkpoint runs inside the commit that crosses 1000 WAL pages, on
-/// the committing connection, and ends with an fsync of the database file: a few ms in
-/// which every waiting redirect waits too (about ten times a second under load,
-/// measured). The writer's connection leaves that to a thread of its own, which
-/// checkpoints (PASSIVE: never blocks the writer) every [`CHECKPOINT_EVERY`].
-pub struct SqliteClicks {
-    conn: rusqlite::Connection,
-    /// Set after each commit; the checkpointer clears it when it checkpoints.
-    dirty: Arc<AtomicBool>,
-    /// Dropped with the writer, which stops the checkpointer.
-    _alive: mpsc::Sender<()>,
-}
-
-impl SqliteClicks {
-    fn open(path: &str) -> std::result::Result<SqliteClicks, String> {
-        let conn = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
-        conn.execute_batch(&format!(
-            "{} PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT};",
-            crate::db::SQLITE_PRAGMAS
-        ))
+/// the committing connection, and ends with an fsync of the database file. The loader's
+/// connection leaves that to a thread of its own, which checkpoints (PASSIVE: never
+/// blocks the loader) every [`CHECKPOINT_EVERY`] after commits. The thread stops when
+/// the returned callback is dropped (with the loader).
+fn open_loader(path: &str) -> std::result::Result<(rusqlite::Connection, impl Fn() + Send + 'static), String> {
+    let conn = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
+    conn.execute_batch(&format!(
+        "{} PRAGMA wal_autocheckpoint = {WRITER_AUTOCHECKPOINT};",
+        crate::db::SQLITE_PRAGMAS
+    ))
+    .map_err(|e| e.to_string())?;
+    let checkpointer = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
+    checkpointer
+        .execute_batch("PRAGMA busy_timeout = 5000;")
         .map_err(|e| e.to_string())?;
-        let checkpointer = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
-        checkpointer
-            .execute_batch("PRAGMA busy_timeout = 5000;")
-            .map_err(|e| e.to_string())?;
-        let dirty = Arc::new(AtomicBool::new(false));
-        let (alive, stopped) = mpsc::channel::<()>();
-        let flag = dirty.clone();
-        std::thread::Builder::new()
-            .name("click-checkpoint".into())
-            .spawn(move || {
-                while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
-                    if flag.swap(false, Ordering::Relaxed)
-                        && let Err(e) = checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
-                    {
-                        tracing::warn!(error = %e, "WAL checkpoint failed");
-                    }
+    let dirty = Arc::new(AtomicBool::new(false));
+    let (alive, stopped) = mpsc::channel::<()>();
+    let flag = dirty.clone();
+    std::thread::Builder::new()
+        .name("click-checkpoint".into())
+        .spawn(move || {
+            while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(CHECKPOINT_EVERY) {
+                if flag.swap(false, Ordering::Relaxed)
+                    && let Err(e) = checkpointer.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+                {
+                    tracing::warn!(error = %e, "WAL checkpoint failed");
                 }
-            })
-            .map_err(|e| e.to_string())?;
-        Ok(SqliteClicks {
-            conn,
-            dirty,
-            _alive: alive,
+            }
         })
-    }
+        .map_err(|e| e.to_string())?;
+    let on_commit = move || {
+        // Holding the sender keeps the checkpointer running.
+        let _ = &alive;
+        dirty.store(true, Ordering::Relaxed);
+    };
+    Ok((conn, on_commit))
 }
-
-const INSERT_CLICK: &str = "INSERT INTO clicks (link_id, at, network, visitor_hash, browser, referrer_host) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 
 impl ClickWriter {
-    /// Writes a batch in one transaction (blocking for SQLite). All or nothing. Returns
-    /// the ids the clicks got, in order.
-    pub fn write_blocking(&mut self, batch: &[NewClick]) -> std::result::Result<Vec<i64>, String> {
+    /// Writes a batch (blocking; SQLite's journal only). All or nothing. Returns the ids
+    /// the clicks got, in order.
+    pub fn write_blocking(&mut self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
         match self {
-            ClickWriter::Sqlite(w) => {
-                // BEGIN and COMMIT as cached statements too: rusqlite's `transaction()`
-                // parses both anew for every batch.
-                let conn = &w.conn;
-                let written = (|| -> rusqlite::Result<Vec<i64>> {
-                    conn.prepare_cached("BEGIN")?.execute([])?;
-                    let mut ids = Vec::with_capacity(batch.len());
-                    let mut stmt = conn.prepare_cached(INSERT_CLICK)?;
-                    for c in batch {
-                        stmt.execute(rusqlite::params![
-                            c.link_id,
-                            c.at,
-                            c.network,
-                            c.visitor_hash,
-                            c.browser,
-                            c.referrer_host
-                        ])?;
-                        ids.push(conn.last_insert_rowid());
-                    }
-                    conn.prepare_cached("COMMIT")?.execute([])?;
-                    Ok(ids)
-                })();
-                if written.is_err() && !conn.is_autocommit() {
-                    // All or nothing: a batch that failed halfway leaves no rows.
-                    let _ = conn.execute_batch("ROLLBACK");
-                }
-                let ids = written.map_err(|e| e.to_string())?;
-                w.dirty.store(true, Ordering::Relaxed);
-                Ok(ids)
-            }
+            ClickWriter::Sqlite(journal) => journal.append(batch),
             ClickWriter::Pool(_) => Err("the pool writer is async: use write()".into()),
         }
     }
@@ -176,25 +137,49 @@ impl ClickWriter {
 
     /// Writes a batch and returns the ids in order (the blocking SQLite writer too, for
     /// callers on a thread that may block).
-    pub async fn write(&mut self, batch: &[NewClick]) -> std::result::Result<Vec<i64>, String> {
+    pub async fn write(&mut self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
         match self {
             ClickWriter::Sqlite(_) => self.write_blocking(batch),
-            ClickWriter::Pool(store) => store.insert_clicks(batch).await.map_err(|e| e.to_string()),
+            ClickWriter::Pool(store) => store.insert_clicks(&batch).await.map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Stops a SQLite writer: every click it took is loaded into the table first. The
+    /// pool writer has nothing to stop.
+    pub fn close(&self) {
+        if let ClickWriter::Sqlite(journal) = self {
+            journal.close();
         }
     }
 }
 
 impl Store {
-    /// The click writer for this store: a dedicated connection on a SQLite file, the
-    /// pool otherwise.
+    /// The click writer for this store: on a SQLite file its click journal (opened here,
+    /// once; what an earlier process left in it is loaded first), the pool otherwise.
     pub fn click_writer(&self) -> Result<ClickWriter> {
         if self.backend() == Backend::Sqlite
             && let Some(path) = sqlite_path(&self.url)
         {
-            let writer = SqliteClicks::open(&path).map_err(StoreError::Other)?;
-            return Ok(ClickWriter::Sqlite(Box::new(writer)));
+            let journal = match self.click_journal.get() {
+                Some(j) => j.clone(),
+                None => {
+                    let (conn, on_commit) = open_loader(&path).map_err(StoreError::Other)?;
+                    let journal = Arc::new(ClickJournal::open(&path, conn, on_commit).map_err(StoreError::Other)?);
+                    let _ = self.click_journal.set(journal.clone());
+                    journal
+                }
+            };
+            return Ok(ClickWriter::Sqlite(journal));
         }
         Ok(ClickWriter::Pool(self.clone()))
+    }
+
+    /// Waits until every click journalled so far is in the clicks table (SQLite file; a
+    /// no-op elsewhere). Every read of clicks here calls it first.
+    pub async fn sync_clicks(&self) {
+        if let Some(j) = self.click_journal.get() {
+            j.synced().await;
+        }
     }
 
     /// Writes a batch of clicks through the pool and returns their ids, in order. On
@@ -310,6 +295,7 @@ impl Store {
     /// A click (by the id inside its token) and whose link it was. Bots' hits are no
     /// clicks and attribute nothing.
     pub async fn click_source(&self, click_id: i64) -> Result<Option<ClickSource>> {
+        self.sync_clicks().await;
         Ok(sqlx::query_as(
             "SELECT k.id AS click_id, k.at, k.network, l.user_id AS ambassador_id, l.item_id, l.program_id \
              FROM clicks k JOIN tracked_links l ON l.id = k.link_id \
@@ -323,6 +309,7 @@ impl Store {
     /// The latest clicks by people on links whose target ends with `target_suffix`, one
     /// per link, as attribution sources (the demo's referrals).
     pub async fn recent_person_clicks_for_target(&self, target_suffix: &str, limit: i64) -> Result<Vec<ClickSource>> {
+        self.sync_clicks().await;
         Ok(sqlx::query_as(
             "SELECT k.id AS click_id, k.at, k.network, l.user_id AS ambassador_id, l.item_id, l.program_id \
              FROM clicks k JOIN tracked_links l ON l.id = k.link_id \
@@ -338,6 +325,7 @@ impl Store {
 
     /// How many rows the clicks table holds (benchmarks compare it with answered 302s).
     pub async fn count_click_rows(&self) -> Result<i64> {
+        self.sync_clicks().await;
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM clicks")
             .fetch_one(&self.pool)
             .await?;
@@ -346,6 +334,7 @@ impl Store {
 
     /// Whether a click row exists, bot or not (tests check answered redirects).
     pub async fn click_exists(&self, click_id: i64) -> Result<bool> {
+        self.sync_clicks().await;
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM clicks WHERE id = $1")
             .bind(click_id)
             .fetch_one(&self.pool)
@@ -356,6 +345,7 @@ impl Store {
     /// An ambassador's numbers per content item (clicks exclude bots; unique visitors
     /// are distinct visitor hashes, which are per link and day).
     pub async fn link_numbers_by_item(&self, user_id: i64) -> Result<Vec<LinkNumbers>> {
+        self.sync_clicks().await;
         Ok(sqlx::query_as(
             "SELECT c.title AS label, CAST(c.id AS TEXT) AS key, \
              (SELECT COUNT(*) FROM clicks k JOIN tracked_links l2 ON l2.id = k.link_id \
@@ -376,6 +366,7 @@ impl Store {
 
     /// A content item's numbers per network, over every ambassador's links.
     pub async fn link_numbers_by_network(&self, item_id: i64) -> Result<Vec<LinkNumbers>> {
+        self.sync_clicks().await;
         Ok(sqlx::query_as(
             "SELECT l.network AS label, l.network AS key, \
              CAST(COALESCE(SUM(CASE WHEN k.browser <> 'bot' THEN 1 ELSE 0 END), 0) AS BIGINT) AS clicks, \

@@ -1,0 +1,591 @@
+//! The click journal of a SQLite file: where a redirect's click is committed before the
+//! redirect is answered, and from which a loader thread moves clicks into the `clicks`
+//! table in large transactions.
+//!
+//! A commit here is one `write` of a whole batch to an append-only file next to the
+//! database: the same durability as a SQLite commit in WAL mode with `synchronous =
+//! NORMAL` (the bytes are in the operating system when the call returns, so a killed
+//! process loses nothing; neither fsyncs). It costs one system call per batch, where a
+//! SQLite commit of a dozen clicks appended several whole 4 KiB pages to the WAL and took
+//! file locks (docs/PERFORMANCE.md). The loader inserts whatever has gathered since its
+//! last transaction, so under load a transaction holds thousands of clicks and when
+//! clicks trickle in each is loaded within a millisecond or so. Reads of clicks through
+//! the [`Store`](crate::Store) first wait until everything journalled is loaded
+//! ([`ClickJournal::synced`]), so a click is visible as soon as its redirect was answered.
+//!
+//! Two files take turns (`<database>-clicks-0` and `-1`): appends go to one while the
+//! loader loads what was appended to the other, which it empties once its clicks are
+//! committed. At start-up both are read back and whatever they hold is loaded (ids that
+//! are already in the table are skipped), so a crash between the journal and the table
+//! loses nothing. A batch whose bytes did not all reach the file (the process died inside
+//! the write) fails its checksum and is dropped: its redirects were never answered.
+//!
+//! Click ids are given here (the largest in the table, plus one, and on), so the
+//! redirect can carry its click's token before the row exists.
+
+use crate::tracking::NewClick;
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+/// Marks the start of a batch in a journal file.
+const MAGIC: u32 = 0x414d_4231; // "AMB1"
+/// How long a read of clicks waits for the loader at most before it goes ahead.
+const SYNC_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the loader waits before trying again after a failed transaction.
+const RETRY_AFTER: Duration = Duration::from_secs(1);
+/// How long clicks wait in the journal before the loader takes them, at most, unless a
+/// read is waiting for them ([`ClickJournal::synced`]). Under load one transaction then
+/// holds thousands of clicks: a commit costs about as much as inserting a dozen.
+const LOAD_EVERY: Duration = Duration::from_millis(20);
+/// Clicks waiting after which the loader takes them at once.
+const LOAD_AT: usize = 8192;
+
+/// One journalled click as read back from a file.
+#[derive(Debug, Clone, PartialEq)]
+struct Record {
+    id: i64,
+    link_id: i64,
+    at: i64,
+    network: String,
+    visitor_hash: String,
+    browser: String,
+    referrer_host: Option<String>,
+}
+
+struct State {
+    files: [File; 2],
+    /// The file appends go to.
+    current: usize,
+    /// Journalled and not yet handed to the loader, in id order.
+    queued: Vec<(i64, NewClick)>,
+    next_id: i64,
+    /// The last id journalled (and queued).
+    appended: i64,
+    /// Set by [`ClickJournal::close`]: no more appends; the loader drains and stops.
+    closing: bool,
+    /// A read waits for the queued clicks: load them now.
+    wanted: bool,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    /// Wakes the loader when clicks are queued or the journal closes.
+    work: Condvar,
+    /// The last id loaded into the table.
+    loaded: tokio::sync::watch::Sender<i64>,
+}
+
+/// The journal and its loader thread; see the module documentation.
+pub struct ClickJournal {
+    shared: Arc<Shared>,
+    loader: Mutex<Option<std::thread::JoinHandle<()>>>,
+}
+
+fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
+    // A panic while holding the lock leaves consistent data (every change is a push, a
+    // swap or a counter), so a poisoned lock is taken over.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn put_str(buf: &mut Vec<u8>, s: &str) {
+    let s = &s.as_bytes()[..s.len().min(usize::from(u16::MAX - 1))];
+    buf.extend_from_slice(&(s.len() as u16).to_le_bytes());
+    buf.extend_from_slice(s);
+}
+
+/// FNV-1a, 64 bits: tells a batch whose bytes did not all reach the file.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+/// A batch as it goes to the file: magic, payload length, checksum, payload.
+fn encode(first_id: i64, clicks: &[NewClick]) -> Vec<u8> {
+    let mut payload = Vec::with_capacity(clicks.len() * 96);
+    for (i, c) in clicks.iter().enumerate() {
+        payload.extend_from_slice(&(first_id + i as i64).to_le_bytes());
+        payload.extend_from_slice(&c.link_id.to_le_bytes());
+        payload.extend_from_slice(&c.at.to_le_bytes());
+        put_str(&mut payload, c.network);
+        put_str(&mut payload, &c.visitor_hash);
+        put_str(&mut payload, c.browser);
+        match &c.referrer_host {
+            Some(h) => {
+                payload.push(1);
+                put_str(&mut payload, h);
+            }
+            None => payload.push(0),
+        }
+    }
+    let mut out = Vec::with_capacity(payload.len() + 16);
+    out.extend_from_slice(&MAGIC.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
+    out.extend_from_slice(&checksum(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    fn str(&mut self) -> Option<String> {
+        let n = u16::from_le_bytes(self.take(2)?.try_into().ok()?);
+        String::from_utf8(self.take(usize::from(n))?.to_vec()).ok()
+    }
+}
+
+/// The records of a journal file's bytes, up to the first batch that is incomplete or
+/// damaged (a write the process did not finish).
+fn decode(mut bytes: &[u8]) -> Vec<Record> {
+    let mut out = Vec::new();
+    while bytes.len() >= 16 {
+        let magic = u32::from_le_bytes(bytes[0..4].try_into().unwrap_or_default());
+        let len = u32::from_le_bytes(bytes[4..8].try_into().unwrap_or_default()) as usize;
+        let sum = u64::from_le_bytes(bytes[8..16].try_into().unwrap_or_default());
+        if magic != MAGIC || bytes.len() - 16 < len || checksum(&bytes[16..16 + len]) != sum {
+            break;
+        }
+        let mut r = Reader(&bytes[16..16 + len]);
+        let mut batch = Vec::new();
+        while !r.0.is_empty() {
+            let record = (|| {
+                Some(Record {
+                    id: r.i64()?,
+                    link_id: r.i64()?,
+                    at: r.i64()?,
+                    network: r.str()?,
+                    visitor_hash: r.str()?,
+                    browser: r.str()?,
+                    referrer_host: match r.take(1)?[0] {
+                        0 => None,
+                        _ => Some(r.str()?),
+                    },
+                })
+            })();
+            match record {
+                Some(rec) => batch.push(rec),
+                None => return out,
+            }
+        }
+        out.extend(batch);
+        bytes = &bytes[16 + len..];
+    }
+    out
+}
+
+/// Inserts clicks with their ids in one transaction. A click whose id is already there
+/// (loaded before a crash) is skipped, and so is one whose link was deleted meanwhile
+/// (its clicks went with it).
+const LOAD_CLICK: &str = "INSERT INTO clicks (id, link_id, at, network, visitor_hash, browser, referrer_host) \
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM tracked_links WHERE id = ?2) \
+     ON CONFLICT (id) DO NOTHING";
+
+fn load<'a>(
+    conn: &mut rusqlite::Connection,
+    rows: impl Iterator<Item = (i64, i64, i64, &'a str, &'a str, &'a str, Option<&'a str>)>,
+) -> rusqlite::Result<()> {
+    let tx = conn.transaction()?;
+    {
+        let mut stmt = tx.prepare_cached(LOAD_CLICK)?;
+        for (id, link_id, at, network, hash, browser, referrer) in rows {
+            stmt.execute(rusqlite::params![id, link_id, at, network, hash, browser, referrer])?;
+        }
+    }
+    tx.commit()
+}
+
+impl ClickJournal {
+    /// Opens the journal of the SQLite database at `db_path`, loads what an earlier
+    /// process left in it, and starts the loader on `conn` (a connection of its own to
+    /// the same database). `on_commit` runs after each transaction of the loader.
+    pub fn open(
+        db_path: &str,
+        mut conn: rusqlite::Connection,
+        on_commit: impl Fn() + Send + 'static,
+    ) -> std::result::Result<ClickJournal, String> {
+        let open = |i: usize| {
+            OpenOptions::new()
+                .create(true)
+                .read(true)
+                .append(true)
+                .open(format!("{db_path}-clicks-{i}"))
+                .map_err(|e| format!("click journal {db_path}-clicks-{i}: {e}"))
+        };
+        let mut files = [open(0)?, open(1)?];
+        // Ids are given here, so two processes on one database would give the same ones.
+        // The lock goes with the process, even a killed one.
+        match files[0].try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(format!(
+                    "another process serves {db_path} (its click journal is locked); SQLite runs one instance"
+                ));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(format!("locking the click journal: {e}")),
+        }
+        let mut left = Vec::new();
+        for f in &mut files {
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            left.extend(decode(&bytes));
+        }
+        left.sort_by_key(|r| r.id);
+        if !left.is_empty() {
+            load(
+                &mut conn,
+                left.iter().map(|r| {
+                    (
+                        r.id,
+                        r.link_id,
+                        r.at,
+                        r.network.as_str(),
+                        r.visitor_hash.as_str(),
+                        r.browser.as_str(),
+                        r.referrer_host.as_deref(),
+                    )
+                }),
+            )
+            .map_err(|e| format!("loading the click journal: {e}"))?;
+            tracing::info!(clicks = left.len(), "click journal loaded after a restart");
+        }
+        for f in &files {
+            f.set_len(0).map_err(|e| e.to_string())?;
+        }
+        let max_in_table: i64 = conn
+            .query_row("SELECT COALESCE(MAX(id), 0) FROM clicks", [], |r| r.get(0))
+            .map_err(|e| e.to_string())?;
+        let last = max_in_table.max(left.last().map_or(0, |r| r.id));
+        let shared = Arc::new(Shared {
+            state: Mutex::new(State {
+                files,
+                current: 0,
+                queued: Vec::new(),
+                next_id: last + 1,
+                appended: last,
+                closing: false,
+                wanted: false,
+            }),
+            work: Condvar::new(),
+            loaded: tokio::sync::watch::Sender::new(last),
+        });
+        let s = shared.clone();
+        let loader = std::thread::Builder::new()
+            .name("click-loader".into())
+            .spawn(move || run_loader(&s, &mut conn, on_commit))
+            .map_err(|e| e.to_string())?;
+        Ok(ClickJournal {
+            shared,
+            loader: Mutex::new(Some(loader)),
+        })
+    }
+
+    /// Commits a batch of clicks to the journal (one write) and returns their ids, in
+    /// order. Blocking; all or nothing (a failed write gives no ids and queues nothing).
+    pub fn append(&self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
+        if batch.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = lock(&self.shared.state);
+        if st.closing {
+            return Err("the click journal is closed".into());
+        }
+        let first = st.next_id;
+        let bytes = encode(first, &batch);
+        let current = st.current;
+        if let Err(e) = st.files[current].write_all(&bytes) {
+            // Whatever part reached the file fails its checksum when read back; the ids
+            // stay unused.
+            st.next_id += batch.len() as i64;
+            return Err(format!("click journal: {e}"));
+        }
+        let n = batch.len() as i64;
+        st.next_id += n;
+        st.appended = first + n - 1;
+        let was_empty = st.queued.is_empty();
+        st.queued.extend((first..).zip(batch));
+        let full = st.queued.len() >= LOAD_AT;
+        drop(st);
+        if was_empty || full {
+            self.shared.work.notify_one();
+        }
+        Ok((first..first + n).collect())
+    }
+
+    /// Waits until every click journalled before the call is in the table (at most a few
+    /// seconds; a loader that cannot write has logged why).
+    pub async fn synced(&self) {
+        let mut loaded = self.shared.loaded.subscribe();
+        let target = {
+            let mut st = lock(&self.shared.state);
+            if *loaded.borrow() >= st.appended {
+                return;
+            }
+            st.wanted = true;
+            st.appended
+        };
+        self.shared.work.notify_one();
+        if tokio::time::timeout(SYNC_TIMEOUT, loaded.wait_for(|l| *l >= target))
+            .await
+            .is_err()
+        {
+            tracing::warn!("clicks not loaded from the journal in time; reading without them");
+        }
+    }
+
+    /// Stops taking clicks, loads every journalled one and stops the loader. Idempotent.
+    pub fn close(&self) {
+        lock(&self.shared.state).closing = true;
+        self.shared.work.notify_one();
+        let handle = self.loader.lock().ok().and_then(|mut l| l.take());
+        if let Some(h) = handle {
+            let _ = h.join();
+            // Loaded and stopped: another process may take the database now.
+            let _ = lock(&self.shared.state).files[0].unlock();
+        }
+    }
+}
+
+impl Drop for ClickJournal {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+fn run_loader(shared: &Shared, conn: &mut rusqlite::Connection, on_commit: impl Fn()) {
+    loop {
+        let (batch, done_file) = {
+            let mut st = lock(&shared.state);
+            while st.queued.is_empty() && !st.closing {
+                st = shared.work.wait(st).unwrap_or_else(|p| p.into_inner());
+            }
+            // Let clicks gather for a while (a transaction per click would cost the most),
+            // unless a read waits, the journal closes or enough are waiting.
+            let (mut st, _) = shared
+                .work
+                .wait_timeout_while(st, LOAD_EVERY, |st| {
+                    !st.closing && !st.wanted && st.queued.len() < LOAD_AT
+                })
+                .unwrap_or_else(|p| p.into_inner());
+            if st.queued.is_empty() {
+                if st.closing {
+                    return;
+                }
+                continue;
+            }
+            st.wanted = false;
+            let batch = std::mem::take(&mut st.queued);
+            // From now on appends go to the other file (emptied after its last load).
+            let done_file = st.current;
+            st.current = 1 - st.current;
+            (batch, done_file)
+        };
+        let last = batch.last().map_or(0, |(id, _)| *id);
+        loop {
+            let rows = batch.iter().map(|(id, c)| {
+                (
+                    *id,
+                    c.link_id,
+                    c.at,
+                    c.network,
+                    c.visitor_hash.as_str(),
+                    c.browser,
+                    c.referrer_host.as_deref(),
+                )
+            });
+            match load(conn, rows) {
+                Ok(()) => break,
+                Err(e) => {
+                    // The clicks stay in the journal file; try again (or at the next start).
+                    tracing::error!(error = %e, clicks = batch.len(), "loading clicks from the journal failed");
+                    if lock(&shared.state).closing {
+                        return;
+                    }
+                    std::thread::sleep(RETRY_AFTER);
+                }
+            }
+        }
+        on_commit();
+        {
+            let st = lock(&shared.state);
+            if let Err(e) = st.files[done_file].set_len(0) {
+                tracing::error!(error = %e, "emptying a click journal file failed");
+            }
+        }
+        shared.loaded.send_replace(last);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn click(link_id: i64, referrer: Option<&str>) -> NewClick {
+        NewClick {
+            link_id,
+            at: 1_700_000_000_000,
+            network: "linkedin",
+            visitor_hash: "0123456789abcdef0123456789abcdef".into(),
+            browser: "desktop",
+            referrer_host: referrer.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn batches_read_back_as_written() {
+        let mut bytes = encode(7, &[click(1, Some("www.linkedin.com")), click(2, None)]);
+        bytes.extend(encode(9, &[click(3, Some("t.co"))]));
+        let ids: Vec<(i64, i64, Option<String>)> = decode(&bytes)
+            .into_iter()
+            .map(|r| (r.id, r.link_id, r.referrer_host))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![
+                (7, 1, Some("www.linkedin.com".into())),
+                (8, 2, None),
+                (9, 3, Some("t.co".into()))
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unfinished_or_damaged_batch_ends_the_file() {
+        let first = encode(1, &[click(1, None)]);
+        let second = encode(2, &[click(2, None), click(3, None)]);
+        let mut torn = first.clone();
+        torn.extend_from_slice(&second[..second.len() - 1]);
+        assert_eq!(decode(&torn).len(), 1, "a batch cut short is dropped");
+        let mut flipped = first.clone();
+        flipped.extend_from_slice(&second);
+        let at = flipped.len() - 5;
+        flipped[at] ^= 1;
+        assert_eq!(decode(&flipped).len(), 1, "a batch with a changed byte is dropped");
+        assert_eq!(decode(&[]).len(), 0);
+        assert_eq!(decode(&first[..10]).len(), 0);
+    }
+
+    /// A database file with just what the journal touches.
+    fn database(name: &str) -> (String, rusqlite::Connection) {
+        let path = std::env::temp_dir()
+            .join(format!("ambasada-journal-{name}-{}.db", std::process::id()))
+            .display()
+            .to_string();
+        for suffix in ["", "-wal", "-shm", "-clicks-0", "-clicks-1"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; \
+             CREATE TABLE tracked_links (id INTEGER PRIMARY KEY); \
+             INSERT INTO tracked_links (id) VALUES (1), (2); \
+             CREATE TABLE clicks (id INTEGER PRIMARY KEY, link_id BIGINT NOT NULL REFERENCES tracked_links(id), \
+               at BIGINT NOT NULL, network TEXT NOT NULL, visitor_hash TEXT NOT NULL, browser TEXT NOT NULL, \
+               referrer_host TEXT);",
+        )
+        .unwrap();
+        (path, conn)
+    }
+
+    fn ids(conn: &rusqlite::Connection) -> Vec<i64> {
+        let mut stmt = conn.prepare("SELECT id FROM clicks ORDER BY id").unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn clicks_left_in_the_journal_are_loaded_at_start() {
+        let (path, conn) = database("restart");
+        conn.execute(
+            "INSERT INTO clicks VALUES (5, 1, 0, 'linkedin', 'h', 'desktop', NULL)",
+            [],
+        )
+        .unwrap();
+        // What a killed process left: a batch already loaded (5), two new clicks (6, 7),
+        // one of a link deleted since (8), and a batch the process died writing (9).
+        let mut zero = encode(6, &[click(1, Some("t.co")), click(2, None)]);
+        zero.extend(encode(8, &[click(3, None)]));
+        let mut one = encode(5, &[click(1, None)]);
+        let torn = encode(9, &[click(1, None)]);
+        one.extend_from_slice(&torn[..torn.len() - 3]);
+        std::fs::write(format!("{path}-clicks-0"), zero).unwrap();
+        std::fs::write(format!("{path}-clicks-1"), one).unwrap();
+
+        let loader = rusqlite::Connection::open(&path).unwrap();
+        let journal = ClickJournal::open(&path, loader, || {}).unwrap();
+        assert_eq!(ids(&conn), vec![5, 6, 7]);
+        let referrer: Option<String> = conn
+            .query_row("SELECT referrer_host FROM clicks WHERE id = 6", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(referrer.as_deref(), Some("t.co"));
+        for i in 0..2 {
+            assert_eq!(
+                std::fs::metadata(format!("{path}-clicks-{i}")).unwrap().len(),
+                0,
+                "file {i} emptied"
+            );
+        }
+        // New ids continue after every id seen, loaded or not.
+        assert_eq!(journal.append(vec![click(2, None)]).unwrap(), vec![9]);
+        journal.close();
+        assert_eq!(ids(&conn), vec![5, 6, 7, 9]);
+    }
+
+    #[test]
+    fn a_second_journal_on_the_same_database_is_refused_until_the_first_closes() {
+        let (path, _conn) = database("lock");
+        let first = ClickJournal::open(&path, rusqlite::Connection::open(&path).unwrap(), || {}).unwrap();
+        let err = ClickJournal::open(&path, rusqlite::Connection::open(&path).unwrap(), || {})
+            .err()
+            .expect("refused");
+        assert!(err.contains("another process"), "{err}");
+        first.close();
+        let second = ClickJournal::open(&path, rusqlite::Connection::open(&path).unwrap(), || {}).unwrap();
+        assert_eq!(second.append(vec![click(1, None)]).unwrap(), vec![1]);
+    }
+
+    #[tokio::test]
+    async fn appended_clicks_are_in_the_table_once_synced() {
+        let (path, conn) = database("append");
+        let loader = rusqlite::Connection::open(&path).unwrap();
+        let commits = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = commits.clone();
+        let journal = ClickJournal::open(&path, loader, move || {
+            counted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        })
+        .unwrap();
+        let mut all = Vec::new();
+        for n in [3, 1, 50] {
+            all.extend(
+                journal
+                    .append((0..n).map(|i| click(1 + i % 2, None)).collect())
+                    .unwrap(),
+            );
+        }
+        assert_eq!(all, (1..=54).collect::<Vec<i64>>(), "ids in order, no gaps");
+        journal.synced().await;
+        assert_eq!(ids(&conn), all, "every appended click is in the table");
+        let loads = commits.load(std::sync::atomic::Ordering::Relaxed);
+        assert!((1..=3).contains(&loads), "{loads} transactions for 3 batches");
+        journal.close();
+        assert!(
+            journal.append(vec![click(1, None)]).is_err(),
+            "a closed journal takes nothing"
+        );
+        for i in 0..2 {
+            assert_eq!(std::fs::metadata(format!("{path}-clicks-{i}")).unwrap().len(), 0);
+        }
+    }
+}
