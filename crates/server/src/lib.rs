@@ -292,6 +292,14 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let (stop_tx, stop_rx) = watch::channel(false);
     let jobs = jobs::spawn(state.clone(), stop_rx);
+    // Without its click writer the server could answer no tracked link: refuse to run.
+    if let Some(e) = state.tracker.writer_error() {
+        let _ = stop_tx.send(true);
+        for j in jobs {
+            let _ = j.await;
+        }
+        return Err(std::io::Error::other(e.to_string()));
+    }
     let result = match state.tracker.shared_writer() {
         Some(_) => serve_per_core(listener, state, shutdown).await,
         None => {

@@ -78,6 +78,8 @@ pub struct Tracker {
     /// writer thread or task ([`Tracker::batch_counts`]).
     local_batches: AtomicU64,
     queued_batches: AtomicU64,
+    /// Why the click writer could not start (then `serve` refuses to run).
+    writer_error: OnceLock<String>,
 }
 
 /// A blocking click writer that several threads take turns with.
@@ -147,6 +149,7 @@ impl Default for Tracker {
             shared_writer: OnceLock::new(),
             local_batches: AtomicU64::new(0),
             queued_batches: AtomicU64::new(0),
+            writer_error: OnceLock::new(),
         }
     }
 }
@@ -155,6 +158,11 @@ impl Tracker {
     /// The shared blocking writer, once [`spawn_writer`] made one.
     pub fn shared_writer(&self) -> Option<SharedWriter> {
         self.shared_writer.get().cloned()
+    }
+
+    /// Why the click writer could not start, if it could not.
+    pub fn writer_error(&self) -> Option<&str> {
+        self.writer_error.get().map(String::as_str)
     }
 
     /// How many click batches serving threads of the per-core mode have written (or
@@ -249,7 +257,10 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
     let writer = match state.store.click_writer() {
         Ok(w) => w,
         Err(e) => {
-            tracing::error!(error = %e, "click writer could not start");
+            let _ = state
+                .tracker
+                .writer_error
+                .set(format!("the click writer could not start: {e}"));
             return None;
         }
     };

@@ -679,3 +679,27 @@ async fn the_api_traces_a_referral_and_refuses_foreign_claims(app: &TestApp) {
     assert!(app.state.store.api_tokens(w.amb_id).await.unwrap().is_empty());
 }
 story!(the_api_traces_a_referral_and_refuses_foreign_claims);
+
+/// One server per SQLite database: the click journal gives click ids, so a second
+/// process (here a second server in the same process) is refused at start, with the
+/// reason, and the first keeps working.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_server_on_the_same_sqlite_database_is_refused() {
+    let app = TestApp::spawn(crate::common::Db::Sqlite).await;
+    let second = ambasada_server::AppState::start(app.state.config.clone())
+        .await
+        .expect("a second state opens the database");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let refused = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        ambasada_server::serve(listener, second, std::future::pending()),
+    )
+    .await
+    .expect("serve returns at once")
+    .expect_err("a second server is refused");
+    assert!(refused.to_string().contains("another process"), "{refused}");
+    let w = world(&app, None, None).await;
+    let res = follow(&client(), &app, &w.code).await;
+    assert_eq!(res.status(), 302, "the first server still redirects");
+    app.stop().await;
+}
