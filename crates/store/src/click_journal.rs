@@ -56,6 +56,8 @@ struct Record {
 
 struct State {
     files: [File; 2],
+    /// Bytes of whole batches in each file.
+    lens: [u64; 2],
     /// The file appends go to.
     current: usize,
     /// Journalled and not yet handed to the loader, in id order.
@@ -272,6 +274,7 @@ impl ClickJournal {
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
                 files,
+                lens: [0, 0],
                 current: 0,
                 queued: Vec::new(),
                 next_id: last + 1,
@@ -307,11 +310,17 @@ impl ClickJournal {
         let bytes = encode(first, &batch);
         let current = st.current;
         if let Err(e) = st.files[current].write_all(&bytes) {
-            // Whatever part reached the file fails its checksum when read back; the ids
+            // Cut off whatever part reached the file, so that the batches appended after
+            // it are read back at a restart (reading stops at a damaged batch). The ids
             // stay unused.
+            let whole = st.lens[current];
+            if let Err(e) = st.files[current].set_len(whole) {
+                tracing::error!(error = %e, "cutting a failed write off the click journal failed");
+            }
             st.next_id += batch.len() as i64;
             return Err(format!("click journal: {e}"));
         }
+        st.lens[current] += bytes.len() as u64;
         let n = batch.len() as i64;
         st.next_id += n;
         st.appended = first + n - 1;
@@ -420,9 +429,10 @@ fn run_loader(shared: &Shared, conn: &mut rusqlite::Connection, on_commit: impl 
         }
         on_commit();
         {
-            let st = lock(&shared.state);
-            if let Err(e) = st.files[done_file].set_len(0) {
-                tracing::error!(error = %e, "emptying a click journal file failed");
+            let mut st = lock(&shared.state);
+            match st.files[done_file].set_len(0) {
+                Ok(()) => st.lens[done_file] = 0,
+                Err(e) => tracing::error!(error = %e, "emptying a click journal file failed"),
             }
         }
         shared.loaded.send_replace(last);
