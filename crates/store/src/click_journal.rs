@@ -18,7 +18,9 @@
 //! committed. At start-up both are read back and whatever they hold is loaded (ids that
 //! are already in the table are skipped), so a crash between the journal and the table
 //! loses nothing. A batch whose bytes did not all reach the file (the process died inside
-//! the write) fails its checksum and is dropped: its redirects were never answered.
+//! the write) fails its checksum and is dropped: its redirects were never answered. The
+//! checksum also covers a random id the database keeps in its settings, so files left
+//! behind by a database that was deleted are not loaded into a new one.
 //!
 //! Click ids are given here (the largest in the table, plus one, and on), so the
 //! redirect can carry its click's token before the row exists.
@@ -56,6 +58,8 @@ struct Record {
 
 struct State {
     files: [File; 2],
+    /// The database's journal id ([`checksum`]).
+    db_id: u64,
     /// Bytes of whole batches in each file.
     lens: [u64; 2],
     /// The file appends go to.
@@ -97,15 +101,24 @@ fn put_str(buf: &mut Vec<u8>, s: &str) {
     buf.extend_from_slice(s);
 }
 
-/// FNV-1a, 64 bits: tells a batch whose bytes did not all reach the file.
-fn checksum(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    })
+/// FNV-1a, 64 bits, over the database's journal id and the batch: tells a batch whose
+/// bytes did not all reach the file, and one written for another database (files left
+/// behind when a database was deleted and made anew).
+fn checksum(db_id: u64, bytes: &[u8]) -> u64 {
+    db_id
+        .to_le_bytes()
+        .iter()
+        .chain(bytes)
+        .fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        })
 }
 
+/// The setting naming the database for its journal (see [`checksum`]).
+const DB_ID_SETTING: &str = "click_journal_id";
+
 /// A batch as it goes to the file: magic, payload length, checksum, payload.
-fn encode(first_id: i64, clicks: &[NewClick]) -> Vec<u8> {
+fn encode(db_id: u64, first_id: i64, clicks: &[NewClick]) -> Vec<u8> {
     let mut payload = Vec::with_capacity(clicks.len() * 96);
     for (i, c) in clicks.iter().enumerate() {
         payload.extend_from_slice(&(first_id + i as i64).to_le_bytes());
@@ -125,7 +138,7 @@ fn encode(first_id: i64, clicks: &[NewClick]) -> Vec<u8> {
     let mut out = Vec::with_capacity(payload.len() + 16);
     out.extend_from_slice(&MAGIC.to_le_bytes());
     out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-    out.extend_from_slice(&checksum(&payload).to_le_bytes());
+    out.extend_from_slice(&checksum(db_id, &payload).to_le_bytes());
     out.extend_from_slice(&payload);
     out
 }
@@ -150,15 +163,15 @@ impl Reader<'_> {
     }
 }
 
-/// The records of a journal file's bytes, up to the first batch that is incomplete or
-/// damaged (a write the process did not finish).
-fn decode(mut bytes: &[u8]) -> Vec<Record> {
+/// The records of a journal file's bytes, up to the first batch that is incomplete,
+/// damaged (a write the process did not finish) or another database's.
+fn decode(db_id: u64, mut bytes: &[u8]) -> Vec<Record> {
     let mut out = Vec::new();
     while bytes.len() >= 16 {
         let magic = u32::from_le_bytes(bytes[0..4].try_into().unwrap_or_default());
         let len = u32::from_le_bytes(bytes[4..8].try_into().unwrap_or_default()) as usize;
         let sum = u64::from_le_bytes(bytes[8..16].try_into().unwrap_or_default());
-        if magic != MAGIC || bytes.len() - 16 < len || checksum(&bytes[16..16 + len]) != sum {
+        if magic != MAGIC || bytes.len() - 16 < len || checksum(db_id, &bytes[16..16 + len]) != sum {
             break;
         }
         let mut r = Reader(&bytes[16..16 + len]);
@@ -187,6 +200,27 @@ fn decode(mut bytes: &[u8]) -> Vec<Record> {
         bytes = &bytes[16 + len..];
     }
     out
+}
+
+/// The database's journal id, made (at random) the first time.
+fn database_id(conn: &rusqlite::Connection) -> rusqlite::Result<u64> {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos(),
+    );
+    h.write_u32(std::process::id());
+    conn.execute(
+        "INSERT INTO settings (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+        rusqlite::params![DB_ID_SETTING, h.finish().to_string()],
+    )?;
+    let id: String = conn.query_row("SELECT value FROM settings WHERE name = ?1", [DB_ID_SETTING], |r| {
+        r.get(0)
+    })?;
+    Ok(id.parse().unwrap_or_default())
 }
 
 /// Inserts clicks with their ids in one transaction. A click whose id is already there
@@ -239,11 +273,12 @@ impl ClickJournal {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(format!("locking the click journal: {e}")),
         }
+        let db_id = database_id(&conn).map_err(|e| format!("click journal id: {e}"))?;
         let mut left = Vec::new();
         for f in &mut files {
             let mut bytes = Vec::new();
             f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-            left.extend(decode(&bytes));
+            left.extend(decode(db_id, &bytes));
         }
         left.sort_by_key(|r| r.id);
         if !left.is_empty() {
@@ -274,6 +309,7 @@ impl ClickJournal {
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
                 files,
+                db_id,
                 lens: [0, 0],
                 current: 0,
                 queued: Vec::new(),
@@ -307,7 +343,7 @@ impl ClickJournal {
             return Err("the click journal is closed".into());
         }
         let first = st.next_id;
-        let bytes = encode(first, &batch);
+        let bytes = encode(st.db_id, first, &batch);
         let current = st.current;
         if let Err(e) = st.files[current].write_all(&bytes) {
             // Cut off whatever part reached the file, so that the batches appended after
@@ -456,9 +492,9 @@ mod tests {
 
     #[test]
     fn batches_read_back_as_written() {
-        let mut bytes = encode(7, &[click(1, Some("www.linkedin.com")), click(2, None)]);
-        bytes.extend(encode(9, &[click(3, Some("t.co"))]));
-        let ids: Vec<(i64, i64, Option<String>)> = decode(&bytes)
+        let mut bytes = encode(5, 7, &[click(1, Some("www.linkedin.com")), click(2, None)]);
+        bytes.extend(encode(5, 9, &[click(3, Some("t.co"))]));
+        let ids: Vec<(i64, i64, Option<String>)> = decode(5, &bytes)
             .into_iter()
             .map(|r| (r.id, r.link_id, r.referrer_host))
             .collect();
@@ -474,18 +510,19 @@ mod tests {
 
     #[test]
     fn an_unfinished_or_damaged_batch_ends_the_file() {
-        let first = encode(1, &[click(1, None)]);
-        let second = encode(2, &[click(2, None), click(3, None)]);
+        let first = encode(5, 1, &[click(1, None)]);
+        let second = encode(5, 2, &[click(2, None), click(3, None)]);
         let mut torn = first.clone();
         torn.extend_from_slice(&second[..second.len() - 1]);
-        assert_eq!(decode(&torn).len(), 1, "a batch cut short is dropped");
+        assert_eq!(decode(5, &torn).len(), 1, "a batch cut short is dropped");
         let mut flipped = first.clone();
         flipped.extend_from_slice(&second);
         let at = flipped.len() - 5;
         flipped[at] ^= 1;
-        assert_eq!(decode(&flipped).len(), 1, "a batch with a changed byte is dropped");
-        assert_eq!(decode(&[]).len(), 0);
-        assert_eq!(decode(&first[..10]).len(), 0);
+        assert_eq!(decode(5, &flipped).len(), 1, "a batch with a changed byte is dropped");
+        assert_eq!(decode(5, &[]).len(), 0);
+        assert_eq!(decode(5, &first[..10]).len(), 0);
+        assert_eq!(decode(6, &first).len(), 0, "another database's batch is not read");
     }
 
     /// A database file with just what the journal touches.
@@ -500,6 +537,8 @@ mod tests {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; \
+             CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL); \
+             INSERT INTO settings VALUES ('click_journal_id', '42'); \
              CREATE TABLE tracked_links (id INTEGER PRIMARY KEY); \
              INSERT INTO tracked_links (id) VALUES (1), (2); \
              CREATE TABLE clicks (id INTEGER PRIMARY KEY, link_id BIGINT NOT NULL REFERENCES tracked_links(id), \
@@ -525,10 +564,10 @@ mod tests {
         .unwrap();
         // What a killed process left: a batch already loaded (5), two new clicks (6, 7),
         // one of a link deleted since (8), and a batch the process died writing (9).
-        let mut zero = encode(6, &[click(1, Some("t.co")), click(2, None)]);
-        zero.extend(encode(8, &[click(3, None)]));
-        let mut one = encode(5, &[click(1, None)]);
-        let torn = encode(9, &[click(1, None)]);
+        let mut zero = encode(42, 6, &[click(1, Some("t.co")), click(2, None)]);
+        zero.extend(encode(42, 8, &[click(3, None)]));
+        let mut one = encode(42, 5, &[click(1, None)]);
+        let torn = encode(42, 9, &[click(1, None)]);
         one.extend_from_slice(&torn[..torn.len() - 3]);
         std::fs::write(format!("{path}-clicks-0"), zero).unwrap();
         std::fs::write(format!("{path}-clicks-1"), one).unwrap();
@@ -551,6 +590,17 @@ mod tests {
         assert_eq!(journal.append(vec![click(2, None)]).unwrap(), vec![9]);
         journal.close();
         assert_eq!(ids(&conn), vec![5, 6, 7, 9]);
+    }
+
+    #[test]
+    fn a_journal_left_by_another_database_is_not_loaded() {
+        let (path, conn) = database("foreign");
+        // Files of a database that was deleted: its clicks would land on this one's links.
+        std::fs::write(format!("{path}-clicks-0"), encode(41, 1, &[click(1, None)])).unwrap();
+        let journal = ClickJournal::open(&path, rusqlite::Connection::open(&path).unwrap(), || {}).unwrap();
+        assert!(ids(&conn).is_empty(), "nothing of the other database loaded");
+        assert_eq!(std::fs::metadata(format!("{path}-clicks-0")).unwrap().len(), 0);
+        assert_eq!(journal.append(vec![click(1, None)]).unwrap(), vec![1]);
     }
 
     #[test]
