@@ -300,7 +300,7 @@ pub async fn serve(
         }
         return Err(std::io::Error::other(e.to_string()));
     }
-    let result = match state.tracker.shared_writer() {
+    let result = match state.tracker.journal() {
         Some(_) => serve_per_core(listener, state, shutdown).await,
         None => {
             let app = build_router(state).into_make_service_with_connect_info::<SocketAddr>();

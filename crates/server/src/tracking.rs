@@ -13,6 +13,7 @@ use crate::AppState;
 use crate::web::Ctx;
 use ambasada_core::tracking::{self, BrowserClass, TrackedTarget};
 use ambasada_core::{Locale, Millis};
+use ambasada_store::click_journal::ClickJournal;
 use ambasada_store::tracking::{ClickWriter, NewClick};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -71,9 +72,9 @@ pub struct Tracker {
     salt: Mutex<Option<(i64, Arc<str>)>>,
     queue: mpsc::Sender<Pending>,
     receiver: Mutex<Option<mpsc::Receiver<Pending>>>,
-    /// The blocking writer (the click journal of a SQLite file), shared by the writer
-    /// thread and the serving threads of the per-core mode; unset on PostgreSQL.
-    shared_writer: OnceLock<SharedWriter>,
+    /// The click journal of a SQLite file, shared by the writer task and the serving
+    /// threads of the per-core mode; unset on PostgreSQL.
+    journal: OnceLock<Arc<ClickJournal>>,
     /// Batches written (or tried) by serving threads of the per-core mode, and by the
     /// writer thread or task ([`Tracker::batch_counts`]).
     local_batches: AtomicU64,
@@ -82,35 +83,31 @@ pub struct Tracker {
     writer_error: OnceLock<String>,
 }
 
-/// A blocking click writer that several threads take turns with.
-pub type SharedWriter = Arc<Mutex<ClickWriter>>;
-
 thread_local! {
     /// Clicks taken by this serving thread and not yet written (per-core mode only).
     static LOCAL: RefCell<Option<LocalClicks>> = const { RefCell::new(None) };
 }
 
 struct LocalClicks {
+    /// Whose journal the clicks go to.
+    journal: Arc<ClickJournal>,
     state: AppState,
-    writer: SharedWriter,
     pending: Vec<Pending>,
 }
 
 /// Makes this thread a serving thread of the per-core mode: redirects handled on it
-/// queue their clicks here, and [`flush_local`] commits them. Needs the shared writer
-/// ([`spawn_writer`] makes it on a SQLite file); returns whether it was there.
-pub fn install_local(state: &AppState) -> bool {
-    let Some(writer) = state.tracker.shared_writer() else {
-        return false;
-    };
-    LOCAL.with(|l| {
-        *l.borrow_mut() = Some(LocalClicks {
-            state: state.clone(),
-            writer,
-            pending: Vec::with_capacity(64),
-        })
-    });
-    true
+/// queue their clicks here, and [`flush_local`] commits them. Without a click journal
+/// ([`spawn_writer`] opens it on a SQLite file) nothing changes: clicks go to the queue.
+pub fn install_local(state: &AppState) {
+    if let Some(journal) = state.tracker.journal() {
+        LOCAL.with(|l| {
+            *l.borrow_mut() = Some(LocalClicks {
+                journal,
+                state: state.clone(),
+                pending: Vec::with_capacity(64),
+            })
+        });
+    }
 }
 
 /// Commits the clicks this thread has taken and answers their requests. Run by the
@@ -118,24 +115,20 @@ pub fn install_local(state: &AppState) -> bool {
 /// holds every redirect the thread read since the last one: group commit without a
 /// thread switch or a cross-thread wake.
 pub fn flush_local() {
-    let Some((state, writer, batch)) = LOCAL.with(|l| {
+    let Some((journal, batch)) = LOCAL.with(|l| {
         let mut l = l.borrow_mut();
         let lc = l.as_mut()?;
         if lc.pending.is_empty() {
             return None;
         }
+        lc.state.tracker.local_batches.fetch_add(1, Ordering::Relaxed);
         let batch = std::mem::replace(&mut lc.pending, Vec::with_capacity(64));
-        Some((lc.state.clone(), lc.writer.clone(), batch))
+        Some((lc.journal.clone(), batch))
     }) else {
         return;
     };
-    state.tracker.local_batches.fetch_add(1, Ordering::Relaxed);
     let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
-    let written = match writer.lock() {
-        Ok(mut w) => w.write_blocking(clicks),
-        Err(_) => Err("the click writer panicked".to_string()),
-    };
-    answer(written, dones);
+    answer(journal.append(clicks), dones);
 }
 
 impl Default for Tracker {
@@ -146,7 +139,7 @@ impl Default for Tracker {
             salt: Mutex::new(None),
             queue,
             receiver: Mutex::new(Some(receiver)),
-            shared_writer: OnceLock::new(),
+            journal: OnceLock::new(),
             local_batches: AtomicU64::new(0),
             queued_batches: AtomicU64::new(0),
             writer_error: OnceLock::new(),
@@ -155,9 +148,9 @@ impl Default for Tracker {
 }
 
 impl Tracker {
-    /// The shared blocking writer, once [`spawn_writer`] made one.
-    pub fn shared_writer(&self) -> Option<SharedWriter> {
-        self.shared_writer.get().cloned()
+    /// The click journal, once [`spawn_writer`] opened it (SQLite file only).
+    pub fn journal(&self) -> Option<Arc<ClickJournal>> {
+        self.journal.get().cloned()
     }
 
     /// Why the click writer could not start, if it could not.
@@ -248,10 +241,11 @@ async fn next_batch(
     Some(batch)
 }
 
-/// Starts the click writer for queued clicks. On a SQLite file it is a thread of its own
-/// appending to the click journal, which the per-core serving threads share; on
-/// PostgreSQL a task. Either answers every waiting request once its batch is committed.
-/// At the end the journal is closed: every click in it is loaded into the table.
+/// Starts the writer task for queued clicks: through the pool on PostgreSQL, into the
+/// click journal on a SQLite file (which the per-core serving threads share; opening it
+/// loads what an earlier process left there). It answers every waiting request once its
+/// batch is committed. At the end the journal is closed: every click in it is loaded
+/// into the table.
 pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
     let mut rx = state.tracker.receiver.lock().ok()?.take()?;
     let writer = match state.store.click_writer() {
@@ -264,28 +258,10 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
             return None;
         }
     };
-    let mut stopping = false;
-    if writer.is_blocking() {
-        let writer: SharedWriter = Arc::new(Mutex::new(writer));
-        let _ = state.tracker.shared_writer.set(writer.clone());
-        let handle = tokio::runtime::Handle::current();
-        return Some(tokio::task::spawn_blocking(move || {
-            while let Some(batch) = handle.block_on(next_batch(&mut rx, &mut stop, &mut stopping)) {
-                let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
-                let written = match writer.lock() {
-                    Ok(mut w) => w.write_blocking(clicks),
-                    Err(_) => Err("the click writer panicked".to_string()),
-                };
-                state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
-                answer(written, dones);
-            }
-            // Everything queued is journalled: load it all into the table and stop.
-            if let Ok(w) = writer.lock() {
-                w.close();
-            }
-        }));
+    if let ClickWriter::Sqlite(journal) = &writer {
+        let _ = state.tracker.journal.set(journal.clone());
     }
-    let mut writer = writer;
+    let mut stopping = false;
     Some(tokio::spawn(async move {
         while let Some(batch) = next_batch(&mut rx, &mut stop, &mut stopping).await {
             let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
@@ -293,6 +269,8 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
             state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
             answer(written, dones);
         }
+        // Everything queued is committed; on SQLite load it all and stop the loader.
+        let _ = tokio::task::spawn_blocking(move || writer.close()).await;
     }))
 }
 

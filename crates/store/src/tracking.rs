@@ -1,10 +1,10 @@
 //! Tracked links on the hot path: what a code leads to, the salt of the day, writing
 //! clicks in batches, and the numbers links earn.
 //!
-//! Clicks are written by one writer per instance in batches (group commit). On SQLite the
-//! writer is a plain connection on its own thread that reuses one prepared INSERT inside
-//! a transaction: sqlx's per-statement overhead was the limit there. On PostgreSQL one
-//! multi-row INSERT per batch goes through the pool.
+//! Clicks are written in batches (group commit). On a SQLite file a batch is committed
+//! to the click journal ([`crate::click_journal`]), whose loader thread moves clicks into
+//! the table on a plain connection of its own. On PostgreSQL one multi-row INSERT per
+//! batch goes through the pool.
 
 use crate::click_journal::ClickJournal;
 use crate::{Backend, Result, Store, StoreError};
@@ -121,25 +121,11 @@ fn open_loader(path: &str) -> std::result::Result<(rusqlite::Connection, impl Fn
 }
 
 impl ClickWriter {
-    /// Writes a batch (blocking; SQLite's journal only). All or nothing. Returns the ids
-    /// the clicks got, in order.
-    pub fn write_blocking(&mut self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
+    /// Writes a batch and returns the ids in order. All or nothing. On SQLite an append
+    /// to the journal: one `write` of a few KiB, so it blocks only briefly.
+    pub async fn write(&self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
         match self {
             ClickWriter::Sqlite(journal) => journal.append(batch),
-            ClickWriter::Pool(_) => Err("the pool writer is async: use write()".into()),
-        }
-    }
-
-    /// Whether this writer blocks (and so wants a thread of its own).
-    pub fn is_blocking(&self) -> bool {
-        matches!(self, ClickWriter::Sqlite(_))
-    }
-
-    /// Writes a batch and returns the ids in order (the blocking SQLite writer too, for
-    /// callers on a thread that may block).
-    pub async fn write(&mut self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
-        match self {
-            ClickWriter::Sqlite(_) => self.write_blocking(batch),
             ClickWriter::Pool(store) => store.insert_clicks(&batch).await.map_err(|e| e.to_string()),
         }
     }
