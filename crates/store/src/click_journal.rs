@@ -225,10 +225,14 @@ fn database_id(conn: &rusqlite::Connection) -> rusqlite::Result<u64> {
 
 /// Inserts clicks with their ids in one transaction. A click whose id is already there
 /// (loaded before a crash) is skipped, and so is one whose link was deleted meanwhile
-/// (its clicks went with it).
+/// (its clicks went with it): the foreign key refuses that row alone.
+///
+/// One row per statement on purpose: SQLite runs a statement that may write several
+/// rows (`INSERT … SELECT`, several `VALUES`) with a statement journal, so that a row
+/// refused half-way can be undone, and that journal cost more than the row itself
+/// (docs/PERFORMANCE.md).
 const LOAD_CLICK: &str = "INSERT INTO clicks (id, link_id, at, network, visitor_hash, browser, referrer_host) \
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM tracked_links WHERE id = ?2) \
-     ON CONFLICT (id) DO NOTHING";
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO NOTHING";
 
 fn load<'a>(
     conn: &mut rusqlite::Connection,
@@ -238,7 +242,14 @@ fn load<'a>(
     {
         let mut stmt = tx.prepare_cached(LOAD_CLICK)?;
         for (id, link_id, at, network, hash, browser, referrer) in rows {
-            stmt.execute(rusqlite::params![id, link_id, at, network, hash, browser, referrer])?;
+            match stmt.execute(rusqlite::params![id, link_id, at, network, hash, browser, referrer]) {
+                Ok(_) => {}
+                // The link is gone: so is this click. Nothing of the row was written, and
+                // the transaction goes on.
+                Err(rusqlite::Error::SqliteFailure(e, _))
+                    if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {}
+                Err(e) => return Err(e),
+            }
         }
     }
     tx.commit()
@@ -273,6 +284,9 @@ impl ClickJournal {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(format!("locking the click journal: {e}")),
         }
+        // [`load`] relies on the foreign key to skip clicks of deleted links.
+        conn.execute_batch("PRAGMA foreign_keys = ON")
+            .map_err(|e| format!("click journal: {e}"))?;
         let db_id = database_id(&conn).map_err(|e| format!("click journal id: {e}"))?;
         let mut left = Vec::new();
         for f in &mut files {
