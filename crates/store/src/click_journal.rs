@@ -68,6 +68,9 @@ struct State {
     current: usize,
     /// Journalled and not yet handed to the loader, in id order.
     queued: Vec<(i64, NewClick)>,
+    /// The loader's last batch, emptied, to queue into next: a queue that grew to its
+    /// size anew after every load made the serving threads fault in fresh memory.
+    spare: Vec<(i64, NewClick)>,
     next_id: i64,
     /// The last id journalled (and queued).
     appended: i64,
@@ -121,27 +124,29 @@ const DB_ID_SETTING: &str = "click_journal_id";
 
 /// A batch as it goes to the file: magic, payload length, checksum, payload.
 fn encode(db_id: u64, first_id: i64, clicks: &[NewClick]) -> Vec<u8> {
-    let mut payload = Vec::with_capacity(clicks.len() * 96);
+    // The header is filled in once the payload is written after it: one buffer.
+    let mut out = Vec::with_capacity(16 + clicks.len() * 96);
+    out.resize(16, 0);
     for (i, c) in clicks.iter().enumerate() {
-        payload.extend_from_slice(&(first_id + i as i64).to_le_bytes());
-        payload.extend_from_slice(&c.link_id.to_le_bytes());
-        payload.extend_from_slice(&c.at.to_le_bytes());
-        put_str(&mut payload, c.network);
-        put_str(&mut payload, &c.visitor_hash);
-        put_str(&mut payload, c.browser);
+        out.extend_from_slice(&(first_id + i as i64).to_le_bytes());
+        out.extend_from_slice(&c.link_id.to_le_bytes());
+        out.extend_from_slice(&c.at.to_le_bytes());
+        put_str(&mut out, c.network);
+        put_str(&mut out, &c.visitor_hash);
+        put_str(&mut out, c.browser);
         match &c.referrer_host {
             Some(h) => {
-                payload.push(1);
-                put_str(&mut payload, h);
+                out.push(1);
+                put_str(&mut out, h);
             }
-            None => payload.push(0),
+            None => out.push(0),
         }
     }
-    let mut out = Vec::with_capacity(payload.len() + 16);
-    out.extend_from_slice(&MAGIC.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-    out.extend_from_slice(&checksum(db_id, &payload).to_le_bytes());
-    out.extend_from_slice(&payload);
+    let len = (out.len() - 16) as u32;
+    let sum = checksum(db_id, &out[16..]);
+    out[0..4].copy_from_slice(&MAGIC.to_le_bytes());
+    out[4..8].copy_from_slice(&len.to_le_bytes());
+    out[8..16].copy_from_slice(&sum.to_le_bytes());
     out
 }
 
@@ -329,6 +334,7 @@ impl ClickJournal {
                 lens: [0, 0],
                 current: 0,
                 queued: Vec::new(),
+                spare: Vec::new(),
                 next_id: last + 1,
                 appended: last,
                 closing: false,
@@ -428,7 +434,7 @@ impl Drop for ClickJournal {
 
 fn run_loader(shared: &Shared, conn: &mut rusqlite::Connection, on_commit: impl Fn()) {
     loop {
-        let (batch, done_file) = {
+        let (mut batch, done_file) = {
             let mut st = lock(&shared.state);
             while st.queued.is_empty() && !st.closing {
                 st = shared.work.wait(st).unwrap_or_else(|p| p.into_inner());
@@ -448,7 +454,8 @@ fn run_loader(shared: &Shared, conn: &mut rusqlite::Connection, on_commit: impl 
                 continue;
             }
             st.wanted = false;
-            let batch = std::mem::take(&mut st.queued);
+            let spare = std::mem::take(&mut st.spare);
+            let batch = std::mem::replace(&mut st.queued, spare);
             // From now on appends go to the other file (emptied after its last load).
             let done_file = st.current;
             st.current = 1 - st.current;
@@ -480,8 +487,10 @@ fn run_loader(shared: &Shared, conn: &mut rusqlite::Connection, on_commit: impl 
             }
         }
         on_commit();
+        batch.clear();
         {
             let mut st = lock(&shared.state);
+            st.spare = batch;
             match st.files[done_file].set_len(0) {
                 Ok(()) => st.lens[done_file] = 0,
                 Err(e) => tracing::error!(error = %e, "emptying a click journal file failed"),
