@@ -314,21 +314,42 @@ fn not_found(state: &AppState, headers: &HeaderMap) -> Response {
     crate::web::error_page(&ctx, StatusCode::NOT_FOUND, "error-link-not-found").unwrap_or_else(|e| e.into_response())
 }
 
-/// `GET /s/{code}` (and HEAD): records the click, then redirects to the item's target
-/// with UTM parameters and the click token.
+/// `GET /s/{code}` (and HEAD) as a route of the router: see [`redirect`].
 pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req: axum::extract::Request) -> Response {
-    let headers = req.headers();
-    if !ambasada_core::sharing::is_link_code(&code) {
-        return not_found(&state, headers);
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0);
+    redirect(&state, &code, req.method(), req.headers(), peer).await
+}
+
+/// The code of a tracked link's path, `/s/{code}`, when `path` is one and needs no
+/// percent-decoding (anything else is left to the router, which decodes it).
+pub fn code_of_path(path: &str) -> Option<&str> {
+    path.strip_prefix("/s/")
+        .filter(|c| !c.is_empty() && !c.contains(['/', '%']))
+}
+
+/// `GET /s/{code}` (and HEAD): records the click, then redirects to the item's target
+/// with UTM parameters and the click token. `peer` is the connection's remote address.
+pub async fn redirect(
+    state: &AppState,
+    code: &str,
+    method: &axum::http::Method,
+    headers: &HeaderMap,
+    peer: Option<std::net::SocketAddr>,
+) -> Response {
+    if !ambasada_core::sharing::is_link_code(code) {
+        return not_found(state, headers);
     }
     let tracker = &state.tracker;
     let now = crate::now();
-    let link = match tracker.link(&state, &code).await {
+    let link = match tracker.link(state, code).await {
         Ok(Some(l)) if l.is_live(now) => l,
-        Ok(_) => return not_found(&state, headers),
+        Ok(_) => return not_found(state, headers),
         Err(e) => return crate::error::AppError::Internal(e).into_response(),
     };
-    let salt = match tracker.salt(&state, now).await {
+    let salt = match tracker.salt(state, now).await {
         Ok(s) => s,
         Err(e) => return crate::error::AppError::Internal(e).into_response(),
     };
@@ -337,16 +358,12 @@ pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     // A HEAD asks about the link without following it: link checkers, not people.
-    let browser = if req.method() == axum::http::Method::HEAD {
+    let browser = if method == axum::http::Method::HEAD {
         BrowserClass::Bot
     } else {
         tracking::classify_user_agent(ua)
     };
-    let peer = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0);
-    let ip = client_ip(&state, headers, peer);
+    let ip = client_ip(state, headers, peer);
     let click = NewClick {
         link_id: link.link_id,
         at: now,
@@ -386,7 +403,7 @@ pub async fn follow(State(state): State<AppState>, Path(code): Path<String>, req
         .target
         .with_click_token(&tracking::click_token(&state.click_key, click_id));
     let Ok(location) = HeaderValue::try_from(location) else {
-        return not_found(&state, headers);
+        return not_found(state, headers);
     };
     // No Referrer-Policy of our own: the target learns about the referring page only
     // what that page's own policy allows.

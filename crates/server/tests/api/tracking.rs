@@ -330,6 +330,32 @@ async fn unknown_and_expired_links_get_a_404_page_not_a_redirect(app: &TestApp) 
 }
 story!(unknown_and_expired_links_get_a_404_page_not_a_redirect);
 
+/// `GET /s/{code}` is answered before the router (lib.rs, `Front`); the shapes it leaves
+/// to the router must behave as they did: a percent-encoded code is decoded and
+/// redirects, a trailing slash is a 404 page, a POST is not allowed, and every answer
+/// of either path records exactly its own click.
+async fn every_shape_of_a_link_path_gets_the_routers_answer(app: &TestApp) {
+    let w = world(app, Some("https://kariera.example/"), None).await;
+    let encoded: String = w.code.bytes().map(|b| format!("%{b:02X}")).collect();
+    let res = follow(&client(), app, &encoded).await;
+    assert_eq!(res.status(), 302, "a percent-encoded code is the same link");
+    assert!(click_token_of(&res).is_some());
+    let res = follow(&client(), app, &format!("{}/", w.code)).await;
+    assert_eq!(res.status(), 404);
+    assert!(res.text().await.unwrap().contains("<html"), "a page in the layout");
+    let res = client().post(app.url(&format!("/s/{}", w.code))).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    let res = client()
+        .get(app.url(&format!("/s/{}?utm_source=mail", w.code)))
+        .header("user-agent", CHROME)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302, "a query string does not change the link");
+    assert_eq!(clicks(app).await, 2, "one click for each redirect, none for the rest");
+}
+story!(every_shape_of_a_link_path_gets_the_routers_answer);
+
 async fn apply(app: &TestApp, c: &TestApp, offer: i64, form: Form) -> reqwest::Response {
     let token = c.csrf().await;
     c.client
