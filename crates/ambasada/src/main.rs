@@ -305,7 +305,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 match ambasada_server::people::check(&state, &data).await? {
                     ambasada_server::people::Checked::Invalid(errors) => Err(errors),
                     ambasada_server::people::Checked::Planned(_, plan) => {
-                        use ambasada_core::import::Action;
+                        use ambasada_core::people::import::Action;
                         let added = plan.iter().filter(|a| **a == Action::Add).count();
                         let changed = plan.iter().filter(|a| matches!(a, Action::Change { .. })).count();
                         println!(

@@ -4,22 +4,15 @@
 //! outside world are parsed into these types at the edge (`Email::parse`, `Role::parse`),
 //! so the rest of the program never handles raw strings where a domain type exists.
 
-pub mod access;
 pub mod content;
 pub mod enps;
-pub mod goals;
-pub mod health;
-pub mod import;
 pub mod people;
-pub mod program;
+pub mod programs;
 pub mod recruiting;
-pub mod selection;
-pub mod sharing;
-pub mod throttle;
 pub mod tracking;
 pub mod training;
 
-pub use access::{Role, Scope};
+pub use people::access::{Role, Scope};
 pub use people::{Email, Locale, Network, Password, PersonName};
 
 /// Unix time in milliseconds, UTC: the one time representation the store uses.

@@ -415,7 +415,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
         let joined = now - (100 - i as i64) * DAY;
         let app_id = store
             .apply_to_program(
-                &ambasada_store::selection::NewProgramApplication {
+                &ambasada_store::programs::selection::NewProgramApplication {
                     program_id: eb,
                     user_id: *id,
                     networks: "linkedin".into(),
@@ -463,12 +463,12 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
         ("monthly", "facebook:300", "", "Chętnie spróbuję."),
     ];
     for (person, (frequency, sizes, topics, motivation)) in waiting.zip(answers) {
-        let q = ambasada_core::selection::Questionnaire {
+        let q = ambasada_core::programs::selection::Questionnaire {
             networks: sizes
                 .split(',')
                 .filter_map(|s| Network::parse(s.split(':').next()?))
                 .collect(),
-            frequency: ambasada_core::selection::PostingFrequency::parse(frequency).expect("demo frequency"),
+            frequency: ambasada_core::programs::selection::PostingFrequency::parse(frequency).expect("demo frequency"),
             network_sizes: sizes
                 .split(',')
                 .filter_map(|s| {
@@ -476,12 +476,12 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
                     Some((Network::parse(n)?, v.parse().ok()?))
                 })
                 .collect(),
-            topics: ambasada_core::selection::parse_topics(topics),
+            topics: ambasada_core::programs::selection::parse_topics(topics),
             motivation: motivation.into(),
         };
         store
             .apply_to_program(
-                &ambasada_store::selection::NewProgramApplication {
+                &ambasada_store::programs::selection::NewProgramApplication {
                     program_id: eb,
                     user_id: person.id,
                     networks: q.networks.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(","),
@@ -489,7 +489,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
                     network_sizes: sizes.into(),
                     topics: q.topics.join(","),
                     motivation: motivation.into(),
-                    score: ambasada_core::selection::score(&q).total,
+                    score: ambasada_core::programs::selection::score(&q).total,
                 },
                 now - 2 * DAY,
             )
@@ -636,7 +636,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
             } else {
                 format!("{rewrite} {suggested}")
             };
-            let code = ambasada_core::sharing::link_code_from_bytes(&rand::random::<[u8; 16]>());
+            let code = ambasada_core::content::sharing::link_code_from_bytes(&rand::random::<[u8; 16]>());
             let link = store
                 .create_tracked_link(
                     &code,
@@ -650,14 +650,14 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
                 .await?;
             store
                 .record_share(
-                    &ambasada_store::sharing::NewShare {
+                    &ambasada_store::content::sharing::NewShare {
                         user_id: *user_id,
                         item_id: Some(*item_id),
                         link_id: Some(link.id),
                         program_id: Some(eb),
                         network: network.into(),
-                        personalisation: Some(ambasada_core::sharing::score_per_mille(
-                            ambasada_core::sharing::personalisation(suggested, &text),
+                        personalisation: Some(ambasada_core::content::sharing::score_per_mille(
+                            ambasada_core::content::sharing::personalisation(suggested, &text),
                         )),
                         text,
                         post_url: None,
@@ -670,7 +670,7 @@ async fn seed_content(state: &AppState, now: i64, rust_offer: i64) -> anyhow::Re
     }
     store
         .record_share(
-            &ambasada_store::sharing::NewShare {
+            &ambasada_store::content::sharing::NewShare {
                 user_id: ambassador,
                 item_id: None,
                 link_id: None,
@@ -850,7 +850,7 @@ async fn seed_goals_and_enps(state: &AppState, now: i64) -> anyhow::Result<()> {
             &[("plan_realisation", 0.8), ("clicks", 500.0)]
         };
         for (metric, target) in goals {
-            let goal = ambasada_store::goals::NewGoal {
+            let goal = ambasada_store::programs::goals::NewGoal {
                 program_id: p.id,
                 metric,
                 target: *target,

@@ -6,7 +6,7 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, redirect_flash};
 use ambasada_core::Role;
-use ambasada_core::goals::{self, Facts, Measured, Metric};
+use ambasada_core::programs::goals::{self, Facts, Measured, Metric};
 use ambasada_store::programs::Program;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -39,7 +39,7 @@ fn format_value(metric: Metric, target: f64) -> String {
 /// goal's period (so far); `None` for a metric this version does not know.
 pub async fn progress_now(
     state: &AppState,
-    g: &ambasada_store::goals::Goal,
+    g: &ambasada_store::programs::goals::Goal,
     now: i64,
 ) -> anyhow::Result<Option<(Metric, goals::Progress)>> {
     let Some(metric) = Metric::parse(&g.metric) else {
@@ -165,7 +165,7 @@ pub async fn create(
     match (metric, target, period) {
         (Some(m), Some(t), Some((s, e))) if errors.is_empty() => {
             let now = crate::now();
-            let goal = ambasada_store::goals::NewGoal {
+            let goal = ambasada_store::programs::goals::NewGoal {
                 program_id: id,
                 metric: m.as_str(),
                 target: t,

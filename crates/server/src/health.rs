@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, render};
-use ambasada_core::health::{self, Check, Inputs, Level};
+use ambasada_core::programs::health::{self, Check, Inputs, Level};
 use ambasada_core::{DAY, Role};
 use ambasada_store::programs::Program;
 use askama::Template;
@@ -59,7 +59,7 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         training_completion,
         reviews_exist: false,
         last_review_days_ago: None,
-        cadence_days: ambasada_core::program::cadence_days(&program.review_cadence).unwrap_or(31),
+        cadence_days: ambasada_core::programs::cadence_days(&program.review_cadence).unwrap_or(31),
         rewards_exist: false,
         age_days: ((now - program.created_at) / DAY).max(0),
     })

@@ -63,7 +63,7 @@ async fn cleanup(state: AppState, mut stop: watch::Receiver<bool>) {
         let now = crate::now();
         if let Err(e) = state
             .store
-            .purge_expired(now, now - ambasada_core::throttle::WINDOW)
+            .purge_expired(now, now - ambasada_core::people::throttle::WINDOW)
             .await
         {
             tracing::warn!(error = %e, "clean-up failed");

@@ -74,7 +74,7 @@ pub async fn invite(
         .store
         .create_one_time_token(
             user_id,
-            ambasada_store::access::Purpose::Invite,
+            ambasada_store::people::access::Purpose::Invite,
             &crate::auth::hash_token(&token),
             now,
             now + INVITE_TTL,

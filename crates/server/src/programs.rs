@@ -172,8 +172,8 @@ async fn parse(state: &AppState, ctx: &Ctx, f: &ProgramForm) -> Result<std::resu
         }
     };
     let review_cadence = if f.review_cadence.trim().is_empty() {
-        ambasada_core::program::DEFAULT_CADENCE.to_string()
-    } else if ambasada_core::program::is_cadence(f.review_cadence.trim()) {
+        ambasada_core::programs::DEFAULT_CADENCE.to_string()
+    } else if ambasada_core::programs::is_cadence(f.review_cadence.trim()) {
         f.review_cadence.trim().to_string()
     } else {
         e.add("review_cadence", ctx.t("error-cadence"));
@@ -254,7 +254,7 @@ struct ShowTemplate<'a> {
     goals: Vec<crate::goals::GoalRow>,
     goal_form: crate::goals::GoalForm,
     goal_errors: FieldErrors,
-    metrics: &'static [ambasada_core::goals::Metric],
+    metrics: &'static [ambasada_core::programs::goals::Metric],
 }
 
 async fn program(state: &AppState, user: &CurrentUser, id: i64) -> Result<Program> {
@@ -286,7 +286,7 @@ async fn show_template<'a>(state: &AppState, ctx: &'a Ctx, program: Program) -> 
         goals: crate::goals::rows(state, ctx, &program).await?,
         goal_form: crate::goals::GoalForm::default(),
         goal_errors: FieldErrors::default(),
-        metrics: &ambasada_core::goals::Metric::ALL,
+        metrics: &ambasada_core::programs::goals::Metric::ALL,
         form: form_of(&program),
         coordinators: coordinators(state).await?,
         members: state.store.members(program.id).await?,

@@ -4,7 +4,7 @@
 use crate::AppState;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
-use ambasada_core::goals::Measured;
+use ambasada_core::programs::goals::Measured;
 use ambasada_core::{Role, Scope};
 use ambasada_store::programs::Program;
 use axum::extract::{Path, State};
@@ -92,7 +92,7 @@ async fn health(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>
     let inputs = crate::health::inputs(&state, &program)
         .await
         .map_err(crate::error::AppError::from)?;
-    let checks = ambasada_core::health::checks(&inputs);
+    let checks = ambasada_core::programs::health::checks(&inputs);
     let tr = crate::i18n::Tr::new(state.i18n.clone(), api.user.locale);
     let list: Vec<serde_json::Value> = checks
         .iter()
@@ -106,7 +106,7 @@ async fn health(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>
         .collect();
     Ok(Json(serde_json::json!({
         "program_id": program.id,
-        "overall": ambasada_core::health::overall(&checks).as_str(),
+        "overall": ambasada_core::programs::health::overall(&checks).as_str(),
         "checks": list,
     }))
     .into_response())

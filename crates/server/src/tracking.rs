@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::web::Ctx;
 use ambasada_core::tracking::{self, BrowserClass, TrackedTarget};
 use ambasada_core::{Locale, Millis};
-use ambasada_store::click_journal::ClickJournal;
+use ambasada_store::tracking::click_journal::ClickJournal;
 use ambasada_store::tracking::{ClickWriter, NewClick};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -339,7 +339,7 @@ pub async fn redirect(
     headers: &HeaderMap,
     peer: Option<std::net::SocketAddr>,
 ) -> Response {
-    if !ambasada_core::sharing::is_link_code(code) {
+    if !ambasada_core::content::sharing::is_link_code(code) {
         return not_found(state, headers);
     }
     let tracker = &state.tracker;

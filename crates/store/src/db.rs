@@ -49,7 +49,8 @@ pub struct Store {
     /// The URL it was opened with (the SQLite click writer opens the same file).
     pub(crate) url: String,
     /// The click journal of a SQLite file, once the click writer opened it.
-    pub(crate) click_journal: std::sync::Arc<std::sync::OnceLock<std::sync::Arc<crate::click_journal::ClickJournal>>>,
+    pub(crate) click_journal:
+        std::sync::Arc<std::sync::OnceLock<std::sync::Arc<crate::tracking::click_journal::ClickJournal>>>,
 }
 
 /// The URL with its password replaced by `***`, for logs.

@@ -3,21 +3,15 @@
 //!
 //! SQL lives only here. Callers get plain types and [`StoreError`]; they never see sqlx.
 
-pub mod access;
 pub mod audit;
-pub mod click_journal;
 pub mod content;
 mod db;
 pub mod enps;
-pub mod goals;
-pub mod import;
 pub mod outbox;
 pub mod people;
 pub mod programs;
 pub mod recruiting;
-pub mod selection;
 pub mod settings;
-pub mod sharing;
 pub mod tracking;
 pub mod training;
 

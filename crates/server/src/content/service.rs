@@ -3,14 +3,14 @@
 
 use crate::AppState;
 use crate::i18n::Tr;
+use ambasada_core::content::sharing;
 use ambasada_core::content::{self, Action, Actor, Category, ImageKind, Status, TargetUrl};
-use ambasada_core::sharing;
 use ambasada_core::{Locale, Network, Role};
 use ambasada_store::StoreError;
+use ambasada_store::content::sharing::{NewShare, TrackedLink};
 use ambasada_store::content::{ContentInput, ContentItem};
 use ambasada_store::people::User;
 use ambasada_store::programs::Program;
-use ambasada_store::sharing::{NewShare, TrackedLink};
 
 /// One problem with one field: the catalog key and its arguments.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
 use ambasada_core::Role;
-use ambasada_core::import::parse_team;
+use ambasada_core::people::import::parse_team;
 use ambasada_store::StoreError;
 use ambasada_store::people::TeamSummary;
 use askama::Template;

@@ -4,7 +4,7 @@
 use crate::common::{PASSWORD, TestApp};
 use crate::story;
 use ambasada_core::Role;
-use ambasada_store::selection::Decided;
+use ambasada_store::programs::selection::Decided;
 
 async fn goals_show_progress_computed_from_the_data(app: &TestApp) {
     let coord = TestApp::sibling(app);
@@ -17,7 +17,7 @@ async fn goals_show_progress_computed_from_the_data(app: &TestApp) {
     app.state
         .store
         .record_share(
-            &ambasada_store::sharing::NewShare {
+            &ambasada_store::content::sharing::NewShare {
                 user_id: amb,
                 item_id: None,
                 link_id: None,
@@ -466,7 +466,7 @@ async fn the_api_reports_goals_and_health_to_the_programs_coordinator(app: &Test
     let other = app.create_user("inny@test.example", &[Role::Coordinator]).await;
     let p = app.create_program("EB", "eb", Some(coord)).await;
     let now = ambasada_server::now();
-    let goal = ambasada_store::goals::NewGoal {
+    let goal = ambasada_store::programs::goals::NewGoal {
         program_id: p,
         metric: "plan_realisation",
         target: 0.8,
@@ -532,7 +532,7 @@ async fn two_acceptances_at_once_cannot_pass_the_capacity(app: &TestApp) {
         let user_id = app.create_user(email, &[]).await;
         let id = store
             .apply_to_program(
-                &ambasada_store::selection::NewProgramApplication {
+                &ambasada_store::programs::selection::NewProgramApplication {
                     program_id: p,
                     user_id,
                     networks: "linkedin".into(),

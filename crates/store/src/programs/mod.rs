@@ -1,6 +1,9 @@
 //! Programs and their members. Minimal for now: name, slug, coordinator, daily share
 //! limit and membership; the program design capability extends it.
 
+pub mod goals;
+pub mod selection;
+
 use crate::{Result, Store, StoreError};
 use ambasada_core::Millis;
 

@@ -2,7 +2,7 @@
 //! files waiting between dry run and confirmation.
 
 use crate::{Result, Store};
-use ambasada_core::import::{Action, EmployeeRow, KnownPerson};
+use ambasada_core::people::import::{Action, EmployeeRow, KnownPerson};
 use ambasada_core::{Email, Locale, Millis, Role};
 use std::collections::{BTreeSet, HashMap};
 
@@ -74,7 +74,7 @@ impl Store {
             .into_iter()
             .map(|(id, name)| (name.to_lowercase(), id))
             .collect();
-        for name in ambasada_core::import::team_names(rows) {
+        for name in ambasada_core::people::import::team_names(rows) {
             if team_ids.contains_key(&name.to_lowercase()) {
                 continue;
             }

@@ -1,5 +1,7 @@
 //! The content library: items, their suggested texts, targeting and workflow history.
 
+pub mod sharing;
+
 use crate::{Result, Store, StoreError};
 use ambasada_core::Millis;
 use sqlx::AssertSqlSafe;

@@ -1,5 +1,9 @@
 //! People: email addresses, names, languages, social networks, passwords.
 
+pub mod access;
+pub mod import;
+pub mod throttle;
+
 use serde::Serialize;
 use std::fmt;
 

@@ -2,11 +2,13 @@
 //! clicks in batches, and the numbers links earn.
 //!
 //! Clicks are written in batches (group commit). On a SQLite file a batch is committed
-//! to the click journal ([`crate::click_journal`]), whose loader thread moves clicks into
+//! to the click journal ([`crate::tracking::click_journal`]), whose loader thread moves clicks into
 //! the table on a plain connection of its own. On PostgreSQL one multi-row INSERT per
 //! batch goes through the pool.
 
-use crate::click_journal::ClickJournal;
+pub mod click_journal;
+
+use crate::tracking::click_journal::ClickJournal;
 use crate::{Backend, Result, Store, StoreError};
 use ambasada_core::Millis;
 use sqlx::AssertSqlSafe;

@@ -21,6 +21,8 @@
 //! and [`effective_status`] tells what it is at a given moment, so nothing has to run
 //! at the exact second a post starts or ends.
 
+pub mod sharing;
+
 use crate::Network;
 use serde::Serialize;
 use std::collections::HashSet;

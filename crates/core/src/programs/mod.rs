@@ -1,5 +1,9 @@
 //! Program settings that are rules rather than data: the review cadence.
 
+pub mod goals;
+pub mod health;
+pub mod selection;
+
 /// How often a program holds its review meeting (the source article's regular
 /// ambassador meeting). Monthly by default.
 pub const REVIEW_CADENCES: [&str; 4] = ["weekly", "biweekly", "monthly", "quarterly"];

@@ -1,5 +1,8 @@
 //! People, their roles, teams and social network profiles.
 
+pub mod access;
+pub mod import;
+
 use crate::{Result, Store, StoreError};
 use ambasada_core::{Email, Locale, Millis, Network, Role};
 use sqlx::AssertSqlSafe;
