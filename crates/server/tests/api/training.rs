@@ -317,7 +317,7 @@ async fn a_course_is_written_read_failed_retried_and_completed(app: &TestApp) {
 story!(a_course_is_written_read_failed_retried_and_completed);
 
 async fn the_demo_courses_are_published_in_both_languages(app: &TestApp) {
-    let ids = ambasada_server::training::seed_demo_courses(&app.state).await.unwrap();
+    let ids = ambasada_server::demo::courses::seed_demo_courses(&app.state).await.unwrap();
     assert_eq!(ids.len(), 6);
     for id in &ids {
         let c = app.state.store.course(*id).await.unwrap().unwrap();

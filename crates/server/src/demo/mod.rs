@@ -1,6 +1,8 @@
 //! Demo data: a Polish company with teams, about forty employees and a login for each
 //! role. Later capabilities add their own data here.
 
+pub mod courses;
+
 use crate::{AppState, auth};
 use ambasada_core::content::Category;
 use ambasada_core::{DAY, Email, Locale, Network, Role};
@@ -241,7 +243,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     seed_content(state, now, offers[0]).await?;
     seed_clicks_and_applications(state, now, &offers).await?;
     seed_goals_and_enps(state, now).await?;
-    let courses = crate::training::seed_demo_courses(state).await?;
+    let courses = courses::seed_demo_courses(state).await?;
     // The sales program asks for the first course before an ambassador's first share.
     if let (Some(course), Some(sales)) = (
         courses.first(),
@@ -298,9 +300,9 @@ struct DemoItem {
     hashtags: &'static str,
 }
 
-const TEAM_PNG: &[u8] = include_bytes!("../demo/team.png");
-const PRODUCT_PNG: &[u8] = include_bytes!("../demo/product.png");
-const EVENT_PNG: &[u8] = include_bytes!("../demo/event.png");
+const TEAM_PNG: &[u8] = include_bytes!("../../demo/team.png");
+const PRODUCT_PNG: &[u8] = include_bytes!("../../demo/product.png");
+const EVENT_PNG: &[u8] = include_bytes!("../../demo/event.png");
 
 const ITEMS: &[DemoItem] = &[
     DemoItem {
