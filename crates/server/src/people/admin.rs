@@ -29,7 +29,7 @@ pub struct ListQuery {
 }
 
 #[derive(Template)]
-#[template(path = "admin/users.html")]
+#[template(path = "people/admin/users.html")]
 struct UsersTemplate<'a> {
     p: &'a Ctx,
     users: Vec<User>,
@@ -123,7 +123,7 @@ impl PersonForm {
 }
 
 #[derive(Template)]
-#[template(path = "admin/person.html")]
+#[template(path = "people/admin/person.html")]
 struct PersonTemplate<'a> {
     p: &'a Ctx,
     /// `None` when inviting, the person when editing.
@@ -398,7 +398,7 @@ pub async fn reinvite(State(state): State<AppState>, user: CurrentUser, Path(id)
 }
 
 #[derive(Template)]
-#[template(path = "admin/audit.html")]
+#[template(path = "people/admin/audit.html")]
 struct AuditTemplate<'a> {
     p: &'a Ctx,
     entries: Vec<AuditEntry>,

@@ -108,7 +108,7 @@ pub struct PlanLine {
 }
 
 #[derive(Template)]
-#[template(path = "admin/import.html")]
+#[template(path = "people/admin/import.html")]
 struct ImportTemplate<'a> {
     p: &'a Ctx,
     file_name: String,

@@ -62,7 +62,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
         Some(id) => !state.store.has_answered(id, user.id).await?,
         None => false,
     };
-    let health = crate::health::summary(&state, &user).await?;
+    let health = crate::programs::health::summary(&state, &user).await?;
     render(&HomeTemplate {
         p: &ctx,
         user: &user,

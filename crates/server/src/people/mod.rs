@@ -3,6 +3,7 @@
 //! email outbox. Handlers here check roles; SQL stays in the store.
 
 mod admin;
+pub mod api;
 pub mod import;
 mod login;
 mod outbox;

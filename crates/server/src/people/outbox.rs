@@ -21,7 +21,7 @@ pub struct OutboxQuery {
 }
 
 #[derive(Template)]
-#[template(path = "admin/outbox.html")]
+#[template(path = "people/admin/outbox.html")]
 struct OutboxTemplate<'a> {
     p: &'a Ctx,
     messages: Vec<OutboxMessage>,
@@ -59,7 +59,7 @@ pub async fn list(
 }
 
 #[derive(Template)]
-#[template(path = "admin/outbox_message.html")]
+#[template(path = "people/admin/outbox_message.html")]
 struct MessageTemplate<'a> {
     p: &'a Ctx,
     m: OutboxMessage,

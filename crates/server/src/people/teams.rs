@@ -16,7 +16,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 #[derive(Template)]
-#[template(path = "admin/teams.html")]
+#[template(path = "people/admin/teams.html")]
 struct TeamsTemplate<'a> {
     p: &'a Ctx,
     teams: Vec<TeamSummary>,

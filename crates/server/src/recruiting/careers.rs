@@ -37,7 +37,7 @@ fn remember_click(state: &AppState, res: &mut Response, q: &TokenQuery) {
 }
 
 #[derive(Template)]
-#[template(path = "careers/list.html")]
+#[template(path = "recruiting/careers/list.html")]
 struct ListTemplate<'a> {
     p: &'a Ctx,
     /// Each open offer with a short plain-text excerpt.
@@ -72,7 +72,7 @@ pub struct ApplyForm {
 }
 
 #[derive(Template)]
-#[template(path = "careers/offer.html")]
+#[template(path = "recruiting/careers/offer.html")]
 struct OfferTemplate<'a> {
     p: &'a Ctx,
     offer: JobOffer,

@@ -57,7 +57,7 @@ pub async fn progress_now(
         sharing_ambassadors: f.sharing_ambassadors,
         // The publication calendar comes with a later capability.
         plan: None,
-        training: crate::health::training_counts(state, g.program_id).await?,
+        training: crate::programs::health::training_counts(state, g.program_id).await?,
         active_ambassadors: f.active_ambassadors,
     };
     let measured = goals::measure(metric, &facts);
@@ -185,7 +185,7 @@ pub async fn create(
                 None,
             ))
         }
-        _ => crate::programs::show_with_goal_errors(&state, &ctx, program, f, errors).await,
+        _ => crate::programs::pages::show_with_goal_errors(&state, &ctx, program, f, errors).await,
     }
 }
 

@@ -1,6 +1,5 @@
-//! The eNPS pulse survey (for the health check, C12): a coordinator or admin opens an
-//! anonymous survey to every employee; each answers once, 0-10 with an optional comment;
-//! results show only from 5 answers.
+//! The eNPS pages: the coordinator's results with opening and closing a survey, and the
+//! pulse every employee answers.
 
 use crate::AppState;
 use crate::auth::CurrentUser;
@@ -9,21 +8,11 @@ use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
 use ambasada_core::Role;
 use ambasada_core::enps::{self, EnpsResult, MIN_ANSWERS};
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/app/enps", get(results))
-        .route("/app/enps/open", post(open))
-        .route("/app/enps/{id}/close", post(close))
-        .route("/app/pulse", get(pulse).post(answer))
-}
 
 fn require_runner(user: &CurrentUser) -> Result<()> {
     if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {

@@ -116,7 +116,7 @@ fn row(ctx: &Ctx, program: &Program, c: &Check) -> CheckRow {
 }
 
 #[derive(Template)]
-#[template(path = "health/program.html")]
+#[template(path = "programs/health.html")]
 struct HealthTemplate<'a> {
     p: &'a Ctx,
     program: Program,

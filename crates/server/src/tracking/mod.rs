@@ -3,11 +3,13 @@
 //! never lost). No session, no cookie, no page middleware on this route.
 //!
 //! On a SQLite file the server runs one single-threaded runtime per core
-//! (`serve_per_core` in lib.rs): each serving thread keeps the clicks it took in a batch
+//! (`serve_per_core` in serve.rs): each serving thread keeps the clicks it took in a batch
 //! of its own and commits it to the click journal (one write; `ambasada_store::
 //! click_journal`, whose loader moves clicks into the table) whenever it runs out of
 //! work ([`flush_local`]). Elsewhere (PostgreSQL, or a router used without `serve`)
 //! clicks go through a queue to the writer thread or task of [`spawn_writer`].
+
+pub mod api;
 
 use crate::AppState;
 use crate::web::Ctx;

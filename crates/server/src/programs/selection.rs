@@ -39,7 +39,7 @@ pub struct JoinRow {
 }
 
 #[derive(Template)]
-#[template(path = "selection/programs.html")]
+#[template(path = "programs/selection/programs.html")]
 struct ProgramsTemplate<'a> {
     p: &'a Ctx,
     rows: Vec<JoinRow>,
@@ -99,7 +99,7 @@ impl ApplyForm {
 }
 
 #[derive(Template)]
-#[template(path = "selection/form.html")]
+#[template(path = "programs/selection/form.html")]
 struct FormTemplate<'a> {
     p: &'a Ctx,
     program: Program,
@@ -317,7 +317,7 @@ pub struct CandidateRow {
 }
 
 #[derive(Template)]
-#[template(path = "selection/candidates.html")]
+#[template(path = "programs/selection/candidates.html")]
 struct CandidatesTemplate<'a> {
     p: &'a Ctx,
     program: Program,

@@ -65,7 +65,7 @@ async fn program_goals(State(state): State<AppState>, api: ApiUser, Path(id): Pa
     let now = crate::now();
     let mut out = Vec::new();
     for g in state.store.goals(program.id).await? {
-        let Some((metric, p)) = crate::goals::progress_now(&state, &g, now)
+        let Some((metric, p)) = crate::programs::goals::progress_now(&state, &g, now)
             .await
             .map_err(crate::error::AppError::from)?
         else {
@@ -89,7 +89,7 @@ async fn program_goals(State(state): State<AppState>, api: ApiUser, Path(id): Pa
 /// `GET /api/v1/programs/{id}/health`: the checks, each with its level and reason key.
 async fn health(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>) -> Result<Response, ApiError> {
     let program = program_for(&state, &api, id).await?;
-    let inputs = crate::health::inputs(&state, &program)
+    let inputs = crate::programs::health::inputs(&state, &program)
         .await
         .map_err(crate::error::AppError::from)?;
     let checks = ambasada_core::programs::health::checks(&inputs);

@@ -1,5 +1,6 @@
-//! Programs (minimal for content and sharing): coordinators and admins create them,
-//! set the coordinator and the daily share limit, and add or remove members.
+//! Program pages: coordinators and admins create programs, set the coordinator, the daily
+//! share limit and the review cadence, and add or remove members; the program page shows
+//! its goals.
 
 use crate::AppState;
 use crate::auth::CurrentUser;
@@ -23,9 +24,6 @@ pub fn routes() -> Router<AppState> {
         .route("/app/programs/{id}", get(show).post(save))
         .route("/app/programs/{id}/members", post(add_member))
         .route("/app/programs/{id}/members/{user_id}/remove", post(remove_member))
-        .route("/app/programs/{id}/health", get(crate::health::page))
-        .route("/app/programs/{id}/goals", post(crate::goals::create))
-        .route("/app/programs/{id}/goals/{goal}/delete", post(crate::goals::delete))
 }
 
 fn may_manage_programs(u: &User) -> bool {
@@ -251,8 +249,8 @@ struct ShowTemplate<'a> {
     errors: FieldErrors,
     member_email: String,
     member_error: Option<String>,
-    goals: Vec<crate::goals::GoalRow>,
-    goal_form: crate::goals::GoalForm,
+    goals: Vec<crate::programs::goals::GoalRow>,
+    goal_form: crate::programs::goals::GoalForm,
     goal_errors: FieldErrors,
     metrics: &'static [ambasada_core::programs::goals::Metric],
 }
@@ -283,8 +281,8 @@ fn form_of(p: &Program) -> ProgramForm {
 async fn show_template<'a>(state: &AppState, ctx: &'a Ctx, program: Program) -> Result<ShowTemplate<'a>> {
     Ok(ShowTemplate {
         p: ctx,
-        goals: crate::goals::rows(state, ctx, &program).await?,
-        goal_form: crate::goals::GoalForm::default(),
+        goals: crate::programs::goals::rows(state, ctx, &program).await?,
+        goal_form: crate::programs::goals::GoalForm::default(),
         goal_errors: FieldErrors::default(),
         metrics: &ambasada_core::programs::goals::Metric::ALL,
         form: form_of(&program),
@@ -433,7 +431,7 @@ pub async fn show_with_goal_errors(
     state: &AppState,
     ctx: &Ctx,
     program: Program,
-    form: crate::goals::GoalForm,
+    form: crate::programs::goals::GoalForm,
     errors: FieldErrors,
 ) -> Result<Response> {
     let mut t = show_template(state, ctx, program).await?;

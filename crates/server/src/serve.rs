@@ -1,0 +1,233 @@
+//! Serving: the connection front that answers `GET`/`HEAD /s/{code}` before the router,
+//! the per-core mode for SQLite files, and [`serve`], which runs the server and the
+//! background jobs until shutdown.
+
+use crate::{AppState, build_router, error, jobs, tracking};
+use axum::Router;
+use axum::response::IntoResponse;
+use std::net::SocketAddr;
+use tokio::sync::watch;
+
+/// What a server serves on each connection: `GET` and `HEAD /s/{code}` go straight to
+/// the redirect ([`tracking::redirect`]), everything else through the router (which also
+/// has the route, for routers used without `serve`). The hot path so skips the router's
+/// path matching, its extractors and its layers on both polls of every redirect: the
+/// server's CPU a redirect fell by a tenth (docs/PERFORMANCE.md).
+#[derive(Clone)]
+struct Front {
+    router: Router,
+    state: AppState,
+    peer: SocketAddr,
+}
+
+type FrontFuture = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<axum::response::Response, std::convert::Infallible>> + Send>,
+>;
+
+impl tower::Service<axum::extract::Request> for Front {
+    type Response = axum::response::Response;
+    type Error = std::convert::Infallible;
+    type Future = FrontFuture;
+
+    fn poll_ready(&mut self, _: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Self::Error>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, mut req: axum::extract::Request) -> Self::Future {
+        use futures_util::FutureExt;
+        let method = req.method();
+        if (method == axum::http::Method::GET || method == axum::http::Method::HEAD)
+            && tracking::code_of_path(req.uri().path()).is_some()
+        {
+            let (state, peer) = (self.state.clone(), self.peer);
+            return Box::pin(
+                std::panic::AssertUnwindSafe(async move {
+                    let code = tracking::code_of_path(req.uri().path()).unwrap_or_default();
+                    tracking::redirect(&state, code, req.method(), req.headers(), Some(peer)).await
+                })
+                .catch_unwind()
+                // As the router's CatchPanicLayer answers a panic: 500, the connection kept.
+                .map(|r| Ok(r.unwrap_or_else(|_| error::AppError::Internal(anyhow::anyhow!("panic")).into_response()))),
+            );
+        }
+        req.extensions_mut().insert(axum::extract::ConnectInfo(self.peer));
+        Box::pin(tower::ServiceExt::oneshot(self.router.clone(), req))
+    }
+}
+
+/// Makes the [`Front`] of each accepted connection.
+#[derive(Clone)]
+struct MakeFront {
+    router: Router,
+    state: AppState,
+}
+
+impl<'a, L> tower::Service<axum::serve::IncomingStream<'a, L>> for MakeFront
+where
+    L: axum::serve::Listener<Addr = SocketAddr>,
+{
+    type Response = Front;
+    type Error = std::convert::Infallible;
+    type Future = std::future::Ready<Result<Front, std::convert::Infallible>>;
+
+    fn poll_ready(&mut self, _: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), Self::Error>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, incoming: axum::serve::IncomingStream<'a, L>) -> Self::Future {
+        std::future::ready(Ok(Front {
+            router: self.router.clone(),
+            state: self.state.clone(),
+            peer: *incoming.remote_addr(),
+        }))
+    }
+}
+
+fn make_front(state: AppState) -> MakeFront {
+    MakeFront {
+        router: build_router(state.clone()),
+        state,
+    }
+}
+
+/// Connections handed to one serving thread of the per-core mode by the acceptor.
+struct HandedOver {
+    incoming: tokio::sync::mpsc::UnboundedReceiver<(std::net::TcpStream, SocketAddr)>,
+    local: SocketAddr,
+}
+
+impl axum::serve::Listener for HandedOver {
+    type Io = tokio::net::TcpStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        loop {
+            match self.incoming.recv().await {
+                // Registered with this thread's runtime, which serves it from now on.
+                Some((stream, peer)) => match tokio::net::TcpStream::from_std(stream) {
+                    Ok(stream) => return (stream, peer),
+                    Err(e) => tracing::warn!(error = %e, "connection dropped"),
+                },
+                // The acceptor stopped: only the shutdown is left to wait for.
+                None => std::future::pending::<()>().await,
+            }
+        }
+    }
+
+    fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        Ok(self.local)
+    }
+}
+
+/// Serves `app` on one single-threaded runtime per core (SQLite file mode). Connections
+/// are accepted here and handed to the threads in turn, so each carries the same share.
+/// Each thread commits the clicks of the redirects it handled whenever it runs out of
+/// work ([`tracking::flush_local`]) and then answers them: group commit with no thread
+/// switch and no cross-thread wake on the hot path, and no core left idle while a batch
+/// could be written (docs/PERFORMANCE.md). Returns when `shutdown` completes and every
+/// thread has finished its requests, or when a thread fails.
+async fn serve_per_core(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let local = listener.local_addr()?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let (ended_tx, mut ended) = tokio::sync::mpsc::unbounded_channel::<std::io::Result<()>>();
+    let mut lanes = Vec::with_capacity(threads);
+    for i in 0..threads {
+        let (lane, incoming) = tokio::sync::mpsc::unbounded_channel();
+        lanes.push(lane);
+        let (state, ended_tx) = (state.clone(), ended_tx.clone());
+        let mut stop = stop_rx.clone();
+        let serve_one = move || -> std::io::Result<()> {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .on_thread_park(tracking::flush_local)
+                .build()?;
+            tracking::install_local(&state);
+            let app = make_front(state);
+            rt.block_on(async move {
+                axum::serve(HandedOver { incoming, local }, app)
+                    .with_graceful_shutdown(async move {
+                        let _ = stop.wait_for(|s| *s).await;
+                    })
+                    .await
+            })
+        };
+        std::thread::Builder::new().name(format!("http-{i}")).spawn(move || {
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(serve_one))
+                .unwrap_or_else(|_| Err(std::io::Error::other("a serving thread panicked")));
+            let _ = ended_tx.send(result);
+        })?;
+    }
+    drop(ended_tx);
+    let mut stop_accepting = stop_rx.clone();
+    let acceptor = tokio::spawn(async move {
+        let mut next = 0;
+        loop {
+            let accepted = tokio::select! {
+                _ = stop_accepting.wait_for(|s| *s) => return,
+                a = listener.accept() => a,
+            };
+            match accepted.and_then(|(stream, peer)| Ok((stream.into_std()?, peer))) {
+                Ok(conn) => {
+                    let _ = lanes[next % lanes.len()].send(conn);
+                    next = next.wrapping_add(1);
+                }
+                Err(e) => {
+                    // Out of file descriptors, say: wait a little instead of spinning.
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                }
+            }
+        }
+    });
+    // A thread that ends before the shutdown failed: stop the others and report it.
+    let early = tokio::select! {
+        _ = shutdown => None,
+        r = ended.recv() => Some(r.unwrap_or(Ok(()))),
+    };
+    let _ = stop_tx.send(true);
+    let _ = acceptor.await;
+    let mut result = early.unwrap_or(Ok(()));
+    while let Some(r) = ended.recv().await {
+        if result.is_ok() {
+            result = r;
+        }
+    }
+    result
+}
+
+/// Serves the application on `listener` and runs the background jobs, until
+/// `shutdown` completes; then finishes requests in flight and stops the jobs.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let jobs = jobs::spawn(state.clone(), stop_rx);
+    // Without its click writer the server could answer no tracked link: refuse to run.
+    if let Some(e) = state.tracker.writer_error() {
+        let _ = stop_tx.send(true);
+        for j in jobs {
+            let _ = j.await;
+        }
+        return Err(std::io::Error::other(e.to_string()));
+    }
+    let result = match state.tracker.journal() {
+        Some(_) => serve_per_core(listener, state, shutdown).await,
+        None => {
+            axum::serve(listener, make_front(state))
+                .with_graceful_shutdown(shutdown)
+                .await
+        }
+    };
+    let _ = stop_tx.send(true);
+    for j in jobs {
+        let _ = j.await;
+    }
+    result
+}
