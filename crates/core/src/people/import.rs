@@ -119,147 +119,36 @@ fn sniff_delimiter(data: &str) -> u8 {
 /// Parses the whole file. Returns every valid row, or every error found (all rows are
 /// checked, so a person fixing the file sees all problems at once).
 pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
-    let text = match std::str::from_utf8(data) {
-        Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
-        Err(e) => {
-            let line = 1 + data[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64;
-            return Err(vec![RowError {
-                line,
-                column: None,
-                problem: Problem::Malformed,
-            }]);
-        }
-    };
+    let text = decode(data)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(text))
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
-        Err(_) => {
-            return Err(vec![RowError {
-                line: 1,
-                column: None,
-                problem: Problem::Malformed,
-            }]);
-        }
+        Err(_) => return Err(vec![malformed(1)]),
     };
-    // The csv crate's own line numbers skip blank lines; count newlines instead, so the
-    // number matches what an editor shows. Records come in order, so the count carries
-    // on from the previous record (linear in the file size).
-    let mut counted = (0usize, 1u64);
-    let mut line_of = |byte: u64| {
-        let mut at = (byte as usize).min(text.len());
-        // A record after blank lines is positioned at the first blank line.
-        while matches!(text.as_bytes().get(at), Some(b'\n' | b'\r')) {
-            at += 1;
-        }
-        let (from, line) = if at >= counted.0 { counted } else { (0, 1) };
-        let line = line + text.as_bytes()[from..at].iter().filter(|b| **b == b'\n').count() as u64;
-        counted = (at, line);
-        line
-    };
-    let mut index: HashMap<Column, usize> = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        if let Some(c) = Column::from_header(h) {
-            index.entry(c).or_insert(i);
-        }
-    }
-    let mut errors = Vec::new();
-    for required in [Column::Email, Column::FirstName, Column::LastName] {
-        if !index.contains_key(&required) {
-            errors.push(RowError {
-                line: 1,
-                column: Some(required),
-                problem: Problem::MissingColumn,
-            });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-
+    let index = column_index(&headers)?;
+    let mut lines = LineCounter::new(text);
     let mut rows = Vec::new();
+    let mut errors = Vec::new();
     let mut seen: HashMap<Email, u64> = HashMap::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| line_of(p.byte())).unwrap_or(0);
-                errors.push(RowError {
-                    line,
-                    column: None,
-                    problem: Problem::Malformed,
-                });
+                let line = e.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
+                errors.push(malformed(line));
                 continue;
             }
         };
-        let line = record.position().map(|p| line_of(p.byte())).unwrap_or(0);
+        let line = record.position().map(|p| lines.line_of(p.byte())).unwrap_or(0);
         if record.iter().all(|f| f.is_empty()) {
             continue;
         }
-        let cell = |c: Column| index.get(&c).and_then(|i| record.get(*i)).unwrap_or("");
-        let mut fail = |c: Column, p: Problem| {
-            errors.push(RowError {
-                line,
-                column: Some(c),
-                problem: p,
-            });
-        };
-
-        let email = Email::parse(cell(Column::Email)).map_err(|e| fail(Column::Email, Problem::Invalid(e)));
-        let first =
-            PersonName::parse(cell(Column::FirstName)).map_err(|e| fail(Column::FirstName, Problem::Invalid(e)));
-        let last = PersonName::parse(cell(Column::LastName)).map_err(|e| fail(Column::LastName, Problem::Invalid(e)));
-        let team = parse_team(cell(Column::Team)).map_err(|e| fail(Column::Team, Problem::Invalid(e)));
-        let mut roles = BTreeSet::new();
-        let mut roles_ok = true;
-        for name in cell(Column::Roles)
-            .split(['|', ',', ' ', '+'])
-            .filter(|s| !s.trim().is_empty())
-        {
-            match Role::parse(name) {
-                Some(r) => {
-                    roles.insert(r);
-                }
-                None => {
-                    if roles_ok {
-                        fail(Column::Roles, Problem::UnknownRole(name.trim().to_string()));
-                    }
-                    roles_ok = false;
-                }
-            }
-        }
-        let locale = match cell(Column::Language) {
-            "" => Ok(Locale::default()),
-            s => Locale::parse(s).map_err(|e| fail(Column::Language, Problem::Invalid(e))),
-        };
-        if let Ok(email) = &email {
-            if let Some(first_line) = seen.get(email) {
-                fail(
-                    Column::Email,
-                    Problem::DuplicateEmail {
-                        first_line: *first_line,
-                    },
-                );
-                continue;
-            }
-            seen.insert(email.clone(), line);
-        }
-        if let (Ok(email), Ok(first_name), Ok(last_name), Ok(team), true, Ok(locale)) =
-            (email, first, last, team, roles_ok, locale)
-        {
-            rows.push(EmployeeRow {
-                line,
-                email,
-                first_name,
-                last_name,
-                team,
-                roles,
-                locale,
-            });
+        if let Some(row) = parse_row(&record, &index, line, &mut seen, &mut errors) {
+            rows.push(row);
         }
     }
     if errors.is_empty() && rows.is_empty() {
@@ -270,6 +159,138 @@ pub fn parse_employees(data: &[u8]) -> Result<Vec<EmployeeRow>, Vec<RowError>> {
         });
     }
     if errors.is_empty() { Ok(rows) } else { Err(errors) }
+}
+
+/// The file as text, without a byte-order mark; not UTF-8 is an error at the line of the
+/// first bad byte.
+fn decode(data: &[u8]) -> Result<&str, Vec<RowError>> {
+    match std::str::from_utf8(data) {
+        Ok(t) => Ok(t.strip_prefix('\u{feff}').unwrap_or(t)),
+        Err(e) => {
+            let line = 1 + data[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() as u64;
+            Err(vec![malformed(line)])
+        }
+    }
+}
+
+/// The file is not valid CSV (or not UTF-8) at `line`.
+fn malformed(line: u64) -> RowError {
+    RowError {
+        line,
+        column: None,
+        problem: Problem::Malformed,
+    }
+}
+
+/// Where each known column is in the header (the first of two with the same meaning), or
+/// an error for every required column it lacks.
+fn column_index(headers: &csv::StringRecord) -> Result<HashMap<Column, usize>, Vec<RowError>> {
+    let mut index: HashMap<Column, usize> = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(c) = Column::from_header(h) {
+            index.entry(c).or_insert(i);
+        }
+    }
+    let missing: Vec<RowError> = [Column::Email, Column::FirstName, Column::LastName]
+        .into_iter()
+        .filter(|required| !index.contains_key(required))
+        .map(|required| RowError {
+            line: 1,
+            column: Some(required),
+            problem: Problem::MissingColumn,
+        })
+        .collect();
+    if missing.is_empty() { Ok(index) } else { Err(missing) }
+}
+
+/// Line numbers of byte positions in the file, as an editor shows them.
+///
+/// The csv crate's own line numbers skip blank lines; count newlines instead. Records
+/// come in order, so the count carries on from the previous record (linear in the file
+/// size).
+struct LineCounter<'a> {
+    text: &'a str,
+    /// The last position asked for and its line.
+    counted: (usize, u64),
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter { text, counted: (0, 1) }
+    }
+
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let bytes = self.text.as_bytes();
+        let mut at = (byte as usize).min(bytes.len());
+        // A record after blank lines is positioned at the first blank line.
+        while matches!(bytes.get(at), Some(b'\n' | b'\r')) {
+            at += 1;
+        }
+        let (from, line) = if at >= self.counted.0 { self.counted } else { (0, 1) };
+        let line = line + bytes[from..at].iter().filter(|b| **b == b'\n').count() as u64;
+        self.counted = (at, line);
+        line
+    }
+}
+
+/// Checks one non-empty record at `line`: its valid row, or `None` with its problems
+/// added to `errors`. `seen` holds the emails of earlier rows and their lines; a
+/// repeated email is refused.
+fn parse_row(
+    record: &csv::StringRecord,
+    index: &HashMap<Column, usize>,
+    line: u64,
+    seen: &mut HashMap<Email, u64>,
+    errors: &mut Vec<RowError>,
+) -> Option<EmployeeRow> {
+    let cell = |c: Column| index.get(&c).and_then(|i| record.get(*i)).unwrap_or("");
+    let mut fail = |c: Column, p: Problem| {
+        errors.push(RowError {
+            line,
+            column: Some(c),
+            problem: p,
+        });
+    };
+
+    let email = Email::parse(cell(Column::Email)).map_err(|e| fail(Column::Email, Problem::Invalid(e)));
+    let first = PersonName::parse(cell(Column::FirstName)).map_err(|e| fail(Column::FirstName, Problem::Invalid(e)));
+    let last = PersonName::parse(cell(Column::LastName)).map_err(|e| fail(Column::LastName, Problem::Invalid(e)));
+    let team = parse_team(cell(Column::Team)).map_err(|e| fail(Column::Team, Problem::Invalid(e)));
+    let roles = parse_roles(cell(Column::Roles)).map_err(|name| fail(Column::Roles, Problem::UnknownRole(name)));
+    let locale = match cell(Column::Language) {
+        "" => Ok(Locale::default()),
+        s => Locale::parse(s).map_err(|e| fail(Column::Language, Problem::Invalid(e))),
+    };
+    if let Ok(email) = &email {
+        if let Some(first_line) = seen.get(email) {
+            fail(
+                Column::Email,
+                Problem::DuplicateEmail {
+                    first_line: *first_line,
+                },
+            );
+            return None;
+        }
+        seen.insert(email.clone(), line);
+    }
+    Some(EmployeeRow {
+        line,
+        email: email.ok()?,
+        first_name: first.ok()?,
+        last_name: last.ok()?,
+        team: team.ok()?,
+        roles: roles.ok()?,
+        locale: locale.ok()?,
+    })
+}
+
+/// The roles of a cell (separated by `|`, `,`, `+` or spaces), or the first name that is
+/// no role.
+fn parse_roles(cell: &str) -> Result<BTreeSet<Role>, String> {
+    cell.split(['|', ',', ' ', '+'])
+        .filter(|s| !s.trim().is_empty())
+        .map(|name| Role::parse(name).ok_or_else(|| name.trim().to_string()))
+        .collect()
 }
 
 /// What the store knows of a person already, for comparison with a row.

@@ -262,6 +262,71 @@ fn load<'a>(
     tx.commit()
 }
 
+/// Opens the two journal files of the SQLite database at `db_path` (created when
+/// missing) and locks the first: the one process that holds the lock serves the database.
+/// Only a server's click writer opens the journal ([`crate::Store::click_writer`]), so
+/// commands that use the pool alone (`ambasada token create` and the like) run beside it.
+fn open_files(db_path: &str) -> std::result::Result<[File; 2], String> {
+    let open = |i: usize| {
+        OpenOptions::new()
+            .create(true)
+            .read(true)
+            .append(true)
+            .open(format!("{db_path}-clicks-{i}"))
+            .map_err(|e| format!("click journal {db_path}-clicks-{i}: {e}"))
+    };
+    let files = [open(0)?, open(1)?];
+    // Ids are given here, so two processes on one database would give the same ones.
+    // The lock goes with the process, even a killed one.
+    match files[0].try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(format!(
+                "another process serves {db_path} (its click journal is locked); SQLite runs one instance"
+            ));
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(format!("locking the click journal: {e}")),
+    }
+    Ok(files)
+}
+
+/// Loads into the table on `conn` what an earlier process left in the journal `files`,
+/// empties them, and returns the last click id given so far (in the table or the files).
+fn recover(conn: &mut rusqlite::Connection, db_id: u64, files: &mut [File; 2]) -> std::result::Result<i64, String> {
+    let mut left = Vec::new();
+    for f in files.iter_mut() {
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        left.extend(decode(db_id, &bytes));
+    }
+    left.sort_by_key(|r| r.id);
+    if !left.is_empty() {
+        load(
+            conn,
+            left.iter().map(|r| {
+                (
+                    r.id,
+                    r.link_id,
+                    r.at,
+                    r.network.as_str(),
+                    r.visitor_hash.as_str(),
+                    r.browser.as_str(),
+                    r.referrer_host.as_deref(),
+                )
+            }),
+        )
+        .map_err(|e| format!("loading the click journal: {e}"))?;
+        tracing::info!(clicks = left.len(), "click journal loaded after a restart");
+    }
+    for f in files.iter() {
+        f.set_len(0).map_err(|e| e.to_string())?;
+    }
+    let max_in_table: i64 = conn
+        .query_row("SELECT COALESCE(MAX(id), 0) FROM clicks", [], |r| r.get(0))
+        .map_err(|e| e.to_string())?;
+    Ok(max_in_table.max(left.last().map_or(0, |r| r.id)))
+}
+
 impl ClickJournal {
     /// Opens the journal of the SQLite database at `db_path`, loads what an earlier
     /// process left in it, and starts the loader on `conn` (a connection of its own to
@@ -271,62 +336,12 @@ impl ClickJournal {
         mut conn: rusqlite::Connection,
         on_commit: impl Fn() + Send + 'static,
     ) -> std::result::Result<ClickJournal, String> {
-        let open = |i: usize| {
-            OpenOptions::new()
-                .create(true)
-                .read(true)
-                .append(true)
-                .open(format!("{db_path}-clicks-{i}"))
-                .map_err(|e| format!("click journal {db_path}-clicks-{i}: {e}"))
-        };
-        let mut files = [open(0)?, open(1)?];
-        // Ids are given here, so two processes on one database would give the same ones.
-        // The lock goes with the process, even a killed one.
-        match files[0].try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(format!(
-                    "another process serves {db_path} (its click journal is locked); SQLite runs one instance"
-                ));
-            }
-            Err(std::fs::TryLockError::Error(e)) => return Err(format!("locking the click journal: {e}")),
-        }
+        let mut files = open_files(db_path)?;
         // [`load`] relies on the foreign key to skip clicks of deleted links.
         conn.execute_batch("PRAGMA foreign_keys = ON")
             .map_err(|e| format!("click journal: {e}"))?;
         let db_id = database_id(&conn).map_err(|e| format!("click journal id: {e}"))?;
-        let mut left = Vec::new();
-        for f in &mut files {
-            let mut bytes = Vec::new();
-            f.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-            left.extend(decode(db_id, &bytes));
-        }
-        left.sort_by_key(|r| r.id);
-        if !left.is_empty() {
-            load(
-                &mut conn,
-                left.iter().map(|r| {
-                    (
-                        r.id,
-                        r.link_id,
-                        r.at,
-                        r.network.as_str(),
-                        r.visitor_hash.as_str(),
-                        r.browser.as_str(),
-                        r.referrer_host.as_deref(),
-                    )
-                }),
-            )
-            .map_err(|e| format!("loading the click journal: {e}"))?;
-            tracing::info!(clicks = left.len(), "click journal loaded after a restart");
-        }
-        for f in &files {
-            f.set_len(0).map_err(|e| e.to_string())?;
-        }
-        let max_in_table: i64 = conn
-            .query_row("SELECT COALESCE(MAX(id), 0) FROM clicks", [], |r| r.get(0))
-            .map_err(|e| e.to_string())?;
-        let last = max_in_table.max(left.last().map_or(0, |r| r.id));
+        let last = recover(&mut conn, db_id, &mut files)?;
         let shared = Arc::new(Shared {
             state: Mutex::new(State {
                 files,
