@@ -1,6 +1,7 @@
 //! Connecting, migrating and the error type.
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
 use std::time::Duration;
 
@@ -9,6 +10,20 @@ use std::time::Duration;
 pub enum Backend {
     Sqlite,
     Postgres,
+}
+
+impl Backend {
+    /// The migrations of this engine, embedded at build time. They are append-only: the
+    /// test `migrations_are_append_only` below compares their checksums with
+    /// `migrations/checksums.txt`.
+    pub(crate) fn migrator(self) -> &'static Migrator {
+        static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+        static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+        match self {
+            Backend::Sqlite => &SQLITE,
+            Backend::Postgres => &POSTGRES,
+        }
+    }
 }
 
 /// What can go wrong in the store.
@@ -137,10 +152,7 @@ impl Store {
 
     /// Applies the embedded migrations of this backend that have not run yet.
     pub async fn migrate(&self) -> crate::Result<()> {
-        match self.backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await?,
-        }
+        self.backend.migrator().run(&self.pool).await?;
         Ok(())
     }
 
@@ -175,6 +187,109 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    /// The checksums of the committed migrations, relative to the crate.
+    const CHECKSUMS: &str = "migrations/checksums.txt";
+
+    /// The lines of [`CHECKSUMS`]: file (`sqlite/0001_people_and_access.sql`) and hex
+    /// SHA-384; `#` starts a comment.
+    fn listed_checksums(text: &str) -> BTreeMap<String, String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| match l.split_once(char::is_whitespace) {
+                Some((file, hex)) => (file.to_string(), hex.trim().to_lowercase()),
+                None => panic!("{CHECKSUMS}: {l:?} is not `folder/file hex`"),
+            })
+            .collect()
+    }
+
+    /// The migration files of both engines on disk, each with the hex SHA-384 sqlx
+    /// embedded for its version in this build (`None`: on disk but not embedded).
+    fn current_migrations() -> BTreeMap<String, Option<String>> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut out = BTreeMap::new();
+        for (folder, backend) in [("sqlite", Backend::Sqlite), ("postgres", Backend::Postgres)] {
+            let dir = root.join(folder);
+            let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+            for entry in entries {
+                let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+                // As sqlx names them: `<version>_<description>.sql`, one file a version.
+                let Some(version) = name
+                    .strip_suffix(".sql")
+                    .and_then(|n| n.split_once('_'))
+                    .and_then(|(v, _)| v.parse::<i64>().ok())
+                else {
+                    continue;
+                };
+                let embedded = backend.migrator().migrations.iter().find(|m| m.version == version);
+                let hex = embedded.map(|m| m.checksum.iter().map(|b| format!("{b:02x}")).collect());
+                out.insert(format!("{folder}/{name}"), hex);
+            }
+        }
+        out
+    }
+
+    /// What breaks the append-only rule, one sentence a file.
+    fn append_only_problems(
+        listed: &BTreeMap<String, String>,
+        current: &BTreeMap<String, Option<String>>,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (file, now) in current {
+            match (listed.get(file), now) {
+                (Some(then), Some(now)) if then != now => problems.push(format!(
+                    "migration {file} was changed after it was committed: migrations are append-only, add a new \
+                     migration instead (and restore the file: its SHA-384 was {then}, it is now {now})"
+                )),
+                (Some(_), Some(_)) => {}
+                (None, Some(now)) => problems.push(format!(
+                    "migration {file} is not in {CHECKSUMS}: add its line `{file} {now}` there, so that it \
+                     cannot be changed once committed"
+                )),
+                (_, None) => problems.push(format!(
+                    "migration {file} is on disk but not embedded in this build: rebuild the store crate, then \
+                     check that its line is in {CHECKSUMS}"
+                )),
+            }
+        }
+        for file in listed.keys().filter(|f| !current.contains_key(*f)) {
+            problems.push(format!(
+                "migration {file} is in {CHECKSUMS} but gone from migrations/: a migration that ran somewhere \
+                 cannot be removed or renamed; restore it"
+            ));
+        }
+        problems
+    }
+
+    #[test]
+    fn migrations_are_append_only() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(CHECKSUMS);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let problems = append_only_problems(&listed_checksums(&text), &current_migrations());
+        assert!(problems.is_empty(), "\n{}\n", problems.join("\n"));
+    }
+
+    #[test]
+    fn changed_new_and_removed_migrations_are_each_named() {
+        let listed = listed_checksums("# comment\nsqlite/0001_a.sql AA\nsqlite/0002_b.sql bb\nsqlite/0003_c.sql cc\n");
+        let current = BTreeMap::from([
+            ("sqlite/0001_a.sql".to_string(), Some("aa".to_string())),
+            ("sqlite/0002_b.sql".to_string(), Some("b2".to_string())),
+            ("sqlite/0004_d.sql".to_string(), Some("dd".to_string())),
+        ]);
+        let problems = append_only_problems(&listed, &current);
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(problems[0].starts_with(
+            "migration sqlite/0002_b.sql was changed after it was committed: migrations are append-only, \
+             add a new migration instead"
+        ));
+        assert!(problems[1].contains("sqlite/0004_d.sql is not in migrations/checksums.txt"));
+        assert!(problems[1].contains("`sqlite/0004_d.sql dd`"));
+        assert!(problems[2].starts_with("migration sqlite/0003_c.sql is in migrations/checksums.txt but gone"));
+    }
 
     #[test]
     fn urls_lose_their_password_in_logs() {
