@@ -1,14 +1,18 @@
 //! The `ambasada` command: serve the platform, run the demo, migrate, and do
 //! administrative tasks from the shell.
 
+use ambasada_core::people::import::{Action, RowError};
 use ambasada_core::{Email, Locale, PersonName, Role, Scope};
-use ambasada_server::config::{Config, LogFormat};
+use ambasada_server::config::{Config, LogFormat, Secret};
 use ambasada_server::{AppState, auth, demo};
 use ambasada_store::people::NewUser;
 use anyhow::{Context, bail};
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// Where `ambasada demo` keeps its company by default, and where `--demo` finds it.
+const DEMO_DATABASE: &str = "sqlite://./ambasada-demo.db";
 
 #[derive(Parser)]
 #[command(
@@ -37,7 +41,7 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         bind: SocketAddr,
         /// Where the demo company lives (filled when empty).
-        #[arg(long, default_value = "sqlite://./ambasada-demo.db")]
+        #[arg(long, default_value = DEMO_DATABASE)]
         database: String,
     },
     /// Apply database migrations and exit.
@@ -62,52 +66,94 @@ enum Command {
 #[derive(Subcommand)]
 enum UserCommand {
     /// Create a person. Without --password an invitation link is queued and printed.
-    Create {
-        #[arg(long)]
-        email: String,
-        #[arg(long)]
-        first_name: String,
-        #[arg(long)]
-        last_name: String,
-        /// Comma-separated roles: admin, coordinator, editor, recruiter, ambassador.
-        #[arg(long, default_value = "")]
-        roles: String,
-        /// Initial password (read from AMBASADA_USER_PASSWORD when set, to keep it out of shell history).
-        #[arg(long, env = "AMBASADA_USER_PASSWORD", hide_env_values = true)]
-        password: Option<String>,
-        #[arg(long, default_value = "pl")]
-        language: String,
-    },
+    Create(UserCreate),
+}
+
+#[derive(Args)]
+struct UserCreate {
+    #[arg(long)]
+    email: String,
+    #[arg(long)]
+    first_name: String,
+    #[arg(long)]
+    last_name: String,
+    /// Comma-separated roles: admin, coordinator, editor, recruiter, ambassador.
+    #[arg(long, default_value = "")]
+    roles: String,
+    /// Initial password (read from AMBASADA_USER_PASSWORD when set, to keep it out of shell history).
+    #[arg(long, env = "AMBASADA_USER_PASSWORD", hide_env_values = true)]
+    password: Option<String>,
+    #[arg(long, default_value = "pl")]
+    language: String,
+    #[command(flatten)]
+    database: DemoFlag,
 }
 
 #[derive(Subcommand)]
 enum TokenCommand {
     /// Create a personal API token and print it once.
-    Create {
-        /// Whose token it is.
-        #[arg(long)]
-        user: String,
-        /// Comma-separated scopes: content:read, content:write, shares:write, conversions:write, reports:read.
-        #[arg(long, default_value = "")]
-        scopes: String,
-        /// A name to recognise the token by.
-        #[arg(long, default_value = "cli")]
-        name: String,
-    },
+    Create(TokenCreate),
+}
+
+#[derive(Args)]
+struct TokenCreate {
+    /// Whose token it is.
+    #[arg(long)]
+    user: String,
+    /// Comma-separated scopes: content:read, content:write, shares:write, conversions:write, reports:read.
+    #[arg(long, default_value = "")]
+    scopes: String,
+    /// A name to recognise the token by.
+    #[arg(long, default_value = "cli")]
+    name: String,
+    #[command(flatten)]
+    database: DemoFlag,
 }
 
 #[derive(Subcommand)]
 enum ImportCommand {
     /// Import employees from a CSV file (email, first_name, last_name, team, roles, language).
-    Employees {
-        file: PathBuf,
-        /// Send an invitation to every person added.
-        #[arg(long)]
-        invite: bool,
-        /// Only check the file and show what would change.
-        #[arg(long)]
-        dry_run: bool,
-    },
+    Employees(ImportEmployees),
+}
+
+#[derive(Args)]
+struct ImportEmployees {
+    file: PathBuf,
+    /// Send an invitation to every person added.
+    #[arg(long)]
+    invite: bool,
+    /// Only check the file and show what would change.
+    #[arg(long)]
+    dry_run: bool,
+    #[command(flatten)]
+    database: DemoFlag,
+}
+
+/// `--demo`: work on the demo company instead of the configured database.
+#[derive(Args)]
+struct DemoFlag {
+    /// Work on the demo company of `ambasada demo` (./ambasada-demo.db in this directory), also while it runs.
+    #[arg(long)]
+    demo: bool,
+}
+
+impl DemoFlag {
+    /// Points `config` at the demo's database when `--demo` was given. The demo must have
+    /// been started here once: an empty database would only answer "no account".
+    ///
+    /// A running demo does not refuse this: the one-server-per-SQLite-file lock is taken by
+    /// a server's click writer, and these commands use the pool alone.
+    fn apply(&self, config: &mut Config) -> anyhow::Result<()> {
+        if !self.demo {
+            return Ok(());
+        }
+        let path = DEMO_DATABASE.strip_prefix("sqlite://").unwrap_or(DEMO_DATABASE);
+        if !Path::new(path).exists() {
+            bail!("--demo: there is no {path} here; start `ambasada demo` in this directory first");
+        }
+        config.database_url = Secret::new(DEMO_DATABASE);
+        Ok(())
+    }
 }
 
 fn init_logs(format: LogFormat) {
@@ -168,185 +214,240 @@ async fn main() {
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let env: Vec<(String, String)> = std::env::vars().collect();
-    let mut config = Config::load(cli.config.as_deref(), env.clone())?;
+    let config = Config::load(cli.config.as_deref(), env.clone())?;
     init_logs(config.log_format);
     match cli.command {
-        Command::Serve { bind } => {
-            if let Some(b) = bind {
-                config.bind = b;
-            }
-            let bind = config.bind;
-            run_server(AppState::start(config).await?, bind).await
-        }
-        Command::Demo { bind, database } => {
-            config.bind = bind;
-            config.database_url = ambasada_server::config::Secret::new(database);
-            if !env.iter().any(|(k, _)| k == "AMBASADA_BASE_URL") {
-                config.base_url = format!("http://{bind}");
-            }
-            let state = AppState::start(config).await?;
-            let created = demo::seed(&state).await?;
-            println!(
-                "\nAmbasada demo ({}): {}\n\nLog in with password {} as:",
-                if created { "new demo data" } else { "existing demo data" },
-                state.config.base_url,
-                demo::DEMO_PASSWORD
-            );
-            for (email, role, ..) in demo::DEMO_LOGINS {
-                println!("  {email:<28} {role}");
-            }
-            println!();
-            run_server(state, bind).await
-        }
-        Command::Migrate => {
-            let state = AppState::start(config).await?;
-            println!(
-                "migrations applied to {}",
-                ambasada_store::redact_url(state.config.database_url.expose())
-            );
-            Ok(())
-        }
+        Command::Serve { bind } => serve(config, bind).await,
+        Command::Demo { bind, database } => serve_demo(config, &env, bind, database).await,
+        Command::Migrate => migrate(config).await,
         Command::User {
-            command:
-                UserCommand::Create {
-                    email,
-                    first_name,
-                    last_name,
-                    roles,
-                    password,
-                    language,
-                },
-        } => {
-            let email = Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
-            let first = PersonName::parse(&first_name).map_err(|e| anyhow::anyhow!("--first-name: {e}"))?;
-            let last = PersonName::parse(&last_name).map_err(|e| anyhow::anyhow!("--last-name: {e}"))?;
-            let locale = Locale::parse(&language).map_err(|e| anyhow::anyhow!("--language: {e}"))?;
-            let mut role_list = Vec::new();
-            for r in roles.split([',', ' ']).filter(|s| !s.is_empty()) {
-                role_list.push(Role::parse(r).ok_or_else(|| anyhow::anyhow!("--roles: unknown role {r:?}"))?);
-            }
-            let hash = match &password {
-                Some(p) => {
-                    let p = ambasada_core::Password::parse(p).map_err(|e| anyhow::anyhow!("--password: {e}"))?;
-                    Some(auth::hash_password(p.expose().to_string()).await?)
-                }
-                None => None,
-            };
-            let state = AppState::start(config).await?;
-            let now = ambasada_server::now();
-            let id = match state
-                .store
-                .create_user(
-                    &NewUser {
-                        email: email.clone(),
-                        first_name: first.as_str().into(),
-                        last_name: last.as_str().into(),
-                        locale,
-                        time_zone: "Europe/Warsaw".into(),
-                        password_hash: hash,
-                        roles: role_list,
-                        team_ids: vec![],
-                    },
-                    now,
-                )
-                .await
-            {
-                Ok(id) => id,
-                Err(ambasada_store::StoreError::Conflict(_)) => bail!("--email: {email} already has an account"),
-                Err(e) => return Err(e.into()),
-            };
-            state.store.audit(None, "user.create", email.as_str(), now).await?;
-            println!("created {email} (id {id})");
-            if password.is_none() {
-                let link =
-                    ambasada_server::mail::invite(&state, id, email.as_str(), locale, first.as_str(), "Ambasada")
-                        .await?;
-                println!("invitation queued; the link (valid 7 days): {link}");
-            }
-            Ok(())
-        }
+            command: UserCommand::Create(args),
+        } => create_user(config, args).await,
         Command::Token {
-            command: TokenCommand::Create { user, scopes, name },
-        } => {
-            let email = Email::parse(&user).map_err(|e| anyhow::anyhow!("--user: {e}"))?;
-            let scopes = Scope::parse_list(&scopes).map_err(|s| {
-                anyhow::anyhow!(
-                    "--scopes: unknown scope {s:?}; known: {}",
-                    Scope::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
-                )
-            })?;
-            let state = AppState::start(config).await?;
-            let Some(u) = state.store.user_by_email(&email).await? else {
-                bail!("--user: no account {email}")
-            };
-            if !u.is_active() {
-                bail!("--user: {email} is deactivated");
-            }
-            if let Some(s) = scopes.iter().find(|s| !s.allowed_for(&u.roles)) {
-                bail!("--scopes: the roles of {email} do not allow the scope {s}");
-            }
-            let secret = format!("amb_{}", auth::new_token());
-            state
-                .store
-                .create_api_token(u.id, &name, &auth::hash_token(&secret), &scopes, ambasada_server::now())
-                .await?;
-            // The token on stdout alone, so scripts can capture it; it is not shown again.
-            println!("{secret}");
-            Ok(())
-        }
+            command: TokenCommand::Create(args),
+        } => create_token(config, args).await,
         Command::Import {
-            command: ImportCommand::Employees { file, invite, dry_run },
-        } => {
-            let data = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let state = AppState::start(config).await?;
-            let tr = ambasada_server::i18n::Tr::new(state.i18n.clone(), Locale::En);
-            let started = std::time::Instant::now();
-            let result = if dry_run {
-                match ambasada_server::people::check(&state, &data).await? {
-                    ambasada_server::people::Checked::Invalid(errors) => Err(errors),
-                    ambasada_server::people::Checked::Planned(_, plan) => {
-                        use ambasada_core::people::import::Action;
-                        let added = plan.iter().filter(|a| **a == Action::Add).count();
-                        let changed = plan.iter().filter(|a| matches!(a, Action::Change { .. })).count();
-                        println!(
-                            "dry run: {added} to add, {changed} to change, {} unchanged",
-                            plan.len() - added - changed
-                        );
-                        return Ok(());
-                    }
-                }
-            } else {
-                ambasada_server::people::import_employees(&state, &data, invite, "Ambasada").await?
-            };
-            match result {
-                Ok(outcome) => {
-                    state
-                        .store
-                        .audit(
-                            None,
-                            "import.employees",
-                            &file.display().to_string(),
-                            ambasada_server::now(),
-                        )
-                        .await?;
-                    println!(
-                        "imported {}: {} added, {} changed, {} unchanged in {:.2} s",
-                        file.display(),
-                        outcome.added.len(),
-                        outcome.changed,
-                        outcome.unchanged,
-                        started.elapsed().as_secs_f64()
-                    );
-                    Ok(())
-                }
-                Err(errors) => {
-                    for e in &errors {
-                        let d = ambasada_server::people::describe(&tr, e);
-                        eprintln!("{}:{}: column {}: {}", file.display(), d.line, d.column, d.message);
-                    }
-                    bail!("nothing imported: {} invalid row(s)", errors.len())
-                }
+            command: ImportCommand::Employees(args),
+        } => import_employees(config, args).await,
+    }
+}
+
+/// `ambasada serve`.
+async fn serve(mut config: Config, bind: Option<SocketAddr>) -> anyhow::Result<()> {
+    if let Some(b) = bind {
+        config.bind = b;
+    }
+    let bind = config.bind;
+    run_server(AppState::start(config).await?, bind).await
+}
+
+/// `ambasada demo`: fills the database with the demo company when it is empty, then serves it.
+async fn serve_demo(
+    mut config: Config,
+    env: &[(String, String)],
+    bind: SocketAddr,
+    database: String,
+) -> anyhow::Result<()> {
+    config.bind = bind;
+    config.database_url = Secret::new(database);
+    if !env.iter().any(|(k, _)| k == "AMBASADA_BASE_URL") {
+        config.base_url = format!("http://{bind}");
+    }
+    let state = AppState::start(config).await?;
+    let created = demo::seed(&state).await?;
+    print_demo_banner(&state, created);
+    run_server(state, bind).await
+}
+
+/// Where the demo runs, its logins, and how to get an API token for it.
+fn print_demo_banner(state: &AppState, created: bool) {
+    println!(
+        "\nAmbasada demo ({}): {}\n\nLog in with password {} as:",
+        if created { "new demo data" } else { "existing demo data" },
+        state.config.base_url,
+        demo::DEMO_PASSWORD
+    );
+    for (email, role, ..) in demo::DEMO_LOGINS {
+        println!("  {email:<28} {role}");
+    }
+    let database = state.config.database_url.expose();
+    // `--demo` finds the default database; another one is named the usual way.
+    let (before, flag) = if database == DEMO_DATABASE {
+        (String::new(), " --demo")
+    } else {
+        (
+            format!("AMBASADA_DATABASE_URL={} ", ambasada_store::redact_url(database)),
+            "",
+        )
+    };
+    let ambassador = demo::DEMO_LOGINS
+        .iter()
+        .find(|(_, role, ..)| *role == Role::Ambassador)
+        .map_or("ambasador@demo.example", |(email, ..)| *email);
+    println!(
+        "\nAn API token for the ambassador (from another terminal in this directory, while the demo runs):\n  \
+         {before}cargo run --release -p ambasada -- token create{flag} --user {ambassador} \
+         --scopes content:read,shares:write\nthen: curl -H \"Authorization: Bearer TOKEN\" {}/api/v1/me\n",
+        state.config.base_url
+    );
+}
+
+/// `ambasada migrate`.
+async fn migrate(config: Config) -> anyhow::Result<()> {
+    let state = AppState::start(config).await?;
+    println!(
+        "migrations applied to {}",
+        ambasada_store::redact_url(state.config.database_url.expose())
+    );
+    Ok(())
+}
+
+/// `ambasada user create`.
+async fn create_user(mut config: Config, args: UserCreate) -> anyhow::Result<()> {
+    let email = Email::parse(&args.email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let first = PersonName::parse(&args.first_name).map_err(|e| anyhow::anyhow!("--first-name: {e}"))?;
+    let last = PersonName::parse(&args.last_name).map_err(|e| anyhow::anyhow!("--last-name: {e}"))?;
+    let locale = Locale::parse(&args.language).map_err(|e| anyhow::anyhow!("--language: {e}"))?;
+    let roles = parse_roles(&args.roles)?;
+    let hash = match &args.password {
+        Some(p) => {
+            let p = ambasada_core::Password::parse(p).map_err(|e| anyhow::anyhow!("--password: {e}"))?;
+            Some(auth::hash_password(p.expose().to_string()).await?)
+        }
+        None => None,
+    };
+    args.database.apply(&mut config)?;
+    let state = AppState::start(config).await?;
+    let now = ambasada_server::now();
+    let user = NewUser {
+        email: email.clone(),
+        first_name: first.as_str().into(),
+        last_name: last.as_str().into(),
+        locale,
+        time_zone: "Europe/Warsaw".into(),
+        password_hash: hash,
+        roles,
+        team_ids: vec![],
+    };
+    let id = match state.store.create_user(&user, now).await {
+        Ok(id) => id,
+        Err(ambasada_store::StoreError::Conflict(_)) => bail!("--email: {email} already has an account"),
+        Err(e) => return Err(e.into()),
+    };
+    state.store.audit(None, "user.create", email.as_str(), now).await?;
+    println!("created {email} (id {id})");
+    if args.password.is_none() {
+        let link =
+            ambasada_server::mail::invite(&state, id, email.as_str(), locale, first.as_str(), "Ambasada").await?;
+        println!("invitation queued; the link (valid 7 days): {link}");
+    }
+    Ok(())
+}
+
+/// The roles of `--roles` (separated by commas or spaces).
+fn parse_roles(roles: &str) -> anyhow::Result<Vec<Role>> {
+    roles
+        .split([',', ' '])
+        .filter(|s| !s.is_empty())
+        .map(|r| Role::parse(r).ok_or_else(|| anyhow::anyhow!("--roles: unknown role {r:?}")))
+        .collect()
+}
+
+/// `ambasada token create`: prints the new token alone on stdout.
+async fn create_token(mut config: Config, args: TokenCreate) -> anyhow::Result<()> {
+    let email = Email::parse(&args.user).map_err(|e| anyhow::anyhow!("--user: {e}"))?;
+    let scopes = Scope::parse_list(&args.scopes).map_err(|s| {
+        anyhow::anyhow!(
+            "--scopes: unknown scope {s:?}; known: {}",
+            Scope::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        )
+    })?;
+    args.database.apply(&mut config)?;
+    let state = AppState::start(config).await?;
+    let Some(u) = state.store.user_by_email(&email).await? else {
+        bail!("--user: no account {email}")
+    };
+    if !u.is_active() {
+        bail!("--user: {email} is deactivated");
+    }
+    if let Some(s) = scopes.iter().find(|s| !s.allowed_for(&u.roles)) {
+        bail!("--scopes: the roles of {email} do not allow the scope {s}");
+    }
+    let secret = format!("amb_{}", auth::new_token());
+    state
+        .store
+        .create_api_token(
+            u.id,
+            &args.name,
+            &auth::hash_token(&secret),
+            &scopes,
+            ambasada_server::now(),
+        )
+        .await?;
+    // The token on stdout alone, so scripts can capture it; it is not shown again.
+    println!("{secret}");
+    Ok(())
+}
+
+/// `ambasada import employees`: imports the file, or with `--dry-run` says what it would change.
+async fn import_employees(mut config: Config, args: ImportEmployees) -> anyhow::Result<()> {
+    let file = &args.file;
+    let data = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    args.database.apply(&mut config)?;
+    let state = AppState::start(config).await?;
+    let started = std::time::Instant::now();
+    let result = if args.dry_run {
+        match ambasada_server::people::check(&state, &data).await? {
+            ambasada_server::people::Checked::Invalid(errors) => Err(errors),
+            ambasada_server::people::Checked::Planned(_, plan) => {
+                print_dry_run(&plan);
+                return Ok(());
             }
         }
+    } else {
+        ambasada_server::people::import_employees(&state, &data, args.invite, "Ambasada").await?
+    };
+    let outcome = match result {
+        Ok(outcome) => outcome,
+        Err(errors) => return Err(invalid_rows(&state, file, &errors)),
+    };
+    state
+        .store
+        .audit(
+            None,
+            "import.employees",
+            &file.display().to_string(),
+            ambasada_server::now(),
+        )
+        .await?;
+    println!(
+        "imported {}: {} added, {} changed, {} unchanged in {:.2} s",
+        file.display(),
+        outcome.added.len(),
+        outcome.changed,
+        outcome.unchanged,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// What a dry run of an import would do.
+fn print_dry_run(plan: &[Action]) {
+    let added = plan.iter().filter(|a| **a == Action::Add).count();
+    let changed = plan.iter().filter(|a| matches!(a, Action::Change { .. })).count();
+    println!(
+        "dry run: {added} to add, {changed} to change, {} unchanged",
+        plan.len() - added - changed
+    );
+}
+
+/// Prints every invalid row of an import file (line, column, problem) and returns the error
+/// that ends the command.
+fn invalid_rows(state: &AppState, file: &Path, errors: &[RowError]) -> anyhow::Error {
+    let tr = ambasada_server::i18n::Tr::new(state.i18n.clone(), Locale::En);
+    for e in errors {
+        let d = ambasada_server::people::describe(&tr, e);
+        eprintln!("{}:{}: column {}: {}", file.display(), d.line, d.column, d.message);
     }
+    anyhow::anyhow!("nothing imported: {} invalid row(s)", errors.len())
 }
