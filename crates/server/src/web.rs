@@ -283,33 +283,35 @@ fn constant_time_eq(a: &str, b: &str) -> bool {
 /// The largest urlencoded form body accepted (the CSV import uses multipart).
 const FORM_LIMIT: usize = 1 << 20;
 
-/// Resolves session, language, CSRF token and flash for every page request; refuses
-/// state-changing requests without the right CSRF token; renders error pages in the
-/// layout; sends anonymous visitors of private pages to the login page.
-pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let (mut parts, body) = req.into_parts();
-    let jar = CookieJar::from_headers(&parts.headers);
-    let now = crate::now();
-    let https = state.config.is_https();
-    let mut set: Vec<Cookie<'static>> = Vec::new();
-
-    let mut user = None;
-    let mut secret = None;
-    if let Some(c) = jar.get(SESSION_COOKIE) {
-        match state.store.session_user(&auth::hash_token(c.value()), now).await {
-            Ok(Some(id)) => match state.store.user(id).await {
-                Ok(Some(u)) => {
-                    secret = Some(c.value().to_string());
-                    user = Some(Arc::new(u));
-                }
-                Ok(None) => {}
-                Err(e) => return AppError::from(e).into_response(),
-            },
-            Ok(None) => set.push(Cookie::build((SESSION_COOKIE, "")).path("/").removal().build()),
-            Err(e) => return AppError::from(e).into_response(),
+/// The signed-in person of the session cookie, with the session's secret; a stale cookie
+/// is queued for removal in `set`.
+async fn session_of(
+    state: &AppState,
+    jar: &CookieJar,
+    now: ambasada_core::Millis,
+    set: &mut Vec<Cookie<'static>>,
+) -> std::result::Result<(Option<Arc<User>>, Option<String>), Response> {
+    let Some(c) = jar.get(SESSION_COOKIE) else {
+        return Ok((None, None));
+    };
+    match state.store.session_user(&auth::hash_token(c.value()), now).await {
+        Ok(Some(id)) => match state.store.user(id).await {
+            Ok(Some(u)) => Ok((Some(Arc::new(u)), Some(c.value().to_string()))),
+            Ok(None) => Ok((None, None)),
+            Err(e) => Err(AppError::from(e).into_response()),
+        },
+        Ok(None) => {
+            set.push(Cookie::build((SESSION_COOKIE, "")).path("/").removal().build());
+            Ok((None, None))
         }
+        Err(e) => Err(AppError::from(e).into_response()),
     }
-    let secret = match (secret, jar.get(PRE_SESSION_COOKIE)) {
+}
+
+/// The secret the CSRF token derives from: the session's, else the pre-session cookie's
+/// (made and queued in `set` when missing).
+fn csrf_secret(session: Option<String>, jar: &CookieJar, https: bool, set: &mut Vec<Cookie<'static>>) -> String {
+    match (session, jar.get(PRE_SESSION_COOKIE)) {
         (Some(s), _) => s,
         (None, Some(c)) if c.value().len() >= 32 => c.value().to_string(),
         (None, _) => {
@@ -317,81 +319,68 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             set.push(cookie(PRE_SESSION_COOKIE, s.clone(), https));
             s
         }
-    };
-    let csrf = csrf_from(&secret);
+    }
+}
 
-    let locale = user
-        .as_ref()
-        .map(|u| u.locale)
+/// The page's language: the person's setting, else the language cookie, else the
+/// browser's `Accept-Language`, else Polish.
+fn locale_of(user: Option<&Arc<User>>, jar: &CookieJar, headers: &HeaderMap) -> Locale {
+    user.map(|u| u.locale)
         .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Locale::parse(c.value()).ok()))
         .or_else(|| {
-            parts
-                .headers
+            headers
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .and_then(Locale::from_accept_language)
         })
-        .unwrap_or_default();
-    let flash = jar.get(FLASH_COOKIE).and_then(|c| Flash::decode(c.value()));
-    let ctx = Ctx {
-        user,
-        tr: Tr::new(state.i18n.clone(), locale),
-        csrf: csrf.clone(),
-        flash: flash.clone(),
-        path: parts.uri.path().to_string(),
-        assets: state.assets,
-    };
-    parts.extensions.insert(ctx.clone());
+        .unwrap_or_default()
+}
 
-    // CSRF: every state-changing page request carries the token, in the form body
-    // (`csrf_token`), the query string (multipart forms) or the `X-CSRF-Token` header.
-    let mut body = body;
-    if !matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
-        let mut given: Option<String> = parts
-            .headers
-            .get("x-csrf-token")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
-        if given.is_none() {
-            given = parts.uri.query().and_then(|q| {
-                url::form_urlencoded::parse(q.as_bytes())
-                    .find(|(k, _)| k == "csrf_token")
-                    .map(|(_, v)| v.into_owned())
-            });
-        }
-        let is_form = parts
-            .headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        if given.is_none() && is_form {
-            let bytes = match axum::body::to_bytes(body, FORM_LIMIT).await {
-                Ok(b) => b,
-                Err(_) => {
-                    return error_page(&ctx, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large")
-                        .unwrap_or_else(|e| e.into_response());
-                }
-            };
-            given = url::form_urlencoded::parse(&bytes)
-                .find(|(k, _)| k == "csrf_token")
-                .map(|(_, v)| v.into_owned());
-            body = Body::from(bytes);
-        }
-        if !given.is_some_and(|g| constant_time_eq(&g, &csrf)) {
-            let mut res = error_page(&ctx, StatusCode::FORBIDDEN, "error-csrf").unwrap_or_else(|e| e.into_response());
-            for c in &set {
-                set_cookie(res.headers_mut(), c);
-            }
-            return res;
-        }
+/// CSRF: every state-changing page request carries the token, in the form body
+/// (`csrf_token`), the query string (multipart forms) or the `X-CSRF-Token` header.
+/// Gives the body back (read when the token had to be taken from it), or the error page.
+async fn check_csrf(ctx: &Ctx, parts: &Parts, body: Body) -> std::result::Result<Body, Response> {
+    if matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(body);
     }
+    let mut body = body;
+    let mut given: Option<String> = parts
+        .headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    if given.is_none() {
+        given = parts.uri.query().and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "csrf_token")
+                .map(|(_, v)| v.into_owned())
+        });
+    }
+    let is_form = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if given.is_none() && is_form {
+        let bytes = axum::body::to_bytes(body, FORM_LIMIT).await.map_err(|_| {
+            error_page(ctx, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large").unwrap_or_else(|e| e.into_response())
+        })?;
+        given = url::form_urlencoded::parse(&bytes)
+            .find(|(k, _)| k == "csrf_token")
+            .map(|(_, v)| v.into_owned());
+        body = Body::from(bytes);
+    }
+    if given.is_some_and(|g| constant_time_eq(&g, &ctx.csrf)) {
+        Ok(body)
+    } else {
+        Err(error_page(ctx, StatusCode::FORBIDDEN, "error-csrf").unwrap_or_else(|e| e.into_response()))
+    }
+}
 
-    let method = parts.method.clone();
-    let mut res = next.run(Request::from_parts(parts, body)).await;
-
-    // Rejections of axum's extractors (a path id that is not a number, a malformed
-    // form), a wrong method, a timeout or a caught panic come as plain text or empty:
-    // show them as pages too.
+/// Rejections of axum's extractors (a path id that is not a number, a malformed form), a
+/// wrong method, a timeout or a caught panic come as plain text or empty: they become
+/// pages too. A page that needs a login sends to the login page and back.
+fn as_page(ctx: &Ctx, method: &Method, mut res: Response) -> Response {
     if res.extensions().get::<ErrorPage>().is_none()
         && (res.status().is_client_error() || res.status().is_server_error())
         && res
@@ -408,23 +397,58 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         };
         res.extensions_mut().insert(ErrorPage { key });
     }
-    if let Some(page) = res.extensions().get::<ErrorPage>().copied() {
-        let status = res.status();
-        res = if status == StatusCode::UNAUTHORIZED {
-            let next_path = if method == Method::GET {
-                ctx.path.as_str()
-            } else {
-                "/app"
-            };
-            let to = format!(
-                "/login?next={}",
-                url::form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
-            );
-            Redirect::to(&to).into_response()
+    let Some(page) = res.extensions().get::<ErrorPage>().copied() else {
+        return res;
+    };
+    let status = res.status();
+    if status == StatusCode::UNAUTHORIZED {
+        let next_path = if method == Method::GET {
+            ctx.path.as_str()
         } else {
-            error_page(&ctx, status, page.key).unwrap_or_else(|e| e.into_response())
+            "/app"
         };
+        let to = format!(
+            "/login?next={}",
+            url::form_urlencoded::byte_serialize(next_path.as_bytes()).collect::<String>()
+        );
+        Redirect::to(&to).into_response()
+    } else {
+        error_page(ctx, status, page.key).unwrap_or_else(|e| e.into_response())
     }
+}
+
+/// Resolves session, language, CSRF token and flash for every page request; refuses
+/// state-changing requests without the right CSRF token; renders error pages in the
+/// layout; sends anonymous visitors of private pages to the login page.
+pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let jar = CookieJar::from_headers(&parts.headers);
+    let mut set: Vec<Cookie<'static>> = Vec::new();
+    let (user, session) = match session_of(&state, &jar, crate::now(), &mut set).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    let csrf = csrf_from(&csrf_secret(session, &jar, state.config.is_https(), &mut set));
+    let locale = locale_of(user.as_ref(), &jar, &parts.headers);
+    let flash = jar.get(FLASH_COOKIE).and_then(|c| Flash::decode(c.value()));
+    let ctx = Ctx {
+        user,
+        tr: Tr::new(state.i18n.clone(), locale),
+        csrf,
+        flash: flash.clone(),
+        path: parts.uri.path().to_string(),
+        assets: state.assets,
+    };
+    parts.extensions.insert(ctx.clone());
+
+    let mut res = match check_csrf(&ctx, &parts, body).await {
+        Ok(body) => {
+            let method = parts.method.clone();
+            let res = next.run(Request::from_parts(parts, body)).await;
+            as_page(&ctx, &method, res)
+        }
+        Err(res) => res,
+    };
     let sets_flash = res
         .headers()
         .get_all(header::SET_COOKIE)

@@ -375,23 +375,8 @@ pub struct OwnPostForm {
     topic: String,
 }
 
-/// Logs a post the ambassador wrote entirely themselves.
-pub async fn own_post(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    user: CurrentUser,
-    Form(f): Form<OwnPostForm>,
-) -> Result<Response> {
-    user.require(Role::Ambassador)?;
-    if let Some((course, title)) = crate::training::must_complete_before_sharing(&state, user.id).await? {
-        return Ok(redirect_flash(
-            &format!("/app/training/{course}"),
-            false,
-            "flash-training-required",
-            Some(&title),
-        ));
-    }
-    let mut p = Problems::default();
+/// Checks an own post's network, post URL and topic.
+fn check_own_post(f: &OwnPostForm, p: &mut Problems) -> (Option<Network>, Option<String>) {
     let network = Network::parse(&f.network);
     if network.is_none() {
         p.add("network", "error-network");
@@ -416,6 +401,27 @@ pub async fn own_post(
     } else if topic.chars().count() > 200 {
         p.add("topic", "error-too-long");
     }
+    (network, post_url)
+}
+
+/// Logs a post the ambassador wrote entirely themselves.
+pub async fn own_post(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(f): Form<OwnPostForm>,
+) -> Result<Response> {
+    user.require(Role::Ambassador)?;
+    if let Some((course, title)) = crate::training::must_complete_before_sharing(&state, user.id).await? {
+        return Ok(redirect_flash(
+            &format!("/app/training/{course}"),
+            false,
+            "flash-training-required",
+            Some(&title),
+        ));
+    }
+    let mut p = Problems::default();
+    let (network, post_url) = check_own_post(&f, &mut p);
     let now = crate::now();
     let programs = state.store.programs_of(user.id).await?;
     let limit = programs
@@ -431,23 +437,18 @@ pub async fn own_post(
     }
     match (network, p.is_empty()) {
         (Some(n), true) => {
-            state
-                .store
-                .record_share(
-                    &NewShare {
-                        user_id: user.id,
-                        item_id: None,
-                        link_id: None,
-                        program_id: programs.first().map(|p| p.id),
-                        network: n.as_str().to_string(),
-                        text: String::new(),
-                        post_url,
-                        topic: Some(topic.to_string()),
-                        personalisation: None,
-                    },
-                    now,
-                )
-                .await?;
+            let share = NewShare {
+                user_id: user.id,
+                item_id: None,
+                link_id: None,
+                program_id: programs.first().map(|p| p.id),
+                network: n.as_str().to_string(),
+                text: String::new(),
+                post_url,
+                topic: Some(f.topic.trim().to_string()),
+                personalisation: None,
+            };
+            state.store.record_share(&share, now).await?;
             Ok(redirect_flash("/app/shares", true, "flash-own-post", None))
         }
         _ => render_status(

@@ -94,46 +94,8 @@ pub fn local_input(millis: i64, tz: &str) -> String {
     ts.to_zoned(tz).strftime("%Y-%m-%dT%H:%M").to_string()
 }
 
-/// Checks an item's fields. On success the image (if any) is stored and the input is
-/// ready for the store; on failure nothing is stored.
-pub async fn check_content(
-    state: &AppState,
-    raw: &RawContent,
-    tz: &str,
-    programs: &[Program],
-    team_ids: &[i64],
-    now: i64,
-) -> anyhow::Result<Result<ContentInput, Problems>> {
-    let mut p = Problems::default();
-    let title = raw.title.trim();
-    if title.is_empty() {
-        p.add("title", "error-required");
-    } else if title.chars().count() > 200 {
-        p.add("title", "error-too-long");
-    }
-    let category = Category::parse(&raw.category);
-    if category.is_none() {
-        p.add("category", "error-category");
-    }
-    let target = match TargetUrl::parse(&raw.target_url) {
-        Ok(u) => Some(u),
-        Err(e) => {
-            p.add("target_url", e.key());
-            None
-        }
-    };
-    let language = Locale::parse(&raw.language).ok();
-    if language.is_none() {
-        p.add("language", "error-locale");
-    }
-    let hashtags = match content::parse_hashtags(&raw.hashtags) {
-        Ok(h) => h,
-        Err(e) => {
-            let (key, args) = hashtag_problem(&e);
-            p.add_args("hashtags", key, args);
-            Vec::new()
-        }
-    };
+/// The start (empty: now) and the expiry (empty: none; after the start) of an item.
+fn check_dates(raw: &RawContent, tz: &str, now: i64, p: &mut Problems) -> (Option<i64>, Option<i64>) {
     let starts_at = if raw.starts_at.trim().is_empty() {
         Some(now)
     } else {
@@ -158,6 +120,11 @@ pub async fn check_content(
             }
         }
     };
+    (starts_at, expires_at)
+}
+
+/// The suggested texts per network, in the networks' order; at least one is required.
+fn check_texts(raw: &RawContent, p: &mut Problems) -> Vec<(String, String)> {
     let mut texts = Vec::new();
     for n in Network::ALL {
         let text = raw
@@ -178,23 +145,26 @@ pub async fn check_content(
     if texts.is_empty() {
         p.add("text_linkedin", "error-text-required");
     }
-    let mut program_ids = Vec::new();
-    for s in &raw.programs {
-        match s.parse::<i64>().ok().filter(|id| programs.iter().any(|p| p.id == *id)) {
-            Some(id) if !program_ids.contains(&id) => program_ids.push(id),
+    texts
+}
+
+/// The ids in `given` (form values), each once, all of them among `allowed`; any other
+/// value is a problem on `field` with `key`.
+fn check_ids(given: &[String], allowed: &[i64], field: &'static str, key: &'static str, p: &mut Problems) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for s in given {
+        match s.parse::<i64>().ok().filter(|id| allowed.contains(id)) {
+            Some(id) if !ids.contains(&id) => ids.push(id),
             Some(_) => {}
-            None => p.add("programs", "error-program"),
+            None => p.add(field, key),
         }
     }
-    let mut teams = Vec::new();
-    for s in &raw.teams {
-        match s.parse::<i64>().ok().filter(|id| team_ids.contains(id)) {
-            Some(id) if !teams.contains(&id) => teams.push(id),
-            Some(_) => {}
-            None => p.add("teams", "error-team"),
-        }
-    }
-    let image: Option<ImageKind> = match &raw.image {
+    ids
+}
+
+/// The kind of an uploaded image, refused when too large or not an image we take.
+fn check_image(raw: &RawContent, p: &mut Problems) -> Option<ImageKind> {
+    match &raw.image {
         Some(bytes) if bytes.len() > content::MAX_IMAGE_BYTES => {
             p.add("image", "error-image-too-large");
             None
@@ -207,7 +177,48 @@ pub async fn check_content(
             kind
         }
         None => None,
-    };
+    }
+}
+
+/// Checks an item's fields. On success the image (if any) is stored and the input is
+/// ready for the store; on failure nothing is stored.
+pub async fn check_content(
+    state: &AppState,
+    raw: &RawContent,
+    tz: &str,
+    programs: &[Program],
+    team_ids: &[i64],
+    now: i64,
+) -> anyhow::Result<Result<ContentInput, Problems>> {
+    let mut p = Problems::default();
+    let title = raw.title.trim();
+    if title.is_empty() {
+        p.add("title", "error-required");
+    } else if title.chars().count() > 200 {
+        p.add("title", "error-too-long");
+    }
+    let category = Category::parse(&raw.category);
+    if category.is_none() {
+        p.add("category", "error-category");
+    }
+    let target = TargetUrl::parse(&raw.target_url)
+        .map_err(|e| p.add("target_url", e.key()))
+        .ok();
+    let language = Locale::parse(&raw.language).ok();
+    if language.is_none() {
+        p.add("language", "error-locale");
+    }
+    let hashtags = content::parse_hashtags(&raw.hashtags).unwrap_or_else(|e| {
+        let (key, args) = hashtag_problem(&e);
+        p.add_args("hashtags", key, args);
+        Vec::new()
+    });
+    let (starts_at, expires_at) = check_dates(raw, tz, now, &mut p);
+    let texts = check_texts(raw, &mut p);
+    let program_ids: Vec<i64> = programs.iter().map(|p| p.id).collect();
+    let program_ids = check_ids(&raw.programs, &program_ids, "programs", "error-program", &mut p);
+    let teams = check_ids(&raw.teams, team_ids, "teams", "error-team", &mut p);
+    let image = check_image(raw, &mut p);
     if !p.is_empty() {
         return Ok(Err(p));
     }

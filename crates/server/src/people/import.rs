@@ -150,6 +150,69 @@ fn column_label(tr: &Tr, c: &Column) -> String {
     tr.t(&format!("import-column-{}", c.as_str().replace('_', "-")))
 }
 
+/// The uploaded file's name and bytes, or the page telling what went wrong.
+async fn read_upload(ctx: &Ctx, multipart: &mut Multipart) -> Result<std::result::Result<(String, Vec<u8>), Response>> {
+    let refuse = |status: StatusCode, key: &str| -> Result<std::result::Result<(String, Vec<u8>), Response>> {
+        let t = ImportTemplate {
+            upload_error: Some(ctx.t(key)),
+            ..ImportTemplate::empty(ctx)
+        };
+        Ok(Err(render_status(status, &t)?))
+    };
+    let mut file: Option<(String, Vec<u8>)> = None;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(_) => return refuse(StatusCode::BAD_REQUEST, "import-error-upload"),
+        };
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or("employees.csv").chars().take(200).collect();
+            match field.bytes().await {
+                Ok(b) => file = Some((name, b.to_vec())),
+                Err(_) => return refuse(StatusCode::PAYLOAD_TOO_LARGE, "import-error-too-large"),
+            }
+        }
+    }
+    match file.filter(|(_, d)| !d.is_empty()) {
+        Some(file) => Ok(Ok(file)),
+        None => refuse(StatusCode::UNPROCESSABLE_ENTITY, "import-error-no-file"),
+    }
+}
+
+/// Fills the dry run's lists and counts from the plan (the first [`SHOWN`] of each list).
+fn show_plan(t: &mut ImportTemplate<'_>, tr: &Tr, rows: &[EmployeeRow], plan: &[Action]) {
+    for (row, action) in rows.iter().zip(plan) {
+        let line = |changes: String| PlanLine {
+            line: row.line,
+            email: row.email.to_string(),
+            name: format!("{} {}", row.first_name.as_str(), row.last_name.as_str()),
+            team: row.team.clone().unwrap_or_default(),
+            changes,
+        };
+        match action {
+            Action::Add => {
+                t.added_count += 1;
+                if t.added.len() < SHOWN {
+                    t.added.push(line(String::new()));
+                }
+            }
+            Action::Change { fields, .. } => {
+                t.changed_count += 1;
+                if t.changed.len() < SHOWN {
+                    let what = fields
+                        .iter()
+                        .map(|c| column_label(tr, c))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    t.changed.push(line(what));
+                }
+            }
+            Action::Unchanged { .. } => t.unchanged_count += 1,
+        }
+    }
+}
+
 /// Receives the file and shows the dry run (or every bad row).
 pub async fn upload(
     State(state): State<AppState>,
@@ -158,39 +221,9 @@ pub async fn upload(
     mut multipart: Multipart,
 ) -> Result<Response> {
     user.require(Role::Admin)?;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(f)) => f,
-            Ok(None) => break,
-            Err(_) => {
-                let t = ImportTemplate {
-                    upload_error: Some(ctx.t("import-error-upload")),
-                    ..ImportTemplate::empty(&ctx)
-                };
-                return render_status(StatusCode::BAD_REQUEST, &t);
-            }
-        };
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or("employees.csv").chars().take(200).collect();
-            match field.bytes().await {
-                Ok(b) => file = Some((name, b.to_vec())),
-                Err(_) => {
-                    let t = ImportTemplate {
-                        upload_error: Some(ctx.t("import-error-too-large")),
-                        ..ImportTemplate::empty(&ctx)
-                    };
-                    return render_status(StatusCode::PAYLOAD_TOO_LARGE, &t);
-                }
-            }
-        }
-    }
-    let Some((file_name, data)) = file.filter(|(_, d)| !d.is_empty()) else {
-        let t = ImportTemplate {
-            upload_error: Some(ctx.t("import-error-no-file")),
-            ..ImportTemplate::empty(&ctx)
-        };
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
+    let (file_name, data) = match read_upload(&ctx, &mut multipart).await? {
+        Ok(file) => file,
+        Err(page) => return Ok(page),
     };
     match check(&state, &data).await? {
         Checked::Invalid(errors) => {
@@ -214,35 +247,7 @@ pub async fn upload(
                 pending_id: Some(id),
                 ..ImportTemplate::empty(&ctx)
             };
-            for (row, action) in rows.iter().zip(&plan) {
-                let line = |changes: String| PlanLine {
-                    line: row.line,
-                    email: row.email.to_string(),
-                    name: format!("{} {}", row.first_name.as_str(), row.last_name.as_str()),
-                    team: row.team.clone().unwrap_or_default(),
-                    changes,
-                };
-                match action {
-                    Action::Add => {
-                        t.added_count += 1;
-                        if t.added.len() < SHOWN {
-                            t.added.push(line(String::new()));
-                        }
-                    }
-                    Action::Change { fields, .. } => {
-                        t.changed_count += 1;
-                        if t.changed.len() < SHOWN {
-                            let what = fields
-                                .iter()
-                                .map(|c| column_label(&ctx.tr, c))
-                                .collect::<Vec<_>>()
-                                .join(", ");
-                            t.changed.push(line(what));
-                        }
-                    }
-                    Action::Unchanged { .. } => t.unchanged_count += 1,
-                }
-            }
+            show_plan(&mut t, &ctx.tr, &rows, &plan);
             render(&t)
         }
     }

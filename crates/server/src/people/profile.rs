@@ -122,6 +122,60 @@ pub struct ProfileForm {
     rest: HashMap<String, String>,
 }
 
+/// The form fields of a network's profile URL and size.
+fn network_fields(n: Network) -> (&'static str, &'static str) {
+    match n {
+        Network::Linkedin => ("linkedin_url", "linkedin_size"),
+        Network::X => ("x_url", "x_size"),
+        Network::Facebook => ("facebook_url", "facebook_size"),
+        Network::Xing => ("xing_url", "xing_size"),
+    }
+}
+
+/// Checks one network's profile URL and size: the profile to store and the form row
+/// as typed (to show again when something is wrong).
+fn check_network(ctx: &Ctx, form: &ProfileForm, n: Network, errors: &mut FieldErrors) -> (NetworkProfile, NetworkRow) {
+    let typed = |suffix: &str| {
+        form.rest
+            .get(&format!("{n}_{suffix}"))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    let (url, size) = (typed("url"), typed("size"));
+    let (url_field, size_field) = network_fields(n);
+    let profile_url = if url.is_empty() {
+        None
+    } else {
+        n.parse_profile_url(&url)
+            .map_err(|e| errors.add(url_field, ctx.a1(e.key(), "network", n.label())))
+            .ok()
+    };
+    let network_size = if size.is_empty() {
+        None
+    } else {
+        match size.replace([' ', '\u{a0}', '.'], "").parse::<i64>() {
+            Ok(v) if (0..=100_000_000).contains(&v) => Some(v),
+            _ => {
+                errors.add(size_field, ctx.t("error-network-size"));
+                None
+            }
+        }
+    };
+    let profile = NetworkProfile {
+        network: n,
+        profile_url,
+        network_size,
+    };
+    let row = NetworkRow {
+        network: n,
+        url_field: url_field.into(),
+        size_field: size_field.into(),
+        url,
+        size,
+    };
+    (profile, row)
+}
+
 /// Saves the profile; on any invalid field, re-renders with everything typed kept.
 pub async fn save(
     State(state): State<AppState>,
@@ -137,66 +191,10 @@ pub async fn save(
     if jiff::tz::TimeZone::get(&tz).is_err() {
         errors.add("time_zone", ctx.t("error-time-zone"));
     }
-    let mut rows = Vec::new();
-    let mut profiles = Vec::new();
-    for n in Network::ALL {
-        let url = form
-            .rest
-            .get(&format!("{n}_url"))
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
-        let size = form
-            .rest
-            .get(&format!("{n}_size"))
-            .map(|s| s.trim().to_string())
-            .unwrap_or_default();
-        let url_field: &'static str = match n {
-            Network::Linkedin => "linkedin_url",
-            Network::X => "x_url",
-            Network::Facebook => "facebook_url",
-            Network::Xing => "xing_url",
-        };
-        let size_field: &'static str = match n {
-            Network::Linkedin => "linkedin_size",
-            Network::X => "x_size",
-            Network::Facebook => "facebook_size",
-            Network::Xing => "xing_size",
-        };
-        let profile_url = if url.is_empty() {
-            None
-        } else {
-            match n.parse_profile_url(&url) {
-                Ok(u) => Some(u),
-                Err(e) => {
-                    errors.add(url_field, ctx.a1(e.key(), "network", n.label()));
-                    None
-                }
-            }
-        };
-        let network_size = if size.is_empty() {
-            None
-        } else {
-            match size.replace([' ', '\u{a0}', '.'], "").parse::<i64>() {
-                Ok(v) if (0..=100_000_000).contains(&v) => Some(v),
-                _ => {
-                    errors.add(size_field, ctx.t("error-network-size"));
-                    None
-                }
-            }
-        };
-        profiles.push(NetworkProfile {
-            network: n,
-            profile_url,
-            network_size,
-        });
-        rows.push(NetworkRow {
-            network: n,
-            url_field: url_field.into(),
-            size_field: size_field.into(),
-            url,
-            size,
-        });
-    }
+    let (profiles, rows): (Vec<NetworkProfile>, Vec<NetworkRow>) = Network::ALL
+        .into_iter()
+        .map(|n| check_network(&ctx, &form, n, &mut errors))
+        .unzip();
     if let (true, Ok(first), Ok(last), Ok(locale)) = (errors.is_empty(), &first, &last, &locale) {
         let now = crate::now();
         state

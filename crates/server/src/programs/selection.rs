@@ -143,25 +143,8 @@ pub async fn form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Pa
     })
 }
 
-pub async fn apply(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    user: CurrentUser,
-    Path(id): Path<i64>,
-    Form(f): Form<ApplyForm>,
-) -> Result<Response> {
-    let program = program(&state, id).await?;
-    if state.store.programs_of(user.id).await?.iter().any(|p| p.id == id) {
-        return Ok(redirect_flash("/app/join", false, "error-already-member", None));
-    }
-    if state
-        .store
-        .latest_application(id, user.id)
-        .await?
-        .is_some_and(|a| matches!(a.status.as_str(), "pending" | "waitlisted"))
-    {
-        return Ok(redirect_flash("/app/join", false, "error-already-applied", None));
-    }
+/// Checks the questionnaire; every problem goes on its field.
+fn check_questionnaire(ctx: &Ctx, f: &ApplyForm) -> std::result::Result<Questionnaire, FieldErrors> {
     let mut errors = FieldErrors::default();
     let networks: Vec<Network> = f.network.iter().filter_map(|n| Network::parse(n)).collect();
     if networks.is_empty() {
@@ -182,7 +165,6 @@ pub async fn apply(
             _ => errors.add(size_field(n), ctx.t("error-network-size")),
         }
     }
-    let topics = selection::parse_topics(&f.topics);
     let motivation = f.motivation.trim();
     if motivation.chars().count() < selection::MIN_MOTIVATION_CHARS {
         errors.add("motivation", ctx.t("error-motivation"));
@@ -192,47 +174,75 @@ pub async fn apply(
     if f.consent.is_none() {
         errors.add("consent", ctx.t("error-program-rules"));
     }
-    let Some(frequency) = frequency.filter(|_| errors.is_empty()) else {
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &FormTemplate {
-                p: &ctx,
-                program,
-                form: f,
-                errors,
-                networks: &Network::ALL,
-                frequencies: &PostingFrequency::ALL,
-            },
-        );
+    match frequency.filter(|_| errors.is_empty()) {
+        Some(frequency) => Ok(Questionnaire {
+            networks,
+            frequency,
+            network_sizes: sizes,
+            topics: selection::parse_topics(&f.topics),
+            motivation: motivation.to_string(),
+        }),
+        None => Err(errors),
+    }
+}
+
+/// The application as the store keeps it, with its score.
+fn new_application(program_id: i64, user_id: i64, q: &Questionnaire) -> NewProgramApplication {
+    NewProgramApplication {
+        program_id,
+        user_id,
+        networks: q.networks.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(","),
+        frequency: q.frequency.as_str().into(),
+        network_sizes: q
+            .network_sizes
+            .iter()
+            .map(|(n, s)| format!("{}:{s}", n.as_str()))
+            .collect::<Vec<_>>()
+            .join(","),
+        topics: q.topics.join(","),
+        motivation: q.motivation.clone(),
+        score: selection::score(q).total,
+    }
+}
+
+pub async fn apply(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<ApplyForm>,
+) -> Result<Response> {
+    let program = program(&state, id).await?;
+    if state.store.programs_of(user.id).await?.iter().any(|p| p.id == id) {
+        return Ok(redirect_flash("/app/join", false, "error-already-member", None));
+    }
+    if state
+        .store
+        .latest_application(id, user.id)
+        .await?
+        .is_some_and(|a| matches!(a.status.as_str(), "pending" | "waitlisted"))
+    {
+        return Ok(redirect_flash("/app/join", false, "error-already-applied", None));
+    }
+    let q = match check_questionnaire(&ctx, &f) {
+        Ok(q) => q,
+        Err(errors) => {
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormTemplate {
+                    p: &ctx,
+                    program,
+                    form: f,
+                    errors,
+                    networks: &Network::ALL,
+                    frequencies: &PostingFrequency::ALL,
+                },
+            );
+        }
     };
-    let q = Questionnaire {
-        networks: networks.clone(),
-        frequency,
-        network_sizes: sizes.clone(),
-        topics: topics.clone(),
-        motivation: motivation.to_string(),
-    };
-    let score = selection::score(&q);
-    let now = crate::now();
     let applied = state
         .store
-        .apply_to_program(
-            &NewProgramApplication {
-                program_id: id,
-                user_id: user.id,
-                networks: networks.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(","),
-                frequency: frequency.as_str().into(),
-                network_sizes: sizes
-                    .iter()
-                    .map(|(n, s)| format!("{}:{s}", n.as_str()))
-                    .collect::<Vec<_>>()
-                    .join(","),
-                topics: topics.join(","),
-                motivation: motivation.into(),
-                score: score.total,
-            },
-            now,
-        )
+        .apply_to_program(&new_application(id, user.id, &q), crate::now())
         .await;
     match applied {
         Ok(_) => {}

@@ -152,6 +152,123 @@ async fn read(mut mp: Multipart) -> std::result::Result<(HashMap<String, String>
     }
 }
 
+/// The click token the application carries: the form's hidden field, else the cookie
+/// the careers page set; empty when neither is a well-formed token.
+fn click_token_of(form_token: &str, jar: &CookieJar) -> String {
+    Some(form_token.to_string())
+        .filter(|t| tracking::is_click_token(t))
+        .or_else(|| {
+            jar.get(CLICK_COOKIE)
+                .map(|c| c.value().to_string())
+                .filter(|t| tracking::is_click_token(t))
+        })
+        .unwrap_or_default()
+}
+
+/// The applicant's address, for the hourly limit: the peer's, or the last hop of
+/// `X-Forwarded-For` behind a trusted proxy.
+fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<std::net::SocketAddr>) -> String {
+    let ip = peer.map(|p| p.ip().to_string()).unwrap_or_default();
+    if !state.config.trust_proxy {
+        return ip;
+    }
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .map(|s| s.trim().to_string())
+        .unwrap_or(ip)
+}
+
+/// A checked application: name, email and profile URL.
+type CheckedApplication = (PersonName, Email, Option<String>);
+
+/// Checks the form and the CV; every problem goes on its field.
+fn check_application(
+    ctx: &Ctx,
+    form: &ApplyForm,
+    cv: Option<&Vec<u8>>,
+) -> std::result::Result<CheckedApplication, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let name = PersonName::parse(&form.name).map_err(|e| errors.add("name", ctx.t(e.key())));
+    let email = Email::parse(&form.email).map_err(|e| errors.add("email", ctx.t(e.key())));
+    let profile_url = match form.profile_url.trim() {
+        "" => None,
+        u => match TargetUrl::parse(u) {
+            Ok(u) => Some(u.as_str().to_string()),
+            Err(e) => {
+                errors.add("profile_url", ctx.t(e.key()));
+                None
+            }
+        },
+    };
+    if form.message.chars().count() > 5000 {
+        errors.add("message", ctx.t("error-too-long"));
+    }
+    if !form.consent {
+        errors.add("consent", ctx.t("error-consent"));
+    }
+    if let Some(bytes) = cv {
+        if bytes.len() > recruiting::MAX_CV_BYTES {
+            errors.add("cv", ctx.t("error-cv-too-large"));
+        } else if !recruiting::is_pdf(bytes) {
+            errors.add("cv", ctx.t("error-cv-type"));
+        }
+    }
+    match (name, email, errors.is_empty()) {
+        (Ok(name), Ok(email), true) => Ok((name, email, profile_url)),
+        _ => Err(errors),
+    }
+}
+
+/// Records a checked application, attributed to the click of `click_token` when that
+/// is within the attribution window (last click wins), and confirms it by email.
+async fn record_application(
+    state: &AppState,
+    ctx: &Ctx,
+    t: &OfferTemplate<'_>,
+    (name, email, profile_url): CheckedApplication,
+    cv: Option<Vec<u8>>,
+    click_token: &str,
+) -> Result<()> {
+    let now = crate::now();
+    let cv_file = match cv {
+        Some(bytes) => Some(store_cv(state, &bytes).await?),
+        None => None,
+    };
+    let source = if click_token.is_empty() {
+        None
+    } else {
+        crate::tracking::click_of_token(state, click_token)
+            .await?
+            .filter(|c| tracking::within_attribution_window(c.at, now))
+    };
+    let referral = source.is_some();
+    let application = NewApplication {
+        offer_id: t.offer.id,
+        name: name.as_str().to_string(),
+        email: email.as_str().to_string(),
+        profile_url,
+        message: t.form.message.trim().to_string(),
+        cv_file,
+        consent_text: t.consent_text.clone(),
+        source,
+    };
+    let app_id = state.store.create_application(&application, now).await?;
+    tracing::info!(application = app_id, referral, "application received");
+    let body = ctx.tr.a(
+        "email-applied-body",
+        &[
+            ("name", name.as_str()),
+            ("offer", &t.offer.title),
+            ("link", &format!("{}/careers", state.config.base_url)),
+        ],
+    );
+    let subject = ctx.tr.a1("email-applied-subject", "offer", &t.offer.title);
+    mail::queue(state, email.as_str(), &subject, &body, "application").await?;
+    Ok(())
+}
+
 /// `POST /careers/{id}/apply`.
 pub async fn apply(
     State(state): State<AppState>,
@@ -172,14 +289,7 @@ pub async fn apply(
         }
     };
     let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("").to_string();
-    let click_token = Some(get(CLICK_TOKEN_PARAM))
-        .filter(|t| tracking::is_click_token(t))
-        .or_else(|| {
-            jar.get(CLICK_COOKIE)
-                .map(|c| c.value().to_string())
-                .filter(|t| tracking::is_click_token(t))
-        })
-        .unwrap_or_default();
+    let click_token = click_token_of(&get(CLICK_TOKEN_PARAM), &jar);
     let mut t = offer_template(&state, &ctx, id, click_token.clone()).await?;
     if t.offer.status != "open" {
         return Ok(redirect_flash(&to_offer, false, "error-offer-closed", None));
@@ -190,22 +300,11 @@ pub async fn apply(
         return Ok(redirect_flash(&to_offer, true, "flash-applied", None));
     }
     let now = crate::now();
-    let ip = peer.map(|p| p.ip().to_string()).unwrap_or_default();
-    let ip = if state.config.trust_proxy {
-        headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .map(|s| s.trim().to_string())
-            .unwrap_or(ip)
-    } else {
-        ip
-    };
+    let ip = client_ip(&state, &headers, peer);
     let attempts = state
         .store
         .rate_event("apply", &auth::keyed_hash(&state.ip_key, &ip), now, now - HOUR)
         .await?;
-
     t.form = ApplyForm {
         name: get("name"),
         email: get("email"),
@@ -217,83 +316,15 @@ pub async fn apply(
         t.form_error = Some(ctx.t("error-apply-rate"));
         return render_status(StatusCode::TOO_MANY_REQUESTS, &t);
     }
-    let mut errors = FieldErrors::default();
-    let name = PersonName::parse(&t.form.name).map_err(|e| errors.add("name", ctx.t(e.key())));
-    let email = Email::parse(&t.form.email).map_err(|e| errors.add("email", ctx.t(e.key())));
-    let profile_url = match t.form.profile_url.trim() {
-        "" => None,
-        u => match TargetUrl::parse(u) {
-            Ok(u) => Some(u.as_str().to_string()),
-            Err(e) => {
-                errors.add("profile_url", ctx.t(e.key()));
-                None
-            }
-        },
-    };
-    if t.form.message.chars().count() > 5000 {
-        errors.add("message", ctx.t("error-too-long"));
-    }
-    if !t.form.consent {
-        errors.add("consent", ctx.t("error-consent"));
-    }
-    if let Some(bytes) = &cv {
-        if bytes.len() > recruiting::MAX_CV_BYTES {
-            errors.add("cv", ctx.t("error-cv-too-large"));
-        } else if !recruiting::is_pdf(bytes) {
-            errors.add("cv", ctx.t("error-cv-type"));
+    let checked = match check_application(&ctx, &t.form, cv.as_ref()) {
+        Ok(checked) => checked,
+        Err(errors) => {
+            t.errors = errors;
+            t.form_error = Some(ctx.t("careers-form-problems"));
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
         }
-    }
-    let (Ok(name), Ok(email), true) = (name, email, errors.is_empty()) else {
-        t.errors = errors;
-        t.form_error = Some(ctx.t("careers-form-problems"));
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
     };
-    let cv_file = match cv {
-        Some(bytes) => Some(store_cv(&state, &bytes).await?),
-        None => None,
-    };
-    // Last click wins, within the attribution window.
-    let source = if click_token.is_empty() {
-        None
-    } else {
-        crate::tracking::click_of_token(&state, &click_token)
-            .await?
-            .filter(|c| tracking::within_attribution_window(c.at, now))
-    };
-    let referral = source.is_some();
-    let app_id = state
-        .store
-        .create_application(
-            &NewApplication {
-                offer_id: id,
-                name: name.as_str().to_string(),
-                email: email.as_str().to_string(),
-                profile_url,
-                message: t.form.message.trim().to_string(),
-                cv_file,
-                consent_text: t.consent_text.clone(),
-                source,
-            },
-            now,
-        )
-        .await?;
-    tracing::info!(application = app_id, referral, "application received");
-    let body = ctx.tr.a(
-        "email-applied-body",
-        &[
-            ("name", name.as_str()),
-            ("offer", &t.offer.title),
-            ("link", &format!("{}/careers", state.config.base_url)),
-        ],
-    );
-    mail::queue(
-        &state,
-        email.as_str(),
-        &ctx.tr.a1("email-applied-subject", "offer", &t.offer.title),
-        &body,
-        "application",
-    )
-    .await?;
+    record_application(&state, &ctx, &t, checked, cv, &click_token).await?;
     let mut res = redirect_flash(&to_offer, true, "flash-applied", None);
     // The referral is recorded: the token has done its work.
     web::set_cookie(

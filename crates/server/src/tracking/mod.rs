@@ -377,28 +377,8 @@ pub async fn redirect(
             .and_then(|v| v.to_str().ok())
             .and_then(tracking::referrer_host),
     };
-    let (done, committed) = oneshot::channel();
-    // On a serving thread of the per-core mode the click waits in the thread's own batch
-    // (committed when the thread runs out of work, or at once when the batch is full);
-    // elsewhere it goes to the writer thread or task.
-    let local = LOCAL.with(|l| match l.borrow_mut().as_mut() {
-        Some(lc) => {
-            lc.pending.push(Pending { click, done });
-            Ok(lc.pending.len() >= MAX_BATCH)
-        }
-        None => Err(Pending { click, done }),
-    });
-    match local {
-        Ok(true) => flush_local(),
-        Ok(false) => {}
-        Err(p) => {
-            if tracker.queue.send(p).await.is_err() {
-                return unavailable();
-            }
-        }
-    }
     // Answered only once the click is committed: an answered click is never lost.
-    let Ok(Some(click_id)) = committed.await else {
+    let Some(click_id) = commit(tracker, click).await else {
         return unavailable();
     };
     let location = link
@@ -417,6 +397,27 @@ pub async fn redirect(
         ],
     )
         .into_response()
+}
+
+/// Hands the click to its batch and waits until the batch is committed: the click's id,
+/// or none when the writer is gone. On a serving thread of the per-core mode the click
+/// waits in the thread's own batch (committed when the thread runs out of work, or at once
+/// when the batch is full); elsewhere it goes to the writer thread or task.
+async fn commit(tracker: &Tracker, click: NewClick) -> Option<i64> {
+    let (done, committed) = oneshot::channel();
+    let local = LOCAL.with(|l| match l.borrow_mut().as_mut() {
+        Some(lc) => {
+            lc.pending.push(Pending { click, done });
+            Ok(lc.pending.len() >= MAX_BATCH)
+        }
+        None => Err(Pending { click, done }),
+    });
+    match local {
+        Ok(true) => flush_local(),
+        Ok(false) => {}
+        Err(p) => tracker.queue.send(p).await.ok()?,
+    }
+    committed.await.ok().flatten()
 }
 
 /// Not recorded, so not answered: the visitor may simply try again.
