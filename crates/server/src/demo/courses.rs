@@ -1,4 +1,5 @@
-//! The demo's training courses, in Polish and in English.
+//! The demo's training courses, in Polish and in English, and their place in the demo's
+//! programs.
 
 use crate::AppState;
 use ambasada_core::Role;
@@ -49,6 +50,29 @@ pub async fn seed_demo_courses(state: &AppState) -> anyhow::Result<Vec<i64>> {
         ids.push(id);
     }
     Ok(ids)
+}
+
+/// Ties the demo courses to the programs: the sales program asks for the first course
+/// before an ambassador's first share, and a few employer-branding ambassadors are
+/// part-way through it (the first five members have read one to three lessons).
+pub(super) async fn attach_to_programs(state: &AppState, courses: &[i64]) -> anyhow::Result<()> {
+    let Some(course) = courses.first() else {
+        return Ok(());
+    };
+    let programs = state.store.programs().await?;
+    if let Some(sales) = programs.iter().find(|p| p.slug == "sprzedaz-b2b") {
+        state.store.set_required_course(sales.id, Some(*course)).await?;
+    }
+    if let Some(eb) = programs.iter().find(|p| p.slug == "employer-branding-pl") {
+        let lessons = state.store.lessons(*course).await?;
+        for (i, m) in state.store.members(eb.id).await?.iter().take(5).enumerate() {
+            for l in lessons.iter().take(i % 3 + 1) {
+                let at = crate::now() - (i as i64 + 1) * ambasada_core::DAY;
+                state.store.mark_lesson_read(m.user_id, l.id, at).await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 const DEMO_COURSES: &[DemoCourse] = &[
