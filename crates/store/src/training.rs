@@ -7,6 +7,7 @@
 use crate::{Result, Store, StoreError};
 use ambasada_core::Millis;
 use ambasada_core::training::Progress;
+use std::collections::HashMap;
 
 /// A course with the numbers of its lessons and questions.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -110,6 +111,45 @@ pub struct Learner {
 const COURSE_COLUMNS: &str = "c.id, c.title, c.description, c.language, c.pass_mark, c.published, c.created_at, \
      c.updated_at, (SELECT COUNT(*) FROM course_lessons l WHERE l.course_id = c.id) AS lessons, \
      (SELECT COUNT(*) FROM course_questions q WHERE q.course_id = c.id) AS questions";
+
+/// A learner row with its course, for [`learners_sql`].
+#[derive(sqlx::FromRow)]
+struct CourseLearner {
+    course_id: i64,
+    #[sqlx(flatten)]
+    learner: Learner,
+}
+
+/// A required course with the person's numbers in it and its title.
+#[derive(sqlx::FromRow)]
+struct RequiredCourse {
+    #[sqlx(flatten)]
+    progress: CourseProgress,
+    title: String,
+}
+
+/// Completion tables of courses `c`, by course id then name: every active ambassador
+/// (role `$1`) and anyone else who has started the course, with their counts aggregated
+/// once per (course, person). `filter` narrows the courses (`AND c.id = $2`) or is empty.
+fn learners_sql(filter: &str) -> String {
+    format!(
+        "SELECT c.id AS course_id, u.id AS user_id, u.first_name || ' ' || u.last_name AS name, u.email, \
+         COALESCE(rd.n, 0) AS lessons_read, COALESCE(qa.attempts, 0) AS attempts, COALESCE(qa.passes, 0) AS passes, \
+         qa.best_percent \
+         FROM courses c CROSS JOIN users u \
+         LEFT JOIN (SELECT l.course_id, r.user_id, COUNT(*) AS n FROM lesson_reads r \
+            JOIN course_lessons l ON l.id = r.lesson_id GROUP BY l.course_id, r.user_id) rd \
+           ON rd.course_id = c.id AND rd.user_id = u.id \
+         LEFT JOIN (SELECT a.course_id, a.user_id, COUNT(*) AS attempts, \
+            COUNT(CASE WHEN a.passed = 1 THEN 1 END) AS passes, MAX(a.percent) AS best_percent \
+            FROM quiz_attempts a GROUP BY a.course_id, a.user_id) qa \
+           ON qa.course_id = c.id AND qa.user_id = u.id \
+         WHERE u.deactivated_at IS NULL {filter} AND ( \
+           EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = $1) \
+           OR rd.n IS NOT NULL OR qa.attempts IS NOT NULL) \
+         ORDER BY c.id, u.sort_key, u.id"
+    )
+}
 
 /// The progress columns for person `$1`; the course is `c`.
 const PROGRESS_COLUMNS: &str = "c.id AS course_id, \
@@ -383,22 +423,48 @@ impl Store {
     /// A course's completion table: every active ambassador, and anyone else who has
     /// started the course, by name.
     pub async fn learners(&self, course_id: i64) -> Result<Vec<Learner>> {
+        let rows: Vec<CourseLearner> = sqlx::query_as(sqlx::AssertSqlSafe(learners_sql("AND c.id = $2")))
+            .bind(ambasada_core::Role::Ambassador.as_str())
+            .bind(course_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|r| r.learner).collect())
+    }
+
+    /// Every course's completion table (as [`Store::learners`]), by course id, in one
+    /// query; a course without learners has no entry.
+    pub async fn learners_by_course(&self) -> Result<HashMap<i64, Vec<Learner>>> {
+        let rows: Vec<CourseLearner> = sqlx::query_as(sqlx::AssertSqlSafe(learners_sql("")))
+            .bind(ambasada_core::Role::Ambassador.as_str())
+            .fetch_all(&self.pool)
+            .await?;
+        let mut out: HashMap<i64, Vec<Learner>> = HashMap::new();
+        for r in rows {
+            out.entry(r.course_id).or_default().push(r.learner);
+        }
+        Ok(out)
+    }
+
+    /// The numbers of each current member of a program in one course, in one query: a
+    /// row per member (also those who have not started), by user id.
+    pub async fn members_course_progress(&self, program_id: i64, course_id: i64) -> Result<Vec<CourseProgress>> {
         Ok(sqlx::query_as(
-            "SELECT u.id AS user_id, u.first_name || ' ' || u.last_name AS name, u.email, \
-             (SELECT COUNT(*) FROM lesson_reads r JOIN course_lessons l ON l.id = r.lesson_id \
-                WHERE l.course_id = $1 AND r.user_id = u.id) AS lessons_read, \
-             (SELECT COUNT(*) FROM quiz_attempts a WHERE a.course_id = $1 AND a.user_id = u.id) AS attempts, \
-             (SELECT COUNT(*) FROM quiz_attempts a WHERE a.course_id = $1 AND a.user_id = u.id AND a.passed = 1) AS passes, \
-             (SELECT MAX(a.percent) FROM quiz_attempts a WHERE a.course_id = $1 AND a.user_id = u.id) AS best_percent \
-             FROM users u WHERE u.deactivated_at IS NULL AND ( \
-               EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role = $2) \
-               OR EXISTS (SELECT 1 FROM lesson_reads r JOIN course_lessons l ON l.id = r.lesson_id \
-                          WHERE l.course_id = $1 AND r.user_id = u.id) \
-               OR EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.course_id = $1 AND a.user_id = u.id)) \
-             ORDER BY u.sort_key, u.id",
+            "SELECT c.id AS course_id, \
+             (SELECT COUNT(*) FROM course_lessons l WHERE l.course_id = c.id) AS lessons, \
+             COALESCE(rd.n, 0) AS lessons_read, \
+             (SELECT COUNT(*) FROM course_questions q WHERE q.course_id = c.id) AS questions, \
+             COALESCE(qa.passes, 0) AS passes, COALESCE(qa.attempts, 0) AS attempts, qa.best_percent \
+             FROM program_members m JOIN users u ON u.id = m.user_id JOIN courses c ON c.id = $2 \
+             LEFT JOIN (SELECT r.user_id, COUNT(*) AS n FROM lesson_reads r \
+                JOIN course_lessons l ON l.id = r.lesson_id WHERE l.course_id = $2 GROUP BY r.user_id) rd \
+               ON rd.user_id = m.user_id \
+             LEFT JOIN (SELECT a.user_id, COUNT(*) AS attempts, COUNT(CASE WHEN a.passed = 1 THEN 1 END) AS passes, \
+                MAX(a.percent) AS best_percent FROM quiz_attempts a WHERE a.course_id = $2 GROUP BY a.user_id) qa \
+               ON qa.user_id = m.user_id \
+             WHERE m.program_id = $1 AND m.left_at IS NULL ORDER BY m.user_id",
         )
+        .bind(program_id)
         .bind(course_id)
-        .bind(ambasada_core::Role::Ambassador.as_str())
         .fetch_all(&self.pool)
         .await?)
     }
@@ -438,20 +504,28 @@ impl Store {
     /// A published course required by a program the person currently belongs to that
     /// the person has not completed yet: (course id, title); the lowest id first.
     pub async fn required_course_for(&self, user_id: i64) -> Result<Option<(i64, String)>> {
-        let required: Vec<(i64, String)> = sqlx::query_as(
-            "SELECT DISTINCT c.id, c.title FROM programs p \
-             JOIN program_members m ON m.program_id = p.id AND m.user_id = $1 AND m.left_at IS NULL \
-             JOIN courses c ON c.id = p.required_course_id \
-             WHERE c.published = 1 ORDER BY c.id",
-        )
+        let required: Vec<RequiredCourse> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {PROGRESS_COLUMNS}, c.title FROM courses c WHERE c.published = 1 AND EXISTS ( \
+             SELECT 1 FROM programs p JOIN program_members m ON m.program_id = p.id \
+             WHERE p.required_course_id = c.id AND m.user_id = $1 AND m.left_at IS NULL) \
+             ORDER BY c.id"
+        )))
         .bind(user_id)
         .fetch_all(&self.pool)
         .await?;
-        for (id, title) in required {
-            if !self.course_progress(user_id, id).await?.progress().is_complete() {
-                return Ok(Some((id, title)));
-            }
-        }
-        Ok(None)
+        Ok(required
+            .into_iter()
+            .find(|r| !r.progress.progress().is_complete())
+            .map(|r| (r.progress.course_id, r.title)))
+    }
+
+    /// Every program's required course: program id -> course id, for the programs that
+    /// have one.
+    pub async fn required_courses(&self) -> Result<HashMap<i64, i64>> {
+        let rows: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT id, required_course_id FROM programs WHERE required_course_id IS NOT NULL")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().collect())
     }
 }

@@ -75,19 +75,9 @@ pub async fn training_counts(state: &AppState, program_id: i64) -> anyhow::Resul
             None => return Ok(None),
         },
     };
-    let members = state.store.members(program_id).await?;
-    let mut done = 0;
-    for m in &members {
-        if state
-            .store
-            .course_progress(m.user_id, course)
-            .await?
-            .progress()
-            .is_complete()
-        {
-            done += 1;
-        }
-    }
+    // Every current member's numbers in the course in one query; completion is core's rule.
+    let members = state.store.members_course_progress(program_id, course).await?;
+    let done = members.iter().filter(|m| m.progress().is_complete()).count() as i64;
     Ok(Some((done, members.len() as i64)))
 }
 

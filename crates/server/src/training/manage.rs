@@ -107,16 +107,23 @@ async fn manage_template<'a>(
     form: CourseForm,
     errors: FieldErrors,
 ) -> Result<ManageTemplate<'a>> {
-    let mut courses = Vec::new();
-    for course in state.store.courses(false).await? {
-        let learners = state.store.learners(course.id).await?;
-        let (completed, in_progress, _) = tally(&course, &learners);
-        courses.push(ManagedCourse {
-            course,
-            completed,
-            in_progress,
-        });
-    }
+    // Every course's learners in one query, not one per course.
+    let learners = state.store.learners_by_course().await?;
+    let courses = state
+        .store
+        .courses(false)
+        .await?
+        .into_iter()
+        .map(|course| {
+            let of_course = learners.get(&course.id).map(Vec::as_slice).unwrap_or_default();
+            let (completed, in_progress, _) = tally(&course, of_course);
+            ManagedCourse {
+                course,
+                completed,
+                in_progress,
+            }
+        })
+        .collect();
     Ok(ManageTemplate {
         p: ctx,
         courses,
@@ -266,19 +273,24 @@ pub(super) async fn edit_template<'a>(
             errors: FieldErrors::default(),
         })
         .collect();
-    let mut programs = Vec::new();
-    for pr in state.store.programs().await? {
-        if !may_manage_program(user, &pr) {
-            continue;
-        }
-        let required = state.store.required_course_of(pr.id).await?;
-        programs.push(RequiringProgram {
-            id: pr.id,
-            name: pr.name,
-            requires_this: required == Some(course.id),
-            requires_other: required.is_some_and(|r| r != course.id),
-        });
-    }
+    // Every program's required course in one query, not one per program.
+    let required_courses = state.store.required_courses().await?;
+    let programs = state
+        .store
+        .programs()
+        .await?
+        .into_iter()
+        .filter(|pr| may_manage_program(user, pr))
+        .map(|pr| {
+            let required = required_courses.get(&pr.id).copied();
+            RequiringProgram {
+                id: pr.id,
+                name: pr.name,
+                requires_this: required == Some(course.id),
+                requires_other: required.is_some_and(|r| r != course.id),
+            }
+        })
+        .collect();
     Ok(EditTemplate {
         p: ctx,
         form: course_form_of(&course),

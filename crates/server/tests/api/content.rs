@@ -593,6 +593,64 @@ async fn the_api_serves_the_feed_links_shares_and_the_workflow(app: &TestApp) {
         .unwrap();
     assert_eq!(feed["items"][0]["id"], id);
     assert_eq!(feed["items"][0]["texts"]["linkedin"], "Our new product is out.");
+    // A second, older item for everyone: each item keeps its own texts and targets.
+    let other = app
+        .state
+        .store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: "Older item".into(),
+                category: "product".into(),
+                target_url: "https://www.example.com/older".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![
+                    ("facebook".into(), "Older on Facebook.".into()),
+                    ("xing".into(), "Older on XING.".into()),
+                ],
+                program_ids: vec![],
+                team_ids: vec![],
+            },
+            editor_id,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    app.state
+        .store
+        .transition_content(other, "draft", "approved", Some(coord_id), None, 0)
+        .await
+        .unwrap();
+    let feed: serde_json::Value = c
+        .get(app.url("/api/v1/content"))
+        .bearer_auth(&am)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let items = feed["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{feed}");
+    assert_eq!(
+        (&items[0]["id"], &items[1]["id"]),
+        (&serde_json::json!(id), &serde_json::json!(other))
+    );
+    assert_eq!(
+        items[0]["texts"],
+        serde_json::json!({"linkedin": "Our new product is out."})
+    );
+    assert_eq!(
+        items[1]["texts"],
+        serde_json::json!({"facebook": "Older on Facebook.", "xing": "Older on XING."})
+    );
+    assert_eq!(items[0]["program_ids"], serde_json::json!([p]));
+    assert_eq!(items[1]["program_ids"], serde_json::json!([]));
+    assert_eq!(items[1]["title"], "Older item");
     let one = c
         .get(app.url(&format!("/api/v1/content/{id}")))
         .bearer_auth(&am)

@@ -516,6 +516,77 @@ async fn the_api_reports_goals_and_health_to_the_programs_coordinator(app: &Test
             .any(|c| c["check"] == "health-coordinator" && c["level"] == "green")
     );
     assert!(["red", "amber"].contains(&health["overall"].as_str().unwrap()));
+    // Training completion counts each current member's own progress in the required
+    // course: one member completed (both lessons, quiz passed), one did not (both
+    // lessons, quiz failed); a non-member and a former member who completed do not count.
+    let course = store
+        .create_course(
+            &ambasada_store::training::CourseInput {
+                title: "Basics".into(),
+                description: String::new(),
+                language: "en".into(),
+                pass_mark: 60,
+                published: true,
+            },
+            Some(coord),
+            0,
+        )
+        .await
+        .unwrap();
+    let mut lessons = Vec::new();
+    for title in ["One", "Two"] {
+        lessons.push(store.add_lesson(course, None, title, "Text.").await.unwrap());
+    }
+    store.add_question(course, None, "Right?", "*Yes\nNo").await.unwrap();
+    store.set_required_course(p, Some(course)).await.unwrap();
+    for (email, member, passed) in [
+        ("done@test.example", true, true),
+        ("failed@test.example", true, false),
+        ("outsider@test.example", false, true),
+        ("former@test.example", false, true),
+    ] {
+        let user = app.create_user(email, &[Role::Ambassador]).await;
+        if member || email.starts_with("former") {
+            store.add_member(p, user, 0).await.unwrap();
+        }
+        if email.starts_with("former") {
+            store.remove_member(p, user, 1).await.unwrap();
+        }
+        for lesson in &lessons {
+            store.mark_lesson_read(user, *lesson, 1).await.unwrap();
+        }
+        let percent = if passed { 100 } else { 0 };
+        store
+            .record_attempt(
+                &ambasada_store::training::NewAttempt {
+                    user_id: user,
+                    course_id: course,
+                    correct: percent / 100,
+                    total: 1,
+                    percent,
+                    passed,
+                },
+                1,
+            )
+            .await
+            .unwrap();
+    }
+    let health: serde_json::Value = get(format!("/api/v1/programs/{p}/health"), mine.clone())
+        .await
+        .json()
+        .await
+        .unwrap();
+    let completion = health["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["check"] == "health-training-completion")
+        .unwrap();
+    assert_eq!(completion["level"], "amber", "{completion}");
+    assert!(
+        completion["message"].as_str().unwrap().contains("50%"),
+        "1 of 2 members: {completion}"
+    );
     let programs: serde_json::Value = get("/api/v1/programs".into(), mine).await.json().await.unwrap();
     assert_eq!(programs["programs"].as_array().unwrap().len(), 1);
     assert_eq!(get(format!("/api/v1/programs/{p}/health"), theirs).await.status(), 403);

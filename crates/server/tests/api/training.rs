@@ -313,11 +313,61 @@ async fn a_course_is_written_read_failed_retried_and_completed(app: &TestApp) {
         200,
         "preview"
     );
+
+    // The list of courses loads every course's learners at once: each row keeps its own
+    // counts (Writing 101 completed, the draft under way: one lesson of two read).
+    let lesson = app
+        .state
+        .store
+        .add_lesson(draft, None, "Draft lesson", "Text.")
+        .await
+        .unwrap();
+    app.state
+        .store
+        .add_lesson(draft, None, "Second draft lesson", "Text.")
+        .await
+        .unwrap();
+    app.state.store.mark_lesson_read(amb_id, lesson, 1).await.unwrap();
+    let page = coord.get("/app/courses").await.text().await.unwrap();
+    assert_eq!(manage_counts(&page, course), ("1", "0"), "completed, in progress");
+    assert_eq!(manage_counts(&page, draft), ("0", "1"), "completed, in progress");
+    // The edit page loads every program's required course at once: each row keeps its own.
+    let other = app.create_program("Other", "other", Some(coord_id)).await;
+    app.state
+        .store
+        .set_required_course(program, Some(course))
+        .await
+        .unwrap();
+    let page = coord.get(&format!("/app/courses/{draft}")).await.text().await.unwrap();
+    assert!(program_row(&page, "EB").contains("Requires another course"));
+    assert!(!program_row(&page, "Other").contains("Requires"), "program {other}");
+    let page = coord.get(&format!("/app/courses/{course}")).await.text().await.unwrap();
+    assert!(program_row(&page, "EB").contains("Requires this course"));
+    assert!(!program_row(&page, "Other").contains("Requires"));
 }
 story!(a_course_is_written_read_failed_retried_and_completed);
 
+/// The (completed, in progress) cells of a course's row on `/app/courses`.
+fn manage_counts(page: &str, course: i64) -> (&str, &str) {
+    let end = page
+        .find(&format!("<td><a href=\"/app/courses/{course}/progress\">"))
+        .unwrap();
+    let mut cells = page[..end].rsplit("<td>").map(|c| c.split("</td>").next().unwrap());
+    let in_progress = cells.next().unwrap();
+    (cells.next().unwrap(), in_progress)
+}
+
+/// A program's row in a course's "required by" table.
+fn program_row<'a>(page: &'a str, name: &str) -> &'a str {
+    let start = page.find(&format!("<tr><td>{name}</td>")).unwrap();
+    let len = page[start..].find("</tr>").unwrap();
+    &page[start..start + len]
+}
+
 async fn the_demo_courses_are_published_in_both_languages(app: &TestApp) {
-    let ids = ambasada_server::demo::courses::seed_demo_courses(&app.state).await.unwrap();
+    let ids = ambasada_server::demo::courses::seed_demo_courses(&app.state)
+        .await
+        .unwrap();
     assert_eq!(ids.len(), 6);
     for id in &ids {
         let c = app.state.store.course(*id).await.unwrap().unwrap();

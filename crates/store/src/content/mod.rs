@@ -5,6 +5,20 @@ pub mod sharing;
 use crate::{Result, Store, StoreError};
 use ambasada_core::Millis;
 use sqlx::AssertSqlSafe;
+use sqlx::any::AnyArguments;
+use sqlx::query::QueryAs;
+use std::collections::HashMap;
+
+/// Binds `ids` to `$1..$N` in order.
+fn bind_ids<'q, O>(
+    mut q: QueryAs<'q, sqlx::Any, O, AnyArguments>,
+    ids: &[i64],
+) -> QueryAs<'q, sqlx::Any, O, AnyArguments> {
+    for id in ids {
+        q = q.bind(*id);
+    }
+    q
+}
 
 /// A content item with everything its pages show.
 #[derive(Debug, Clone)]
@@ -135,6 +149,31 @@ const VISIBLE: &str = "c.status IN ('approved', 'published') AND c.starts_at <= 
      AND (NOT EXISTS (SELECT 1 FROM content_teams ct WHERE ct.item_id = c.id) \
           OR EXISTS (SELECT 1 FROM content_teams ct JOIN team_members tm ON tm.team_id = ct.team_id \
                      WHERE ct.item_id = c.id AND tm.user_id = $1))";
+
+impl From<ItemRow> for ContentItem {
+    fn from(r: ItemRow) -> ContentItem {
+        ContentItem {
+            id: r.id,
+            title: r.title,
+            category: r.category,
+            target_url: r.target_url,
+            image_file: r.image_file,
+            hashtags: r.hashtags,
+            language: r.language,
+            status: r.status,
+            reject_reason: r.reject_reason,
+            author_id: r.author_id,
+            author_name: r.author_name,
+            starts_at: r.starts_at,
+            expires_at: r.expires_at,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            texts: Vec::new(),
+            program_ids: Vec::new(),
+            team_ids: Vec::new(),
+        }
+    }
+}
 
 impl Store {
     async fn write_targets(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, input: &ContentInput) -> Result<()> {
@@ -341,46 +380,79 @@ impl Store {
 
     /// One item with texts and targets.
     pub async fn content_item(&self, id: i64) -> Result<Option<ContentItem>> {
-        let row: Option<ItemRow> = sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {ITEM_COLUMNS} FROM content_items c LEFT JOIN users u ON u.id = c.author_id WHERE c.id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&self.pool)
+        Ok(self.content_items(&[id]).await?.pop())
+    }
+
+    /// (item id, other id) pairs of a targets table for the items `ids` (`list` is their
+    /// placeholder list), in item order.
+    async fn item_pairs(&self, select: &str, other: &str, list: &str, ids: &[i64]) -> Result<Vec<(i64, i64)>> {
+        Ok(bind_ids(
+            sqlx::query_as(AssertSqlSafe(format!(
+                "{select} WHERE item_id IN ({list}) ORDER BY item_id, {other}"
+            ))),
+            ids,
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Several items with texts and targets, in the order of `ids` (each found id once;
+    /// ids that do not exist are left out). Four queries whatever the number of items:
+    /// the items, then all their texts, programs and teams, grouped here.
+    pub async fn content_items(&self, ids: &[i64]) -> Result<Vec<ContentItem>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // `$1, $2, ...`: QueryBuilder writes `?`, which PostgreSQL does not take.
+        let list = (1..=ids.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let rows: Vec<ItemRow> = bind_ids(
+            sqlx::query_as(AssertSqlSafe(format!(
+                "SELECT {ITEM_COLUMNS} FROM content_items c LEFT JOIN users u ON u.id = c.author_id \
+                 WHERE c.id IN ({list})"
+            ))),
+            ids,
+        )
+        .fetch_all(&self.pool)
         .await?;
-        let Some(r) = row else { return Ok(None) };
-        let texts: Vec<(String, String)> =
-            sqlx::query_as("SELECT network, body FROM content_texts WHERE item_id = $1 ORDER BY network")
-                .bind(id)
-                .fetch_all(&self.pool)
-                .await?;
-        let programs: Vec<(i64,)> = sqlx::query_as("SELECT program_id FROM content_programs WHERE item_id = $1")
-            .bind(id)
-            .fetch_all(&self.pool)
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let texts: Vec<(i64, String, String)> = bind_ids(
+            sqlx::query_as(AssertSqlSafe(format!(
+                "SELECT item_id, network, body FROM content_texts WHERE item_id IN ({list}) ORDER BY item_id, network"
+            ))),
+            ids,
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let programs = self
+            .item_pairs(
+                "SELECT item_id, program_id FROM content_programs",
+                "program_id",
+                &list,
+                ids,
+            )
             .await?;
-        let teams: Vec<(i64,)> = sqlx::query_as("SELECT team_id FROM content_teams WHERE item_id = $1")
-            .bind(id)
-            .fetch_all(&self.pool)
+        let teams = self
+            .item_pairs("SELECT item_id, team_id FROM content_teams", "team_id", &list, ids)
             .await?;
-        Ok(Some(ContentItem {
-            id: r.id,
-            title: r.title,
-            category: r.category,
-            target_url: r.target_url,
-            image_file: r.image_file,
-            hashtags: r.hashtags,
-            language: r.language,
-            status: r.status,
-            reject_reason: r.reject_reason,
-            author_id: r.author_id,
-            author_name: r.author_name,
-            starts_at: r.starts_at,
-            expires_at: r.expires_at,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            texts,
-            program_ids: programs.into_iter().map(|p| p.0).collect(),
-            team_ids: teams.into_iter().map(|t| t.0).collect(),
-        }))
+        let mut items: HashMap<i64, ContentItem> = rows.into_iter().map(|r| (r.id, ContentItem::from(r))).collect();
+        for (item_id, network, body) in texts {
+            if let Some(item) = items.get_mut(&item_id) {
+                item.texts.push((network, body));
+            }
+        }
+        for (item_id, program_id) in programs {
+            if let Some(item) = items.get_mut(&item_id) {
+                item.program_ids.push(program_id);
+            }
+        }
+        for (item_id, team_id) in teams {
+            if let Some(item) = items.get_mut(&item_id) {
+                item.team_ids.push(team_id);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| items.remove(id)).collect())
     }
 
     /// The library, newest change first.
