@@ -1,5 +1,6 @@
 //! Background jobs that run inside the server process: the email sender, publishing
-//! and expiring content on time, and the clean-up of expired sessions, links and
+//! and expiring content on time (and announcing it), the calendar's minute (missed
+//! planned posts, reminders), and the clean-up of expired sessions, links and
 //! throttling records.
 
 use crate::AppState;
@@ -11,6 +12,7 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
     let mut jobs = vec![
         tokio::spawn(cleanup(state.clone(), stop.clone())),
         tokio::spawn(publish_content(state.clone(), stop.clone())),
+        tokio::spawn(calendar_tick(state.clone(), stop.clone())),
     ];
     jobs.extend(crate::tracking::spawn_writer(state.clone(), stop.clone()));
     if let Some(cfg) = state.config.smtp.clone() {
@@ -51,9 +53,44 @@ async fn publish_content(state: AppState, mut stop: watch::Receiver<bool>) {
             Ok((published, expired)) => tracing::info!(published, expired, "content published and expired"),
             Err(e) => tracing::warn!(error = %e, "publishing content failed"),
         }
+        if let Err(e) = announce(&state).await {
+            tracing::warn!(error = ?e, "announcing published content failed");
+        }
         tokio::select! {
             _ = stop.changed() => return,
             _ = tokio::time::sleep(std::time::Duration::from_secs(30)) => {}
+        }
+    }
+}
+
+/// Announces each newly published item once (in-app notifications, Slack and Teams).
+async fn announce(state: &AppState) -> anyhow::Result<()> {
+    for id in state.store.claim_announcements(crate::now()).await? {
+        let Some(item) = state.store.content_item(id).await? else {
+            continue;
+        };
+        crate::notifications::content_published(state, &item).await?;
+        crate::integrations::content_published(state, &item).await?;
+    }
+    Ok(())
+}
+
+/// Every minute: planned posts past their deadline become missed, and people are
+/// reminded of the posts that are due.
+async fn calendar_tick(state: AppState, mut stop: watch::Receiver<bool>) {
+    loop {
+        let now = crate::now();
+        match state.store.mark_missed(now).await {
+            Ok(missed) if !missed.is_empty() => tracing::info!(missed = missed.len(), "planned posts missed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "marking missed planned posts failed"),
+        }
+        if let Err(e) = crate::notifications::remind_due(&state, now).await {
+            tracing::warn!(error = ?e, "reminding of due planned posts failed");
+        }
+        tokio::select! {
+            _ = stop.changed() => return,
+            _ = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
         }
     }
 }

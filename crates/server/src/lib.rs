@@ -8,16 +8,19 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod calendar;
 pub mod config;
 pub mod content;
 pub mod demo;
 pub mod enps;
 pub mod error;
 pub mod i18n;
+pub mod integrations;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod media;
+pub mod notifications;
 pub mod ops;
 pub mod people;
 pub mod programs;
@@ -122,6 +125,9 @@ pub fn build_router(state: AppState) -> Router {
         .merge(recruiting::routes())
         .merge(enps::routes())
         .merge(training::routes())
+        .merge(calendar::routes())
+        .merge(notifications::routes())
+        .merge(integrations::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));

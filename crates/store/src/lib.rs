@@ -4,6 +4,7 @@
 //! SQL lives only here. Callers get plain types and [`StoreError`]; they never see sqlx.
 
 pub mod audit;
+pub mod calendar;
 pub mod content;
 mod db;
 pub mod enps;

@@ -378,6 +378,32 @@ impl Store {
         Ok((counts[0], counts[1]))
     }
 
+    /// Claims the published items not announced yet (notifications, Slack, Teams): each is
+    /// returned to exactly one caller, even with several server processes, since the
+    /// claim is an `UPDATE ... WHERE announced_at IS NULL` that only one can win.
+    pub async fn claim_announcements(&self, now: Millis) -> Result<Vec<i64>> {
+        let due: Vec<(i64,)> = sqlx::query_as(
+            "SELECT id FROM content_items WHERE status = 'published' AND announced_at IS NULL \
+             AND (expires_at IS NULL OR expires_at > $1) ORDER BY starts_at, id",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut claimed = Vec::new();
+        for (id,) in due {
+            let won = sqlx::query("UPDATE content_items SET announced_at = $2 WHERE id = $1 AND announced_at IS NULL")
+                .bind(id)
+                .bind(now)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+            if won == 1 {
+                claimed.push(id);
+            }
+        }
+        Ok(claimed)
+    }
+
     /// One item with texts and targets.
     pub async fn content_item(&self, id: i64) -> Result<Option<ContentItem>> {
         Ok(self.content_items(&[id]).await?.pop())

@@ -116,8 +116,10 @@ impl Store {
         .await?)
     }
 
-    /// Records a share.
+    /// Records a share, and in the same transaction marks done the person's planned post
+    /// that it fulfils, if any (`core::calendar::share_counts`). Returns the share's id.
     pub async fn record_share(&self, s: &NewShare, now: Millis) -> Result<i64> {
+        let mut tx = self.pool.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO shares (user_id, item_id, link_id, program_id, network, text, post_url, topic, personalisation, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -132,8 +134,17 @@ impl Store {
         .bind(s.topic.as_deref())
         .bind(s.personalisation)
         .bind(now)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
+        if let Some(network) = ambasada_core::Network::parse(&s.network) {
+            let fact = ambasada_core::calendar::ShareFact {
+                content_id: s.item_id,
+                network,
+                at: now,
+            };
+            crate::calendar::mark_done_by_share(&mut tx, s.user_id, id, &fact).await?;
+        }
+        tx.commit().await?;
         Ok(id)
     }
 
