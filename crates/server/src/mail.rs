@@ -9,6 +9,7 @@ use ambasada_store::outbox::OutboxMessage;
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// When a failed email is tried again, and when the sender gives up (the message
@@ -46,6 +47,38 @@ impl RetryPolicy {
         let factor = 1i64 << (attempts - 1).clamp(0, 20);
         Some(now + (self.first_delay.saturating_mul(factor)).min(self.max_delay))
     }
+}
+
+/// Tasks that may queue an email after their request has been answered (a password reset
+/// request answers at once and looks the address up in a task of its own): how many were
+/// spawned, and how many have not ended, in this process. Counted from the moment the
+/// request spawns one, before it answers, so tests wait for them instead of sleeping.
+static DETACHED_SPAWNED: AtomicU64 = AtomicU64::new(0);
+static DETACHED_RUNNING: AtomicUsize = AtomicUsize::new(0);
+
+/// Spawns `work` off the request path, counted until it ends (or is dropped).
+pub fn spawn_detached(work: impl Future<Output = ()> + Send + 'static) -> tokio::task::JoinHandle<()> {
+    struct Running;
+    impl Drop for Running {
+        fn drop(&mut self) {
+            DETACHED_RUNNING.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+    DETACHED_RUNNING.fetch_add(1, Ordering::SeqCst);
+    DETACHED_SPAWNED.fetch_add(1, Ordering::SeqCst);
+    let running = Running;
+    tokio::spawn(async move {
+        let _running = running;
+        work.await
+    })
+}
+
+/// How many [`spawn_detached`] tasks were spawned so far, and how many of them still run.
+pub fn detached_tasks() -> (u64, usize) {
+    (
+        DETACHED_SPAWNED.load(Ordering::SeqCst),
+        DETACHED_RUNNING.load(Ordering::SeqCst),
+    )
 }
 
 /// Queues an email and wakes the sender.

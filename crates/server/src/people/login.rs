@@ -274,7 +274,7 @@ pub async fn forgot(State(state): State<AppState>, ctx: Ctx, Form(form): Form<Fo
     // The work happens off the request path, so the answer takes as long whether or not
     // the address has an account; at most one email every five minutes per person.
     let task_state = state.clone();
-    tokio::spawn(async move {
+    mail::spawn_detached(async move {
         if let Err(e) = send_reset(&task_state, &email).await {
             tracing::error!(error = ?e, "password reset email not queued");
         }

@@ -1,7 +1,7 @@
 //! The email outbox against a real SMTP conversation: a listener this test starts
 //! speaks enough SMTP for lettre, accepting or refusing mail.
 
-use crate::common::{Db, TestApp, postgres_url};
+use crate::common::{Db, TestApp, postgres_url, wait_for};
 use ambasada_core::Role;
 use ambasada_server::config::{SmtpConfig, SmtpTls};
 use ambasada_server::mail::RetryPolicy;
@@ -99,15 +99,25 @@ fn smtp_app(db: Db, port: u16) -> impl std::future::Future<Output = TestApp> {
     )
 }
 
+/// The outbox, briefly: each email's status and attempts.
+async fn outbox_summary(app: &TestApp) -> String {
+    let (all, _) = app.state.store.outbox(None, 10, 0).await.unwrap();
+    let all: Vec<String> = all
+        .iter()
+        .map(|m| format!("{} {}x {:?}", m.status, m.attempts, m.last_error))
+        .collect();
+    format!("outbox {all:?}")
+}
+
 async fn wait_for_status(app: &TestApp, status: &str) -> ambasada_store::outbox::OutboxMessage {
-    for _ in 0..200 {
+    wait_for(&format!("an email with status {status}"), async || {
         let (m, _) = app.state.store.outbox(Some(status), 1, 0).await.unwrap();
-        if let Some(m) = m.into_iter().next() {
-            return m;
+        match m.into_iter().next() {
+            Some(m) => Ok(m),
+            None => Err(outbox_summary(app).await),
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no email reached status {status}");
+    })
+    .await
 }
 
 async fn delivered_mail_is_marked_sent(db: Db) {
@@ -167,9 +177,17 @@ async fn an_unreachable_server_keeps_the_message_for_later(db: Db) {
     let anon = TestApp::sibling(&app);
     anon.post_form("/password/forgot", &[("email", "admin@test.example")])
         .await;
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    // The first failure schedules a retry 50 ms later; wait for the retry to be claimed.
+    wait_for("a second attempt at the email", async || {
+        let (all, _) = app.state.store.outbox(None, 10, 0).await.unwrap();
+        match all.first() {
+            Some(m) if m.attempts >= 2 => Ok(()),
+            _ => Err(outbox_summary(&app).await),
+        }
+    })
+    .await;
     let (all, total) = app.state.store.outbox(None, 10, 0).await.unwrap();
-    assert_eq!(total, 1);
+    assert_eq!(total, 1, "{}", outbox_summary(&app).await);
     assert!(all[0].attempts >= 2, "retried");
     assert!(matches!(all[0].status.as_str(), "pending" | "sending" | "failed"));
     assert!(all[0].last_error.is_some());

@@ -1,7 +1,7 @@
 //! Tracked links, the careers form with referral attribution, and the conversions API,
 //! through the real router on both databases.
 
-use crate::common::{PASSWORD, TestApp, client};
+use crate::common::{PASSWORD, TestApp, client, wait_for};
 use crate::story;
 use ambasada_core::{Role, Scope};
 use ambasada_store::content::ContentInput;
@@ -291,21 +291,21 @@ async fn sqlite_clicks_are_checkpointed_into_the_database_file() {
         .filename(&path)
         .read_only(true)
         .immutable(true);
-    let mut in_file = 0;
-    for _ in 0..60 {
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    wait_for("the 20 clicks in the database file, not only in the WAL", async || {
         let mut conn = sqlx::SqliteConnection::connect_with(&options).await.unwrap();
         // Until the first checkpoint the file may not even have the tables.
-        in_file = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM clicks")
+        let in_file = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM clicks")
             .fetch_one(&mut conn)
             .await
             .unwrap_or(0);
         conn.close().await.unwrap();
         if in_file == 20 {
-            break;
+            Ok(())
+        } else {
+            Err(format!("{in_file} clicks in the file"))
         }
-    }
-    assert_eq!(in_file, 20, "clicks in the database file, not only in the WAL");
+    })
+    .await;
     app.stop().await;
 }
 
@@ -729,22 +729,15 @@ async fn a_second_server_on_the_same_database(app: &TestApp) {
             .expect_err("a second server is refused");
         assert!(refused.to_string().contains("another process"), "{refused}");
     } else {
-        let mut answered = None;
-        for _ in 0..50 {
-            match client()
+        let res = wait_for("the second instance to answer", async || {
+            client()
                 .get(format!("http://{address}/s/{}", w.code))
                 .header("user-agent", CHROME)
                 .send()
                 .await
-            {
-                Ok(res) => {
-                    answered = Some(res);
-                    break;
-                }
-                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
-            }
-        }
-        let res = answered.expect("the second instance answers");
+                .map_err(|e| e.to_string())
+        })
+        .await;
         assert_eq!(res.status(), 302, "the second instance redirects too");
         let _ = stop.send(());
         serving.await.unwrap().expect("the second instance stops cleanly");

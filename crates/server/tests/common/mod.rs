@@ -1,7 +1,10 @@
 //! The test fixture shared by the integration and browser tests: a real server on port 0
-//! over a fresh database (a SQLite file, or a new PostgreSQL database when
-//! `AMBASADA_TEST_POSTGRES` names a server), and a cookie-keeping client that does not
-//! follow redirects.
+//! over a fresh database (a SQLite file in a directory of its own, or a new PostgreSQL
+//! database when `AMBASADA_TEST_POSTGRES` names a server), and a cookie-keeping client that
+//! does not follow redirects.
+//!
+//! With `TEST_LOG` set (to anything), the server's logs go to the test output, at the
+//! level `RUST_LOG` gives (`info` when unset).
 #![allow(dead_code)]
 
 use ambasada_core::{Email, Locale, Role};
@@ -57,6 +60,62 @@ macro_rules! story {
     };
 }
 
+/// How long a wait for something the server does in the background may take.
+pub const WAIT: Duration = Duration::from_secs(10);
+/// How often a wait looks again.
+const POLL: Duration = Duration::from_millis(10);
+
+/// Polls `check` every few milliseconds until it gives a value, and returns it; fails the
+/// test, naming `what` and the last thing `check` saw, after [`WAIT`]. For conditions that
+/// become true in the background. A condition that must stay false ("no second email")
+/// cannot be waited for: wait for what settles it instead (see `accounts.rs`).
+pub async fn wait_for<T>(what: &str, mut check: impl AsyncFnMut() -> Result<T, String>) -> T {
+    let start = std::time::Instant::now();
+    loop {
+        match check().await {
+            Ok(v) => return v,
+            Err(last) if start.elapsed() >= WAIT => {
+                panic!("timed out after {WAIT:?} waiting for {what}; last seen: {last}")
+            }
+            Err(_) => tokio::time::sleep(POLL).await,
+        }
+    }
+}
+
+/// [`wait_for`] a condition that tells nothing more than whether it holds.
+pub async fn wait_until(what: &str, mut check: impl AsyncFnMut() -> bool) {
+    wait_for(
+        what,
+        async || if check().await { Ok(()) } else { Err("not yet".into()) },
+    )
+    .await
+}
+
+/// Waits until every task that may still queue an email after its request was answered
+/// ([`mail::spawn_detached`]: password reset requests) has ended, after checking that at
+/// least `expected` of them were spawned since `before` (a [`mail::detached_tasks`] count
+/// taken before the requests): a wait over tasks that are not counted would pass at once.
+/// The counts are the whole process's, so this may also wait for other tests' tasks (a few
+/// milliseconds), and the check of `expected` guards against uncounted work rather than
+/// counting this test's tasks exactly.
+pub async fn wait_for_detached_tasks(before: u64, expected: u64) {
+    let (spawned, _) = mail::detached_tasks();
+    assert!(
+        spawned >= before + expected,
+        "expected {expected} detached task(s) since the count {before}, saw {}: does the \
+         request spawn its work with mail::spawn_detached?",
+        spawned - before
+    );
+    wait_for(
+        "the detached tasks (password reset requests) to end",
+        async || match mail::detached_tasks() {
+            (_, 0) => Ok(()),
+            (_, n) => Err(format!("{n} running")),
+        },
+    )
+    .await
+}
+
 /// A running server and a client.
 pub struct TestApp {
     pub address: String,
@@ -67,10 +126,36 @@ pub struct TestApp {
     cleanup: Cleanup,
 }
 
-enum Cleanup {
-    None,
-    File(std::path::PathBuf),
-    Database { server: String, name: String },
+/// What the server's owner removes when it stops, or when it is dropped without stopping
+/// (a test that panicked). A sibling removes nothing.
+#[derive(Default)]
+struct Cleanup {
+    /// The test's own temp directory: the data directory and, on SQLite, the database
+    /// with everything SQLite and the click journal put beside it (`-wal`, `-shm`,
+    /// `-clicks-0`, `-clicks-1`), whatever their names.
+    dir: Option<std::path::PathBuf>,
+    /// The PostgreSQL server and the test database on it.
+    database: Option<(String, String)>,
+}
+
+impl Cleanup {
+    fn is_empty(&self) -> bool {
+        self.dir.is_none() && self.database.is_none()
+    }
+
+    async fn run(self) {
+        if let Some(dir) = self.dir {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        if let Some((server, name)) = self.database
+            && let Ok(admin) = Store::connect(&server).await
+        {
+            let _ = admin
+                .raw_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await;
+            admin.close().await;
+        }
+    }
 }
 
 /// A client that keeps cookies and does not follow redirects.
@@ -83,14 +168,22 @@ pub fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// With `TEST_LOG` set, sends logs to the test output (once per process); quiet otherwise.
 fn init_logs() {
-    if std::env::var("TEST_LOG").is_ok() {
-        let _ = tracing_subscriber_init();
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if std::env::var_os("TEST_LOG").is_none() {
+        return;
     }
-}
-
-fn tracing_subscriber_init() -> Option<()> {
-    None
+    ONCE.call_once(|| {
+        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        // Another subscriber already installed (by a test itself) is left in place.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+            .with_test_writer()
+            .try_init();
+    });
 }
 
 fn random_name() -> String {
@@ -128,11 +221,14 @@ impl TestApp {
     /// mail policy may replace the default retry delays.
     pub async fn spawn_with(db: Db, configure: impl FnOnce(&mut Config), policy: Option<mail::RetryPolicy>) -> TestApp {
         init_logs();
-        let (url, cleanup) = match db {
-            Db::Sqlite => {
-                let path = std::env::temp_dir().join(format!("{}.db", random_name()));
-                (format!("sqlite://{}", path.display()), Cleanup::File(path))
-            }
+        let dir = std::env::temp_dir().join(random_name());
+        std::fs::create_dir(&dir).expect("create the test's temp dir");
+        let mut cleanup = Cleanup {
+            dir: Some(dir.clone()),
+            database: None,
+        };
+        let url = match db {
+            Db::Sqlite => format!("sqlite://{}", dir.join("test.db").display()),
             Db::Postgres(server) => {
                 let name = random_name();
                 let admin = Store::connect(&server)
@@ -143,16 +239,15 @@ impl TestApp {
                     .await
                     .expect("create test database");
                 admin.close().await;
-                (with_database(&server, &name), Cleanup::Database { server, name })
+                let url = with_database(&server, &name);
+                cleanup.database = Some((server, name));
+                url
             }
         };
         let mut config = Config::load(Some(std::path::Path::new("/dev/null")), Vec::new()).expect("default config");
         config.database_url = Secret::new(url);
         config.bind = "127.0.0.1:0".parse().unwrap();
-        config.data_dir = std::env::temp_dir()
-            .join(format!("{}-data", random_name()))
-            .display()
-            .to_string();
+        config.data_dir = dir.join("data").display().to_string();
         configure(&mut config);
         let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
@@ -191,7 +286,7 @@ impl TestApp {
             client: client(),
             shutdown: None,
             server: None,
-            cleanup: Cleanup::None,
+            cleanup: Cleanup::default(),
         }
     }
 
@@ -203,27 +298,13 @@ impl TestApp {
         if let Some(h) = self.server.take() {
             let _ = tokio::time::timeout(Duration::from_secs(10), h).await;
         }
-        if matches!(self.cleanup, Cleanup::None) {
+        if self.cleanup.is_empty() {
             return;
         }
         self.state.store.close().await;
+        // A data directory a test moved elsewhere goes too.
         let _ = std::fs::remove_dir_all(&self.state.config.data_dir);
-        match &self.cleanup {
-            Cleanup::None => {}
-            Cleanup::File(path) => {
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-                }
-            }
-            Cleanup::Database { server, name } => {
-                if let Ok(admin) = Store::connect(server).await {
-                    let _ = admin
-                        .raw_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                        .await;
-                    admin.close().await;
-                }
-            }
-        }
+        std::mem::take(&mut self.cleanup).run().await;
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -322,6 +403,26 @@ impl TestApp {
             .unwrap();
         assert_eq!(res.status(), 303);
         c
+    }
+}
+
+/// A test that panicked leaves nothing behind either: its directory and database are
+/// removed here (the server still runs until the test's runtime ends).
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let cleanup = std::mem::take(&mut self.cleanup);
+        if cleanup.is_empty() {
+            return;
+        }
+        // On a thread of its own: this may run inside the test's runtime.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async { tokio::time::timeout(Duration::from_secs(10), cleanup.run()).await })
+        })
+        .join();
     }
 }
 
