@@ -373,6 +373,39 @@ impl Store {
         Ok(q.fetch_all(&self.pool).await?)
     }
 
+    /// People's time zones (`Europe/Warsaw` when unset), for the spreading rule.
+    pub async fn time_zones(&self, user_ids: &[i64]) -> Result<Vec<(i64, String)>> {
+        if user_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT id, time_zone FROM users WHERE id IN ({})",
+            placeholders(1, user_ids.len())
+        );
+        let mut q = sqlx::query_as(AssertSqlSafe(sql));
+        for id in user_ids {
+            q = q.bind(*id);
+        }
+        Ok(q.fetch_all(&self.pool).await?)
+    }
+
+    /// The teams of the people in a list: (user, team id, team name), by team name.
+    pub async fn teams_of_people(&self, user_ids: &[i64]) -> Result<Vec<(i64, i64, String)>> {
+        if user_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT tm.user_id, t.id, t.name FROM team_members tm JOIN teams t ON t.id = tm.team_id \
+             WHERE tm.user_id IN ({}) ORDER BY t.name, t.id",
+            placeholders(1, user_ids.len())
+        );
+        let mut q = sqlx::query_as(AssertSqlSafe(sql));
+        for id in user_ids {
+            q = q.bind(*id);
+        }
+        Ok(q.fetch_all(&self.pool).await?)
+    }
+
     /// The ambassador accepts a planned post (it stays planned).
     pub async fn accept_post(&self, id: i64, user_id: i64, now: Millis) -> Result<()> {
         let r = sqlx::query(
@@ -479,7 +512,8 @@ impl Store {
 
 /// A slot that is not deleted, as JSON of what a change may alter, with its start.
 async fn snapshot(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64) -> Result<Option<(Millis, String)>> {
-    let row: Option<(Option<i64>, Option<String>, String, Millis, Millis)> = sqlx::query_as(
+    type Row = (Option<i64>, Option<String>, String, Millis, Millis);
+    let row: Option<Row> = sqlx::query_as(
         "SELECT content_id, topic, network, starts_at, ends_at FROM calendar_slots WHERE id = $1 AND deleted_at IS NULL",
     )
     .bind(id)
@@ -516,6 +550,10 @@ async fn record_change(
     Ok(())
 }
 
+/// An open planned post as the share check reads it: (id, content item, network, when its
+/// slot was planned, end).
+type OpenPost = (i64, Option<i64>, String, Millis, Millis);
+
 /// Marks done the person's first open planned post that `share` fulfils
 /// (`core::calendar::share_counts`), inside the transaction that records the share.
 pub(crate) async fn mark_done_by_share(
@@ -524,7 +562,7 @@ pub(crate) async fn mark_done_by_share(
     share_id: i64,
     share: &ShareFact,
 ) -> Result<Option<i64>> {
-    let open: Vec<(i64, Option<i64>, String, Millis, Millis)> = sqlx::query_as(
+    let open: Vec<OpenPost> = sqlx::query_as(
         "SELECT pp.id, s.content_id, s.network, s.created_at, pp.ends_at FROM planned_posts pp \
          JOIN calendar_slots s ON s.id = pp.slot_id \
          WHERE pp.user_id = $1 AND pp.status = 'planned' AND s.deleted_at IS NULL ORDER BY pp.ends_at, pp.id",
