@@ -17,6 +17,7 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::programs::api::routes())
         .merge(crate::recruiting::api::routes())
         .merge(crate::tracking::api::routes())
+        .merge(crate::calendar::api::routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(as_problem))
 }

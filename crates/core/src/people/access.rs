@@ -70,16 +70,19 @@ pub enum Scope {
     ConversionsWrite,
     /// Read reports and statistics.
     ReportsRead,
+    /// Plan the publication calendar (coordinators and admins).
+    CalendarWrite,
 }
 
 impl Scope {
     /// Every scope, in the order the UI lists them.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 6] = [
         Scope::ContentRead,
         Scope::ContentWrite,
         Scope::SharesWrite,
         Scope::ConversionsWrite,
         Scope::ReportsRead,
+        Scope::CalendarWrite,
     ];
 
     /// The name used in the API, the CLI and storage.
@@ -90,6 +93,7 @@ impl Scope {
             Scope::SharesWrite => "shares:write",
             Scope::ConversionsWrite => "conversions:write",
             Scope::ReportsRead => "reports:read",
+            Scope::CalendarWrite => "calendar:write",
         }
     }
 
@@ -97,7 +101,8 @@ impl Scope {
     /// content is for everyone; writing content for editors, coordinators and admins;
     /// sharing for ambassadors; reporting conversions (which credit ambassadors) only
     /// for recruiters and admins, so that nobody can credit themselves; reports for
-    /// coordinators, recruiters and admins.
+    /// coordinators, recruiters and admins; planning the calendar for coordinators and
+    /// admins.
     pub fn allowed_for(self, roles: &[Role]) -> bool {
         let has = |r: Role| roles.contains(&r);
         match self {
@@ -106,6 +111,7 @@ impl Scope {
             Scope::SharesWrite => has(Role::Ambassador),
             Scope::ConversionsWrite => has(Role::Recruiter) || has(Role::Admin),
             Scope::ReportsRead => has(Role::Coordinator) || has(Role::Recruiter) || has(Role::Admin),
+            Scope::CalendarWrite => has(Role::Coordinator) || has(Role::Admin),
         }
     }
 

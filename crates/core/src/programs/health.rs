@@ -37,9 +37,14 @@
 //! **Benefit** (`health-benefit`, fix `rewards`): amber with `health-benefit-later` until
 //! rewards and points rules exist, green once they do.
 //!
-//! **Consistency** (`health-age`, fix `none`): results need 6-9 months, so a program younger
-//! than [`YOUNG_PROGRAM_DAYS`] (90) is amber, and an older one green, with a "keep going"
-//! reason up to [`MATURE_PROGRAM_DAYS`] (270).
+//! **Consistency**:
+//! - `health-plan` (fix `calendar`): plan realisation over the last 30 days (the publication
+//!   calendar kept): amber without any planned post (`health-plan-none`), green while
+//!   nothing is due yet, red below [`PLAN_RED_BELOW`] (50%), amber below
+//!   [`PLAN_AMBER_BELOW`] (80%);
+//! - `health-age` (fix `none`): results need 6-9 months, so a program younger than
+//!   [`YOUNG_PROGRAM_DAYS`] (90) is amber, and an older one green, with a "keep going"
+//!   reason up to [`MATURE_PROGRAM_DAYS`] (270).
 //!
 //! A green check's fix is `none`. Shares are given to the reasons as whole percentages.
 
@@ -72,6 +77,10 @@ pub const DEFAULT_CADENCE_DAYS: i64 = 30;
 pub const REVIEW_RED_FACTOR: f64 = 1.5;
 /// A program younger than this many days is amber: results need 6-9 months.
 pub const YOUNG_PROGRAM_DAYS: i64 = 90;
+/// Plan realisation below this is red.
+pub const PLAN_RED_BELOW: f64 = 0.5;
+/// Plan realisation below this is amber.
+pub const PLAN_AMBER_BELOW: f64 = 0.8;
 /// A program older than this many days (about 9 months) has had the time results need.
 pub const MATURE_PROGRAM_DAYS: i64 = 270;
 
@@ -155,6 +164,9 @@ pub struct Inputs {
     pub rewards_exist: bool,
     /// The program's age in days.
     pub age_days: i64,
+    /// Plan realisation of the last 30 days as (done, due); `None` when nothing was
+    /// planned in that time.
+    pub plan: Option<(i64, i64)>,
 }
 
 /// Runs every check, in the order of the module documentation.
@@ -169,6 +181,7 @@ pub fn checks(i: &Inputs) -> Vec<Check> {
     }
     list.push(review(i.reviews_exist, i.last_review_days_ago, i.cadence_days));
     list.push(benefit(i.rewards_exist));
+    list.push(plan(i.plan));
     list.push(age(i.age_days));
     list
 }
@@ -357,6 +370,30 @@ fn benefit(rewards_exist: bool) -> Check {
     check("benefit", "health-benefit", level, reason, vec![], "rewards")
 }
 
+fn plan(plan: Option<(i64, i64)>) -> Check {
+    let (level, reason, args) = match plan {
+        None => (Level::Amber, "health-plan-none", vec![]),
+        Some((_, 0)) => (Level::Green, "health-plan-started", vec![]),
+        Some((done, due)) => {
+            let rate = done as f64 / due as f64;
+            let level = if rate < PLAN_RED_BELOW {
+                Level::Red
+            } else if rate < PLAN_AMBER_BELOW {
+                Level::Amber
+            } else {
+                Level::Green
+            };
+            let reason = if level == Level::Green {
+                "health-plan-kept"
+            } else {
+                "health-plan-slipping"
+            };
+            (level, reason, vec![("percent", percent(rate))])
+        }
+    };
+    check("consistency", "health-plan", level, reason, args, "calendar")
+}
+
 fn age(days: i64) -> Check {
     let days = days.max(0);
     let (level, reason) = if days < YOUNG_PROGRAM_DAYS {
@@ -398,6 +435,7 @@ mod tests {
             cadence_days: 30,
             rewards_exist: true,
             age_days: 400,
+            plan: Some((9, 10)),
         }
     }
 
@@ -439,6 +477,7 @@ mod tests {
                 "health-training-completion",
                 "health-review",
                 "health-benefit",
+                "health-plan",
                 "health-age",
             ]
         );
@@ -457,8 +496,26 @@ mod tests {
                 "design",
                 "benefit",
                 "consistency",
+                "consistency",
             ]
         );
+    }
+
+    #[test]
+    fn plan_realisation_is_amber_without_a_plan_and_by_threshold_with_one() {
+        let mut i = healthy();
+        i.plan = None;
+        assert_eq!(state(&i, "health-plan"), (Level::Amber, "health-plan-none"));
+        assert_eq!(find(&i, "health-plan").fix, "calendar");
+        i.plan = Some((0, 0));
+        assert_eq!(state(&i, "health-plan"), (Level::Green, "health-plan-started"));
+        i.plan = Some((4, 10));
+        assert_eq!(state(&i, "health-plan"), (Level::Red, "health-plan-slipping"));
+        assert_eq!(arg(&find(&i, "health-plan"), "percent"), "40");
+        i.plan = Some((5, 10));
+        assert_eq!(state(&i, "health-plan"), (Level::Amber, "health-plan-slipping"));
+        i.plan = Some((8, 10));
+        assert_eq!(state(&i, "health-plan"), (Level::Green, "health-plan-kept"));
     }
 
     #[test]

@@ -351,16 +351,32 @@ struct SharesTemplate<'a> {
     errors: FieldErrors,
 }
 
-pub async fn my_shares(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Result<Response> {
+/// What the "write your own" form starts with: a planned free topic opens it filled.
+#[derive(Deserialize, Default)]
+pub struct OwnPrefill {
+    #[serde(default)]
+    network: String,
+    #[serde(default)]
+    topic: String,
+}
+
+pub async fn my_shares(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<OwnPrefill>,
+) -> Result<Response> {
     user.require(Role::Ambassador)?;
     render(&SharesTemplate {
         p: &ctx,
         shares: state.store.shares_of(user.id, 200).await?,
         numbers: state.store.link_numbers_by_item(user.id).await?,
         networks: &Network::ALL,
-        network: String::new(),
+        network: Network::parse(&q.network)
+            .map(|n| n.as_str().to_string())
+            .unwrap_or_default(),
         post_url: String::new(),
-        topic: String::new(),
+        topic: q.topic.chars().take(200).collect(),
         errors: FieldErrors::default(),
     })
 }

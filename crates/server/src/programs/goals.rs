@@ -55,8 +55,7 @@ pub async fn progress_now(
         hires: f.hires,
         enrolled: f.enrolled,
         sharing_ambassadors: f.sharing_ambassadors,
-        // The publication calendar comes with a later capability.
-        plan: None,
+        plan: crate::calendar::service::plan_facts(state, g.program_id, g.period_start, until).await?,
         training: crate::programs::health::training_counts(state, g.program_id).await?,
         active_ambassadors: f.active_ambassadors,
     };

@@ -62,6 +62,7 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         cadence_days: ambasada_core::programs::cadence_days(&program.review_cadence).unwrap_or(31),
         rewards_exist: false,
         age_days: ((now - program.created_at) / DAY).max(0),
+        plan: crate::calendar::service::plan_facts(state, program.id, now - 30 * DAY, now).await?,
     })
 }
 
@@ -95,6 +96,7 @@ fn row(ctx: &Ctx, program: &Program, c: &Check) -> CheckRow {
         "members" | "profile" | "coordinator" => link(format!("/app/programs/{}", program.id)),
         "goals" => link(format!("/app/programs/{}#goals", program.id)),
         "training" => link("/app/courses".into()),
+        "calendar" => link(format!("/app/programs/{}/realisation", program.id)),
         _ => None,
     };
     CheckRow {

@@ -1180,3 +1180,128 @@ async fn an_accepted_employee_passes_the_required_course_and_then_shares() {
     drop(driver);
     app.stop().await;
 }
+
+/// The calendar journey on a phone: a coordinator planned a post for today; the
+/// ambassador opens it from the home page in one tap, shares it on LinkedIn and confirms
+/// the post, and the planned post turns done; the coordinator sees it in the program's
+/// plan realisation. No page scrolls sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ambassador_shares_todays_planned_post_from_the_home_page() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let store = &app.state.store;
+    let coordinator = "koord@test.example";
+    let ambassador = "amb@test.example";
+    let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
+    let amb_id = app.create_user(ambassador, &[Role::Ambassador]).await;
+    let program = app.create_program("Employer branding", "eb", Some(coord_id)).await;
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let item = store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: "Our new office".into(),
+                category: "company_life".into(),
+                target_url: "https://firma.example/biuro".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "We moved to a new office by the river.".into())],
+                program_ids: vec![program],
+                team_ids: vec![],
+            },
+            coord_id,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    store
+        .transition_content(item, "draft", "approved", Some(coord_id), None, 0)
+        .await
+        .unwrap();
+    let now = ambasada_server::now();
+    let (start, end) = (now - ambasada_core::HOUR, now + 8 * ambasada_core::HOUR);
+    let slot = store
+        .create_slot(
+            &ambasada_store::calendar::SlotInput {
+                program_id: program,
+                content_id: Some(item),
+                topic: None,
+                network: ambasada_core::Network::Linkedin,
+                starts_at: start,
+                ends_at: end,
+                audience: "people".into(),
+                team_id: None,
+                spread: false,
+            },
+            &[(amb_id, start, end)],
+            coord_id,
+            now - ambasada_core::DAY,
+        )
+        .await
+        .unwrap();
+    let post = store.slot_posts(slot).await.unwrap()[0].id;
+    let c = driver.browser().await;
+
+    // 1. Home leads with today's planned post; one tap opens its share screen.
+    switch_person(&c, &app, ambassador).await;
+    assert_no_horizontal_scroll(&c, "the ambassador's home").await;
+    element(&c, &format!("main a[href='/app/plan/{post}/open']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let share_path = format!("/app/feed/{item}");
+    wait_for_path(&c, &share_path).await;
+    assert_no_horizontal_scroll(&c, "the planned post's share screen").await;
+
+    // 2. Share it to LinkedIn and confirm the post.
+    let home = c.window().await.unwrap();
+    element(&c, "#share-button").await.click().await.unwrap();
+    let tab = wait_for("the LinkedIn tab to open", async || {
+        let windows = c.windows().await.ok()?;
+        windows.into_iter().find(|w| *w != home)
+    })
+    .await;
+    c.switch_to_window(tab).await.unwrap();
+    c.close_window().await.unwrap();
+    c.switch_to_window(home).await.unwrap();
+    fill(
+        &c,
+        "#post_url",
+        "https://www.linkedin.com/feed/update/urn:li:activity:456/",
+    )
+    .await;
+    element(&c, "#confirm-button").await.click().await.unwrap();
+    element(&c, ".flash.ok").await;
+
+    // 3. The planned post is done, and the plan page says so.
+    let done = store.planned_post(post).await.unwrap().unwrap();
+    assert_eq!(done.status, "done", "the share fulfils the planned post");
+    c.goto(&app.url("/app/plan")).await.unwrap();
+    wait_for_path(&c, "/app/plan").await;
+    let badge = text_of(&c, &format!("#post-{post} .plan-done")).await;
+    assert_eq!(badge, catalog("en", "plan-status-done"));
+    assert_no_horizontal_scroll(&c, "the plan page").await;
+
+    // 4. The coordinator sees it in the program's plan realisation.
+    switch_person(&c, &app, coordinator).await;
+    let realisation = format!("/app/programs/{program}/realisation");
+    c.goto(&app.url(&realisation)).await.unwrap();
+    wait_for_path(&c, &realisation).await;
+    assert_eq!(text_of(&c, "#realisation-rate").await, "100%");
+    assert_no_horizontal_scroll(&c, "the realisation page").await;
+    c.goto(&app.url("/app/calendar?view=list")).await.unwrap();
+    wait_for_path(&c, "/app/calendar").await;
+    element(&c, &format!("a[href='/app/calendar/slots/{slot}']")).await;
+    assert_no_horizontal_scroll(&c, "the calendar list").await;
+    c.goto(&app.url("/app/calendar")).await.unwrap();
+    element(&c, ".cal-grid").await;
+    assert_no_horizontal_scroll(&c, "the calendar month").await;
+
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}
