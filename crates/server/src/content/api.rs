@@ -468,6 +468,9 @@ async fn step(
         ));
     }
     let item = item_for(state, api, id).await?;
+    if matches!(action, Action::Approve | Action::Reject) {
+        crate::notifications::content_reviewed(state, &item, api.user.id, note).await;
+    }
     Ok(Json(view(state, &item)).into_response())
 }
 

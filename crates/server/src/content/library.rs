@@ -383,6 +383,9 @@ async fn step(state: &AppState, user: &CurrentUser, id: i64, action: Action, not
             None,
         ));
     }
+    if matches!(action, Action::Approve | Action::Reject) {
+        crate::notifications::content_reviewed(state, &item, user.id, note).await;
+    }
     let key = match action {
         Action::Submit => "flash-content-submitted",
         Action::Approve => "flash-content-approved",

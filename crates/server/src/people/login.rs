@@ -33,6 +33,8 @@ struct HomeTemplate<'a> {
     pulse_open: bool,
     /// The health of the programs this person coordinates (or all, for admins).
     health: Vec<(ambasada_store::programs::Program, &'static str)>,
+    /// What needs this person's attention, for each of their roles.
+    work: crate::notifications::home::Attention,
 }
 
 struct AdminSummary {
@@ -63,6 +65,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
         None => false,
     };
     let health = crate::programs::health::summary(&state, &user).await?;
+    let work = crate::notifications::home::attention(&state, &user, &health).await?;
     render(&HomeTemplate {
         p: &ctx,
         user: &user,
@@ -70,6 +73,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
         networks_filled,
         pulse_open,
         health,
+        work,
     })
 }
 

@@ -245,7 +245,7 @@ pub async fn apply(
         .apply_to_program(&new_application(id, user.id, &q), crate::now())
         .await;
     match applied {
-        Ok(_) => {}
+        Ok(app_id) => crate::notifications::program_candidate(&state, &program, app_id, &user.name()).await,
         // The form sent twice at once: the first one counts.
         Err(ambasada_store::StoreError::Conflict(_)) => {
             return Ok(redirect_flash("/app/join", false, "error-already-applied", None));

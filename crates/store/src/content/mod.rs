@@ -140,8 +140,9 @@ pub struct ContentFilter {
 
 /// The visibility rule of the feed, over `c` (the item) for person `$1` at time `$2`:
 /// approved or published, started, not expired, aimed at one of their programs (or at
-/// none) and one of their teams (or at none).
-const VISIBLE: &str = "c.status IN ('approved', 'published') AND c.starts_at <= $2 \
+/// none) and one of their teams (or at none). `notifications::content_audience` reuses it
+/// with `$1` replaced by each member: keep its placeholders to `$1` and `$2`.
+pub(crate) const VISIBLE: &str = "c.status IN ('approved', 'published') AND c.starts_at <= $2 \
      AND (c.expires_at IS NULL OR c.expires_at > $2) \
      AND (NOT EXISTS (SELECT 1 FROM content_programs cp WHERE cp.item_id = c.id) \
           OR EXISTS (SELECT 1 FROM content_programs cp JOIN program_members pm ON pm.program_id = cp.program_id \
