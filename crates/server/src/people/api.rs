@@ -2,6 +2,9 @@
 
 use crate::AppState;
 use crate::auth::ApiUser;
+use crate::error::ApiError;
+use ambasada_core::feeds::FeedOwner;
+use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Serialize;
@@ -28,12 +31,17 @@ struct MeView {
     roles: Vec<ambasada_core::Role>,
     teams: Vec<TeamView>,
     scopes: Vec<&'static str>,
+    /// The private iCalendar feed of the person's plan (absolute).
+    calendar_url: String,
 }
 
 /// `GET /api/v1/me`: whom the token belongs to. Any valid token may ask.
-async fn me(api: ApiUser) -> Json<MeView> {
+async fn me(State(state): State<AppState>, api: ApiUser) -> Result<Json<MeView>, ApiError> {
     let u = &api.user;
-    Json(MeView {
+    let calendar_url = crate::calendar::feeds::feed_url(&state, FeedOwner::User, u.id)
+        .await
+        .map_err(crate::error::AppError::from)?;
+    Ok(Json(MeView {
         id: u.id,
         email: u.email.clone(),
         name: u.name(),
@@ -51,5 +59,6 @@ async fn me(api: ApiUser) -> Json<MeView> {
             })
             .collect(),
         scopes: api.scopes.iter().map(|s| s.as_str()).collect(),
-    })
+        calendar_url,
+    }))
 }

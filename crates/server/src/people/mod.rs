@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/password/reset/{token}", get(login::reset_page).post(login::reset))
         .route("/invite/{token}", get(login::invite_page).post(login::accept_invite))
         .route("/app/profile", get(profile::page).post(profile::save))
+        .route("/app/profile/digest", post(profile::save_digest))
         .route("/app/profile/password", post(profile::change_password))
         .route("/app/profile/tokens", post(profile::create_token))
         .route("/app/profile/tokens/{id}/revoke", post(profile::revoke_token))

@@ -1,11 +1,14 @@
-//! The profile page: name, language, time zone, network profiles, password, and
-//! personal API tokens.
+//! The profile page: name, language, time zone, network profiles, email digest
+//! preferences, the calendar feed URL, password, and personal API tokens.
 
 use crate::AppState;
 use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_TTL};
 use crate::error::Result;
 use crate::web::{self, Ctx, FieldErrors, redirect_flash, render, render_status};
+use ambasada_core::digest::{self, DigestSchedule, Frequency};
+use ambasada_core::feeds::FeedOwner;
 use ambasada_core::{Locale, Network, PersonName, Scope};
+use ambasada_store::digests::DigestSettings;
 use ambasada_store::people::NetworkProfile;
 use ambasada_store::people::access::ApiTokenInfo;
 use askama::Template;
@@ -59,11 +62,61 @@ struct ProfileTemplate<'a> {
     new_token: Option<String>,
     /// The programs the person is an ambassador in; they may leave any of them here.
     programs: Vec<ambasada_store::programs::Program>,
+    /// Digest preferences, as stored or as typed.
+    digest: DigestForm,
+    digest_errors: FieldErrors,
+    /// The private iCalendar feed URL of the person's plan.
+    calendar_url: String,
 }
 
 impl ProfileTemplate<'_> {
     fn scope_label(&self, s: &Scope) -> String {
         self.p.t(&format!("scope-{}", s.as_str().replace(':', "-")))
+    }
+
+    /// The digest frequencies with their labels.
+    fn frequencies(&self) -> Vec<(&'static str, String)> {
+        Frequency::ALL
+            .into_iter()
+            .map(|f| (f.as_str(), self.p.t(&format!("digest-frequency-{}", f.as_str()))))
+            .collect()
+    }
+
+    /// The weekdays, Monday first: code, label, chosen.
+    fn digest_days(&self) -> Vec<(&'static str, String, bool)> {
+        digest::WEEK
+            .into_iter()
+            .map(|d| {
+                let code = digest::weekday_code(d);
+                let chosen = self.digest.weekdays.iter().any(|w| w == code);
+                (code, self.p.t(&format!("weekday-{code}")), chosen)
+            })
+            .collect()
+    }
+
+    fn hours(&self) -> Vec<String> {
+        (0..24).map(|h: i32| h.to_string()).collect()
+    }
+}
+
+/// The digest form: a frequency, an hour and weekday codes (`mon` .. `sun`).
+#[derive(Deserialize, Default, Clone)]
+pub struct DigestForm {
+    #[serde(default)]
+    frequency: String,
+    #[serde(default)]
+    hour: String,
+    #[serde(default)]
+    weekdays: Vec<String>,
+}
+
+impl DigestForm {
+    fn of(s: &DigestSchedule) -> DigestForm {
+        DigestForm {
+            frequency: s.frequency.as_str().into(),
+            hour: s.hour.to_string(),
+            weekdays: s.weekdays.days().map(|d| digest::weekday_code(d).to_string()).collect(),
+        }
     }
 }
 
@@ -101,6 +154,16 @@ async fn base<'a>(state: &AppState, ctx: &'a Ctx, user: &'a CurrentUser) -> Resu
         token_errors: FieldErrors::default(),
         new_token: None,
         programs: state.store.programs_of(user.id).await?,
+        digest: DigestForm::of(
+            &state
+                .store
+                .digest_settings(user.id)
+                .await?
+                .map(|s| DigestSchedule::from_stored(&s.frequency, s.hour, s.weekdays))
+                .unwrap_or_default(),
+        ),
+        digest_errors: FieldErrors::default(),
+        calendar_url: crate::calendar::feeds::feed_url(state, FeedOwner::User, user.id).await?,
     })
 }
 
@@ -212,6 +275,37 @@ pub async fn save(
     t.networks = rows;
     t.errors = errors;
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
+}
+
+/// Saves the digest preferences; a wrong value re-renders the form as typed.
+pub async fn save_digest(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Form(form): Form<DigestForm>,
+) -> Result<Response> {
+    match DigestSchedule::parse(&form.frequency, &form.hour, &form.weekdays) {
+        Ok(s) => {
+            let settings = DigestSettings {
+                frequency: s.frequency.as_str().into(),
+                hour: i64::from(s.hour),
+                weekdays: s.weekdays.bits(),
+            };
+            state
+                .store
+                .set_digest_settings(user.id, &settings, crate::now())
+                .await?;
+            Ok(redirect_flash("/app/profile#digest", true, "flash-digest-saved", None))
+        }
+        Err(problems) => {
+            let mut t = base(&state, &ctx, &user).await?;
+            t.digest = form;
+            for e in problems {
+                t.digest_errors.add(e.field, ctx.t(e.key));
+            }
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
+        }
+    }
 }
 
 #[derive(Deserialize)]

@@ -253,6 +253,8 @@ struct ShowTemplate<'a> {
     goal_form: crate::programs::goals::GoalForm,
     goal_errors: FieldErrors,
     metrics: &'static [ambasada_core::programs::goals::Metric],
+    /// The private iCalendar feed of the program's plan.
+    calendar_url: String,
 }
 
 async fn program(state: &AppState, user: &CurrentUser, id: i64) -> Result<Program> {
@@ -285,6 +287,8 @@ async fn show_template<'a>(state: &AppState, ctx: &'a Ctx, program: Program) -> 
         goal_form: crate::programs::goals::GoalForm::default(),
         goal_errors: FieldErrors::default(),
         metrics: &ambasada_core::programs::goals::Metric::ALL,
+        calendar_url: crate::calendar::feeds::feed_url(state, ambasada_core::feeds::FeedOwner::Program, program.id)
+            .await?,
         form: form_of(&program),
         coordinators: coordinators(state).await?,
         members: state.store.members(program.id).await?,
