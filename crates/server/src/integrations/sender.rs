@@ -1,0 +1,221 @@
+//! The sender: a background job that posts queued messages to Slack and Teams and records
+//! each answer (delivered, tried again later, given up, or the channel stopped), and that
+//! queues the weekly messages when they are due.
+//!
+//! Posts run side by side, a few at a time, each within [`super::TIMEOUT`]: a slow or
+//! failing webhook delays no other channel by more than that, and requests never wait for
+//! a post (they only queue). A channel's messages go one at a time (the store's claim).
+//! The URL is never logged: errors are stripped of it before they are logged or stored.
+
+use crate::AppState;
+use ambasada_core::integrations::{self, Verdict};
+use ambasada_core::{MINUTE, Millis};
+use ambasada_store::webhooks::ClaimedDelivery;
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+
+/// At most this many posts at once.
+const MAX_IN_FLIGHT: usize = 8;
+
+/// How often the sender looks whether the weekly messages are due.
+const WEEKLY_CHECK: Millis = 5 * MINUTE;
+
+/// How much of an error answer is kept: Slack's and Teams' explanations are short.
+const ANSWER_KEPT: usize = 200;
+
+/// Runs until `stop` turns true; posts under way then finish (each within the timeout).
+pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
+    let mut in_flight: JoinSet<()> = JoinSet::new();
+    let mut weekly_checked: Option<Millis> = None;
+    loop {
+        let now = crate::now();
+        if weekly_checked.is_none_or(|t| now - t >= WEEKLY_CHECK) {
+            weekly_checked = Some(now);
+            if let Err(e) = super::queue_weekly(&state, now).await {
+                tracing::warn!(error = ?e, "queueing the weekly Slack and Teams messages failed");
+            }
+        }
+        let policy = state.webhooks.policy();
+        while in_flight.len() < MAX_IN_FLIGHT {
+            match state
+                .store
+                .claim_webhook_delivery(crate::now(), policy.stale_after)
+                .await
+            {
+                Ok(Some(claimed)) => {
+                    in_flight.spawn(deliver(state.clone(), claimed));
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, "claiming a Slack or Teams message failed");
+                    break;
+                }
+            }
+        }
+        tokio::select! {
+            _ = stop.changed() => break,
+            _ = state.webhooks.wakeup.notified() => {}
+            Some(_) = in_flight.join_next(), if !in_flight.is_empty() => {}
+            _ = tokio::time::sleep(policy.poll) => {}
+        }
+    }
+    while in_flight.join_next().await.is_some() {}
+}
+
+/// Posts one claimed message and records the answer.
+async fn deliver(state: AppState, claimed: ClaimedDelivery) {
+    let d = &claimed.delivery;
+    // The page stores only URLs the rule allows; one that got in otherwise is not posted to.
+    let (verdict, error) = match integrations::WebhookUrl::parse(&claimed.url) {
+        Ok(url) => post(&state.webhooks.client, url.expose(), &d.body).await,
+        Err(e) => (Verdict::Rejected, Some(format!("{}{e}", super::ERROR_REQUEST))),
+    };
+    let error = error.map(|e| redact(&e, &claimed.url)).unwrap_or_default();
+    let now = crate::now();
+    let policy = state.webhooks.policy();
+    let recorded = match verdict {
+        Verdict::Delivered => {
+            tracing::info!(program = d.program_id, kind = %d.kind, event = %d.event, attempt = d.attempts,
+                "webhook message delivered");
+            state.store.record_webhook_sent(d.id, now).await
+        }
+        Verdict::Retry { not_before } => {
+            // A rate limit's own time when it gave one, the policy's backoff otherwise;
+            // given up after the policy's attempts either way.
+            let retry_at = policy
+                .next_attempt(d.attempts, now)
+                .map(|backoff| not_before.unwrap_or(backoff));
+            tracing::warn!(program = d.program_id, kind = %d.kind, event = %d.event, attempt = d.attempts,
+                error = %error, retry = retry_at.is_some(), "webhook message not delivered");
+            state
+                .store
+                .record_webhook_failure(d.id, &error, retry_at, not_before.is_some(), now)
+                .await
+        }
+        Verdict::Rejected => {
+            tracing::warn!(program = d.program_id, kind = %d.kind, event = %d.event, error = %error,
+                "webhook message refused; not tried again");
+            state.store.record_webhook_failure(d.id, &error, None, false, now).await
+        }
+        Verdict::Revoked => {
+            tracing::warn!(program = d.program_id, kind = %d.kind, error = %error,
+                "webhook URL revoked; the channel is stopped until a new URL is set");
+            state.store.stop_webhook(d.id, &error, now).await
+        }
+    };
+    if let Err(e) = recorded {
+        tracing::error!(error = %e, delivery = d.id, "recording a webhook answer failed");
+    }
+    let given_up = match verdict {
+        Verdict::Delivered => false,
+        Verdict::Retry { .. } => policy.next_attempt(d.attempts, now).is_none(),
+        Verdict::Rejected | Verdict::Revoked => true,
+    };
+    if given_up && let Some(kind) = integrations::WebhookKind::parse(&d.kind) {
+        crate::notifications::webhook_failing(&state, d.program_id, kind).await;
+    }
+}
+
+/// Posts `body` and reads the answer: the verdict, and what went wrong (the status and
+/// the start of the answer, or why there was none) when it was not delivered.
+async fn post(client: &reqwest::Client, url: &str, body: &str) -> (Verdict, Option<String>) {
+    let res = client
+        .post(url)
+        .header(reqwest::header::CONTENT_TYPE, "application/json")
+        .body(body.to_string())
+        .send()
+        .await;
+    let res = match res {
+        Ok(r) => r,
+        Err(e) => return (Verdict::Retry { not_before: None }, Some(describe(e))),
+    };
+    let status = res.status().as_u16();
+    let retry_after = res
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| integrations::retry_after(v, crate::now()));
+    let answer = start_of_answer(res).await;
+    let verdict = integrations::verdict(status, &answer, retry_after);
+    let error = (verdict != Verdict::Delivered).then(|| {
+        if answer.is_empty() {
+            format!("HTTP {status}")
+        } else {
+            format!("HTTP {status}: {answer}")
+        }
+    });
+    (verdict, error)
+}
+
+/// The first few hundred bytes of an answer, on one line.
+async fn start_of_answer(mut res: reqwest::Response) -> String {
+    let mut buf = Vec::new();
+    while buf.len() < 4 * ANSWER_KEPT {
+        match res.chunk().await {
+            Ok(Some(chunk)) => buf.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    let text: String = String::from_utf8_lossy(&buf)
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    super::payload::cut(text.trim(), ANSWER_KEPT)
+}
+
+/// Why a post got no answer, without the URL (reqwest names it in its errors), as
+/// `timeout`, `connect: …` or `request: …`; the page words these in the reader's language.
+fn describe(e: reqwest::Error) -> String {
+    let e = e.without_url();
+    if e.is_timeout() {
+        return super::ERROR_TIMEOUT.to_string();
+    }
+    let prefix = if e.is_connect() {
+        super::ERROR_CONNECT
+    } else {
+        super::ERROR_REQUEST
+    };
+    // The innermost cause says why: "Connection refused", "failed to lookup address".
+    let mut cause = std::error::Error::source(&e);
+    let mut innermost = None;
+    while let Some(c) = cause {
+        innermost = Some(c.to_string());
+        cause = c.source();
+    }
+    format!("{prefix}{}", innermost.unwrap_or_else(|| e.to_string()))
+}
+
+/// `text` with the URL, wherever it appears, replaced by its masked form.
+fn redact(text: &str, url: &str) -> String {
+    let masked = integrations::mask(url);
+    let mut out = text.replace(url, &masked);
+    if let Ok(parsed) = url::Url::parse(url) {
+        out = out.replace(parsed.as_str(), &masked);
+        // Its path and query hold the secret; a short one ("/") is no secret and would
+        // garble the text.
+        if parsed.path().len() > 8 {
+            out = out.replace(parsed.path(), "/…");
+        }
+        if let Some(q) = parsed.query().filter(|q| q.len() > 8) {
+            out = out.replace(q, "…");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_lose_the_url_and_its_secret_parts() {
+        let url = "https://hooks.slack.com/services/T0/B0/SECRETSECRET";
+        let text = format!("error sending request for url ({url}): boom at /services/T0/B0/SECRETSECRET");
+        let out = redact(&text, url);
+        assert!(!out.contains("SECRET"), "{out}");
+        assert!(out.contains("https://hooks.slack.com/…CRET"), "{out}");
+        let teams = "https://prod.example/workflows/x/invoke?api-version=1&sig=SIGSIGSIG";
+        let out = redact("bad sig api-version=1&sig=SIGSIGSIG", teams);
+        assert!(!out.contains("SIGSIGSIG"), "{out}");
+    }
+}
