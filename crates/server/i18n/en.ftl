@@ -962,3 +962,397 @@ flash-question-added = Question added.
 flash-training-required = Complete the course “{ $arg }” first: your program requires it before your first share.
 health-fix-training = Open the courses
 enps-results-after-close = Results appear when the survey is closed (and has at least 5 answers), so that no single answer can be told from the change it makes.
+# --- in-app notifications and each role's home (helper A) ---
+nav-notifications = Notifications
+notifications-title = Notifications
+notifications-read-all = Mark all as read
+notifications-none = You have no notifications yet.
+notifications-new = New
+notifications-unread-label = Unread
+notifications-count =
+    { $count ->
+        [one] { $count } notification
+       *[other] { $count } notifications
+    }
+notifications-unread = { $count } unread
+flash-notifications-read = All notifications marked as read.
+notification-other = You have a new notification.
+notification-content-published = A new ready-made post to share: “{ $title }”.
+notification-plan-due = Time for a planned post: “{ $subject }” ({ $network }).
+notification-content-approved = Your item “{ $title }” was approved.
+notification-content-rejected = Your item “{ $title }” was rejected. Reason: { $reason }
+notification-program-candidate = New application to the program { $program }: { $name }.
+notification-job-application = New application for the job offer “{ $offer }”: { $name }.
+home-attention = Needs your attention
+home-attention-none = Nothing needs your attention right now.
+home-plan = My plan
+home-plan-none = No more planned posts this week.
+home-plan-today =
+    { $count ->
+        [one] Today: { $count } planned post
+       *[other] Today: { $count } planned posts
+    }
+home-plan-week =
+    { $count ->
+        [one] Later this week: { $count } planned post
+       *[other] Later this week: { $count } planned posts
+    }
+home-plan-open = Open
+home-plan-all = My whole plan
+home-new-content =
+    { $count ->
+        [one] { $count } new ready-made post
+       *[other] { $count } new ready-made posts
+    }
+home-new-content-all = All ready-made posts
+home-to-review =
+    { $count ->
+        [one] { $count } item awaits approval
+       *[other] { $count } items await approval
+    }
+home-to-review-all = All items awaiting approval
+home-candidates = Candidates waiting for a decision
+home-candidates-waiting =
+    { $count ->
+        [one] { $count } application
+       *[other] { $count } applications
+    }
+home-missed = Planned posts missed this week
+home-missed-posts =
+    { $count ->
+        [one] { $count } planned post
+       *[other] { $count } planned posts
+    }
+home-red-programs =
+    { $count ->
+        [one] { $count } program at risk
+       *[other] { $count } programs at risk
+    }
+home-my-items = Your items
+home-my-rejected =
+    { $count ->
+        [one] { $count } rejected item
+       *[other] { $count } rejected items
+    }
+home-my-drafts =
+    { $count ->
+        [one] { $count } draft
+       *[other] { $count } drafts
+    }
+home-reject-reason = Reason for rejection
+home-new-applications =
+    { $count ->
+        [one] { $count } new application
+       *[other] { $count } new applications
+    }
+home-new-applications-all = All new applications
+
+# --- email digests, unsubscribe and iCalendar feeds (helper B) ---
+digest-title = Email digest
+digest-intro = Once a day or once a week we email you your planned posts, new content to share and content that is about to expire. When there is nothing to tell, nothing is sent.
+digest-frequency = How often
+digest-frequency-daily = Daily
+digest-frequency-weekly = Weekly
+digest-frequency-off = Never
+digest-hour = Hour
+digest-hour-help = In your time zone ({ $zone }).
+digest-weekdays = Days
+digest-weekdays-help = A weekly digest comes on the first chosen day of the week.
+digest-save = Save digest settings
+weekday-mon = Monday
+weekday-tue = Tuesday
+weekday-wed = Wednesday
+weekday-thu = Thursday
+weekday-fri = Friday
+weekday-sat = Saturday
+weekday-sun = Sunday
+error-digest-frequency = Choose how often to send the digest.
+error-digest-hour = Choose a full hour from 0 to 23.
+error-digest-weekdays = Choose at least one day.
+flash-digest-saved = Digest settings saved.
+flash-digest-unsubscribed = Done: you will not get digests any more.
+email-digest-subject-daily = Your Ambasada digest for today
+email-digest-subject-weekly = Your Ambasada digest for this week
+email-digest-greeting = Hi { $name },
+email-digest-planned-daily =
+    { $count ->
+        [one] You have { $count } planned post today:
+       *[other] You have { $count } planned posts today:
+    }
+email-digest-planned-weekly =
+    { $count ->
+        [one] You have { $count } planned post this week:
+       *[other] You have { $count } planned posts this week:
+    }
+email-digest-new =
+    { $count ->
+        [one] { $count } new item to share:
+       *[other] { $count } new items to share:
+    }
+email-digest-expiring =
+    { $count ->
+        [one] { $count } item expires soon – share it while you can:
+       *[other] { $count } items expire soon – share them while you can:
+    }
+email-digest-until = until { $when }
+email-digest-more = …and { $count } more in Ambasada.
+email-digest-settings = Change the hour and days of your digest in your profile: { $link }
+email-digest-unsubscribe = Don't want these emails? Unsubscribe with one click: { $link }
+unsubscribe-title = Unsubscribe from digests
+unsubscribe-question = Stop sending email digests to { $email }?
+unsubscribe-confirm = Yes, unsubscribe me
+unsubscribe-hint = In-app notifications and other emails (such as password resets) keep working. You can turn the digest back on in your profile at any time.
+unsubscribe-off = Digests to { $email } are off.
+unsubscribe-settings = Turn them back on in your profile
+calendar-feed-title = Your plan in your calendar
+calendar-feed-intro = Add this address as a subscription in Google Calendar, Outlook or Apple Calendar and your planned posts appear next to your meetings, with a reminder 30 minutes before. The address is private: do not share it.
+calendar-feed-revoke = New address (the old one stops working)
+calendar-feed-revoke-confirm = The old address will stop working in every calendar subscribed to it. Continue?
+calendar-feed-program-title = Program calendar
+calendar-feed-program-intro = Every planned post of the program as a calendar subscription (from 30 days back to 90 days ahead). The address is private: do not share it.
+flash-calendar-feed-revoked = The old calendar address no longer works. The new one is below.
+calendar-feed-name = Ambasada – my publication plan
+calendar-feed-name-program = Ambasada – publication plan: { $program }
+calendar-feed-summary = Planned post – { $network }: { $subject }
+calendar-feed-summary-person = { $name } – { $network }: { $subject }
+calendar-feed-status-planned = to publish
+calendar-feed-status-done = published
+calendar-feed-status-missed = missed
+calendar-feed-status-skipped = skipped
+calendar-feed-description =
+    Status: { $status }
+    Program: { $program }
+    Share: { $link }
+
+# --- calendar (lead) ---
+nav-calendar = Calendar
+nav-plan = My plan
+calendar-title = Publication calendar
+calendar-new-slot = Plan a post
+calendar-views = Calendar views
+calendar-month = Month
+calendar-week = Week
+calendar-list = List
+calendar-previous = Previous
+calendar-next = Next
+calendar-all-programs = All programs
+calendar-all-teams = All teams
+calendar-all-networks = All networks
+calendar-program = Program
+calendar-team = Team
+calendar-status = Status
+calendar-empty = Nothing is planned in this period.
+calendar-slot-intro = A planned post is a content item or a free topic, a network and a time window, for the whole program, a team or chosen people. Spread it, and each person gets their own day within working hours, so that feeds do not fill with the same post at the same hour.
+calendar-item = Content item
+calendar-free-topic-option = — a free topic instead —
+calendar-topic = Free topic
+calendar-topic-example = e.g. write about your first week at the company
+calendar-starts = From
+calendar-ends = Until
+calendar-window = Window
+calendar-audience = For whom
+calendar-audience-program = Everyone in the program
+calendar-audience-team = A team
+calendar-audience-people = Chosen people
+calendar-no-members = The program has no members yet.
+calendar-spread = Spread over the window
+calendar-spread-label = One post per person, each on their own working day
+calendar-spread-help = Working days (Monday to Friday), 9:00–17:00 in each person's time zone, at most one planned post per person a day, never after the item expires.
+calendar-max-share = At most this % of the group on one day
+calendar-plan = Plan
+calendar-planned-posts = Planned posts
+calendar-no-posts = No planned posts.
+calendar-ambassador = Ambassador
+calendar-realisation = Plan realisation
+calendar-change-slot = Change
+calendar-change-help = The program and the people stay. Changes made after the window has started are kept in the history.
+calendar-delete-confirm = Delete this planned post for everyone? Outcomes already recorded are kept.
+calendar-slot-deleted = This planned post was deleted; its history and recorded outcomes remain.
+calendar-history = History
+calendar-history-edited = changed
+calendar-history-deleted = deleted
+calendar-no-team = No team
+calendar-posts-count =
+    { $count ->
+        [one] { $count } planned post
+       *[other] { $count } planned posts
+    }
+calendar-done-count =
+    { $count ->
+        [one] { $count } done
+       *[other] { $count } done
+    }
+calendar-missed-count =
+    { $count ->
+        [one] { $count } missed
+       *[other] { $count } missed
+    }
+calendar-skipped-count =
+    { $count ->
+        [one] { $count } skipped
+       *[other] { $count } skipped
+    }
+calendar-error-item-or-topic = Choose a content item or write a free topic (one of the two).
+calendar-error-item = This item cannot be planned here: it must be approved or published, not expired, and meant for this program.
+calendar-error-end-before-start = The end must come after the start.
+calendar-error-window-too-long = A window may last at most 62 days.
+calendar-error-in-the-past = The window has already ended.
+calendar-error-item-expires = The item expires before this window: plan it earlier.
+calendar-error-team = Choose a team.
+calendar-error-not-member = Only the program's members can be chosen.
+calendar-error-audience = Choose for whom the post is planned.
+calendar-error-nobody = Nobody is in this group: choose other people.
+calendar-error-share = Enter a percentage from 1 to 100.
+calendar-error-does-not-fit = { $count } of { $group } people do not fit into this window: make it longer or let more people post on the same day.
+calendar-error-move-range = Choose a day from today until a week after the planned window.
+calendar-error-date = Enter a valid date.
+flash-slot-created = Planned: { $arg } posts.
+flash-slot-deleted = The planned post was deleted.
+plan-title = My plan
+plan-intro = The posts planned for you. Share them from here, or skip one with a reason, or move it to another day.
+plan-today = Today
+plan-this-week = This week
+plan-later = Later
+plan-recent = Lately
+plan-nothing-today = Nothing planned for today.
+plan-nothing-week = Nothing more this week.
+plan-share-now = Share now
+plan-accept = I'll do it
+plan-accepted = accepted
+plan-skip-or-move = Skip or move
+plan-move-to = Move to
+plan-move = Move
+plan-skip-reason = Why skip it?
+plan-skip = Skip
+plan-status-planned = planned
+plan-status-done = done
+plan-status-missed = missed
+plan-status-skipped = skipped
+flash-plan-accepted = Noted, thank you.
+flash-plan-skipped = Skipped.
+flash-plan-moved = Moved to { $arg }.
+error-plan-decided = This planned post has already been decided.
+realisation-from = From
+realisation-to = To
+realisation-planned = Planned
+realisation-done = Done
+realisation-missed = Missed
+realisation-skipped = Skipped
+realisation-definition = Plan realisation = planned posts shared by the end of their window plus one day ÷ planned posts due in the period; skipped ones are counted apart.
+realisation-none = Nothing was planned in this period.
+realisation-by-team = By team
+realisation-by-ambassador = By ambassador
+realisation-by-week = By week
+realisation-overdue = Overdue
+realisation-overdue-help = The window has ended; there is still a day of grace.
+realisation-missed-list = Missed
+realisation-nothing = None.
+weekday-short-1 = Mon
+weekday-short-2 = Tue
+weekday-short-3 = Wed
+weekday-short-4 = Thu
+weekday-short-5 = Fri
+weekday-short-6 = Sat
+weekday-short-7 = Sun
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+scope-calendar-write = plan the publication calendar
+
+# --- Slack and Microsoft Teams webhooks (helper C) ---
+webhooks-link = Slack and Teams
+webhooks-title = Slack and Microsoft Teams
+webhooks-intro = The program posts to its channels: new content to share, each week's plan of posts (on Monday from 8:00) and the planned posts that were missed the week before.
+webhooks-secret-hint = A webhook URL is a secret: anyone who has it can post to the channel. That is why only part of it is shown here.
+webhooks-how-slack = In Slack, add an app with Incoming Webhooks to the channel and paste the URL it gives you (https://hooks.slack.com/services/…).
+webhooks-how-teams = In Teams, create a workflow from the template “Post to a channel when a webhook request is received” and paste its URL. Office 365 connectors no longer work.
+webhooks-url = Webhook URL
+webhooks-url-new = New webhook URL
+webhooks-save = Save URL
+webhooks-remove = Remove
+webhooks-remove-confirm = Remove this webhook? Nothing more will be posted to the channel.
+webhooks-test = Send a test message
+webhooks-state-off = Not set
+webhooks-state-waiting = Set, nothing sent yet
+webhooks-state-ok = Working
+webhooks-state-failing = Failing
+webhooks-state-stopped = Stopped
+webhooks-stopped = The channel answered ({ $when }) that this URL no longer exists (it was removed, or the app was uninstalled), so nothing more is posted. Set a new URL to post again.
+webhooks-last-success = Last delivered
+webhooks-last-error = Last error
+webhooks-never = never
+webhooks-error-timeout = No answer within 10 seconds.
+webhooks-error-connect = Could not connect: { $detail }
+webhooks-error-request = The request failed: { $detail }
+webhooks-deliveries = Recent messages
+webhooks-deliveries-none = No messages yet.
+webhooks-col-created = Queued
+webhooks-col-channel = Channel
+webhooks-col-event = Message
+webhooks-col-status = Status
+webhooks-col-attempts = Attempts
+webhooks-col-error = Last error
+webhooks-event-content-published = New content
+webhooks-event-weekly-plan = Weekly plan
+webhooks-event-missed-plan = Missed posts
+webhooks-event-test = Test message
+webhooks-status-pending = Waiting
+webhooks-status-sent = Delivered
+webhooks-status-failed = Not delivered
+error-webhook-url = Paste the whole webhook URL, starting with https://.
+error-webhook-https = The URL must start with https:// (http:// works only for this computer: localhost or 127.0.0.1).
+error-webhook-too-long = This URL is too long to be a webhook URL.
+flash-webhook-saved = { $arg } webhook saved. Send a test message to check it.
+flash-webhook-removed = { $arg } webhook removed.
+flash-webhook-test-queued = Test message to { $arg } queued: it should appear in the channel within a minute. Refresh this page to see whether it was delivered.
+flash-webhook-not-set = Set the { $arg } webhook URL first.
+flash-webhook-stopped = The { $arg } webhook is stopped: set a new URL first.
+webhook-msg-context = Ambasada · { $program }
+webhook-msg-open = Open Ambasada
+webhook-msg-test-title = Test message from Ambasada
+webhook-msg-test-text = The { $program } program will post here: new content to share, the plan of each week and missed planned posts.
+webhook-msg-content-title = New content to share
+webhook-msg-content-fallback = New content to share: { $title }
+webhook-msg-category = Category
+webhook-msg-networks = Networks
+webhook-msg-from = Available from
+webhook-msg-until = Available until
+webhook-msg-share = Share it
+webhook-msg-plan-title = Publication plan for the week { $week }
+webhook-msg-plan-intro = Posts planned this week:
+webhook-msg-planned = Planned posts
+webhook-msg-people = Ambassadors
+webhook-msg-calendar = Open the calendar
+webhook-msg-posts =
+    { $count ->
+        [one] { $count } planned post
+       *[other] { $count } planned posts
+    }
+webhook-msg-more = …and { $count } more
+webhook-msg-missed-title = Missed planned posts: { $week }
+webhook-msg-missed-intro = Last week these planned posts were not published on time:
+webhook-msg-missed-count =
+    { $count ->
+        [one] { $count } missed post
+       *[other] { $count } missed posts
+    }
+webhook-msg-missed = Missed
+webhook-msg-realisation = Plan realisation
+webhook-msg-realisation-open = See plan realisation
+health-plan = Publication calendar kept
+health-plan-none = Nothing was planned in the last 30 days: a calendar that is monitored is a must-have.
+health-plan-started = Posts are planned; none was due yet.
+health-plan-kept = { $percent }% of the planned posts due in the last 30 days were shared on time.
+health-plan-slipping = Only { $percent }% of the planned posts due in the last 30 days were shared on time.
+health-fix-calendar = See plan realisation
+calendar-plan-this = Plan this
+notification-webhook-failing = The { $channel } channel of { $program } is failing: messages are not delivered.

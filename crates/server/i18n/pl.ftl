@@ -1004,3 +1004,445 @@ flash-question-added = Dodano pytanie.
 flash-training-required = Najpierw ukończ kurs „{ $arg }” – Twój program wymaga go przed pierwszym udostępnieniem.
 health-fix-training = Otwórz kursy
 enps-results-after-close = Wyniki pojawią się po zamknięciu ankiety (i co najmniej 5 odpowiedziach) – tak, żeby żadnej pojedynczej odpowiedzi nie dało się odczytać ze zmiany, jaką wprowadza.
+# --- in-app notifications and each role's home (helper A) ---
+nav-notifications = Powiadomienia
+notifications-title = Powiadomienia
+notifications-read-all = Oznacz wszystkie jako przeczytane
+notifications-none = Nie masz jeszcze żadnych powiadomień.
+notifications-new = Nowe
+notifications-unread-label = Nieprzeczytane
+notifications-count =
+    { $count ->
+        [one] { $count } powiadomienie
+        [few] { $count } powiadomienia
+        [many] { $count } powiadomień
+       *[other] { $count } powiadomienia
+    }
+notifications-unread =
+    { $count ->
+        [one] { $count } nieprzeczytane
+        [few] { $count } nieprzeczytane
+        [many] { $count } nieprzeczytanych
+       *[other] { $count } nieprzeczytanego
+    }
+flash-notifications-read = Wszystkie powiadomienia oznaczono jako przeczytane.
+notification-other = Masz nowe powiadomienie.
+notification-content-published = Nowy gotowy post do udostępnienia: „{ $title }”.
+notification-plan-due = Czas na zaplanowany post: „{ $subject }” ({ $network }).
+notification-content-approved = Twoja treść „{ $title }” została zaakceptowana.
+notification-content-rejected = Twoja treść „{ $title }” została odrzucona. Powód: { $reason }
+notification-program-candidate = Nowe zgłoszenie do programu { $program }: { $name }.
+notification-job-application = Nowa aplikacja na ofertę „{ $offer }”: { $name }.
+home-attention = Co czeka na Ciebie
+home-attention-none = Nic nie wymaga teraz Twojej uwagi.
+home-plan = Mój plan
+home-plan-none = Na ten tydzień nie masz więcej zaplanowanych postów.
+home-plan-today =
+    { $count ->
+        [one] Na dziś: { $count } zaplanowany post
+        [few] Na dziś: { $count } zaplanowane posty
+        [many] Na dziś: { $count } zaplanowanych postów
+       *[other] Na dziś: { $count } zaplanowanego postu
+    }
+home-plan-week =
+    { $count ->
+        [one] Później w tym tygodniu: { $count } zaplanowany post
+        [few] Później w tym tygodniu: { $count } zaplanowane posty
+        [many] Później w tym tygodniu: { $count } zaplanowanych postów
+       *[other] Później w tym tygodniu: { $count } zaplanowanego postu
+    }
+home-plan-open = Otwórz
+home-plan-all = Cały mój plan
+home-new-content =
+    { $count ->
+        [one] { $count } nowy gotowy post
+        [few] { $count } nowe gotowe posty
+        [many] { $count } nowych gotowych postów
+       *[other] { $count } nowego gotowego postu
+    }
+home-new-content-all = Wszystkie gotowe posty
+home-to-review =
+    { $count ->
+        [one] { $count } treść czeka na akceptację
+        [few] { $count } treści czekają na akceptację
+        [many] { $count } treści czeka na akceptację
+       *[other] { $count } treści czeka na akceptację
+    }
+home-to-review-all = Wszystkie treści do akceptacji
+home-candidates = Kandydaci czekają na decyzję
+home-candidates-waiting =
+    { $count ->
+        [one] { $count } zgłoszenie
+        [few] { $count } zgłoszenia
+        [many] { $count } zgłoszeń
+       *[other] { $count } zgłoszenia
+    }
+home-missed = Niezrealizowane posty w tym tygodniu
+home-missed-posts =
+    { $count ->
+        [one] { $count } zaplanowany post
+        [few] { $count } zaplanowane posty
+        [many] { $count } zaplanowanych postów
+       *[other] { $count } zaplanowanego postu
+    }
+home-red-programs =
+    { $count ->
+        [one] { $count } program jest zagrożony
+        [few] { $count } programy są zagrożone
+        [many] { $count } programów jest zagrożonych
+       *[other] { $count } programu jest zagrożone
+    }
+home-my-items = Twoje treści
+home-my-rejected =
+    { $count ->
+        [one] { $count } odrzucona treść
+        [few] { $count } odrzucone treści
+        [many] { $count } odrzuconych treści
+       *[other] { $count } odrzuconej treści
+    }
+home-my-drafts =
+    { $count ->
+        [one] { $count } szkic
+        [few] { $count } szkice
+        [many] { $count } szkiców
+       *[other] { $count } szkicu
+    }
+home-reject-reason = Powód odrzucenia
+home-new-applications =
+    { $count ->
+        [one] { $count } nowa aplikacja
+        [few] { $count } nowe aplikacje
+        [many] { $count } nowych aplikacji
+       *[other] { $count } nowej aplikacji
+    }
+home-new-applications-all = Wszystkie nowe aplikacje
+
+# --- email digests, unsubscribe and iCalendar feeds (helper B) ---
+digest-title = Przegląd e-mailem
+digest-intro = Raz dziennie albo raz w tygodniu wyślemy Ci e-mail z zaplanowanymi postami, nowymi treściami do udostępnienia i treściami, które wkrótce wygasną. Gdy nie będzie o czym pisać, nic nie wyślemy.
+digest-frequency = Jak często
+digest-frequency-daily = Codziennie
+digest-frequency-weekly = Raz w tygodniu
+digest-frequency-off = Nie wysyłaj
+digest-hour = Godzina
+digest-hour-help = Według Twojej strefy czasowej ({ $zone }).
+digest-weekdays = Dni
+digest-weekdays-help = Przegląd tygodniowy przychodzi w pierwszy zaznaczony dzień tygodnia.
+digest-save = Zapisz ustawienia przeglądu
+weekday-mon = Poniedziałek
+weekday-tue = Wtorek
+weekday-wed = Środa
+weekday-thu = Czwartek
+weekday-fri = Piątek
+weekday-sat = Sobota
+weekday-sun = Niedziela
+error-digest-frequency = Wybierz, jak często wysyłać przegląd.
+error-digest-hour = Wybierz pełną godzinę od 0 do 23.
+error-digest-weekdays = Zaznacz co najmniej jeden dzień.
+flash-digest-saved = Zapisano ustawienia przeglądu.
+flash-digest-unsubscribed = Gotowe: nie będziemy już wysyłać Ci przeglądów.
+email-digest-subject-daily = Twój przegląd na dziś w Ambasadzie
+email-digest-subject-weekly = Twój przegląd na ten tydzień w Ambasadzie
+email-digest-greeting = Cześć, { $name }!
+email-digest-planned-daily =
+    { $count ->
+        [one] Na dziś masz { $count } zaplanowany post:
+        [few] Na dziś masz { $count } zaplanowane posty:
+        [many] Na dziś masz { $count } zaplanowanych postów:
+       *[other] Na dziś masz { $count } zaplanowanego postu:
+    }
+email-digest-planned-weekly =
+    { $count ->
+        [one] W tym tygodniu masz { $count } zaplanowany post:
+        [few] W tym tygodniu masz { $count } zaplanowane posty:
+        [many] W tym tygodniu masz { $count } zaplanowanych postów:
+       *[other] W tym tygodniu masz { $count } zaplanowanego postu:
+    }
+email-digest-new =
+    { $count ->
+        [one] { $count } nowa treść do udostępnienia:
+        [few] { $count } nowe treści do udostępnienia:
+        [many] { $count } nowych treści do udostępnienia:
+       *[other] { $count } nowej treści do udostępnienia:
+    }
+email-digest-expiring =
+    { $count ->
+        [one] { $count } treść wkrótce wygaśnie – udostępnij ją, póki możesz:
+        [few] { $count } treści wkrótce wygasną – udostępnij je, póki możesz:
+        [many] { $count } treści wkrótce wygaśnie – udostępnij je, póki możesz:
+       *[other] { $count } treści wkrótce wygaśnie – udostępnij je, póki możesz:
+    }
+email-digest-until = do { $when }
+email-digest-more = …i jeszcze { $count } – znajdziesz je w Ambasadzie.
+email-digest-settings = Godzinę i dni przeglądu zmienisz w swoim profilu: { $link }
+email-digest-unsubscribe = Nie chcesz dostawać przeglądów? Wypisz się jednym kliknięciem: { $link }
+unsubscribe-title = Wypisz się z przeglądów
+unsubscribe-question = Czy przestać wysyłać przeglądy na adres { $email }?
+unsubscribe-confirm = Tak, wypisz mnie
+unsubscribe-hint = Powiadomienia w aplikacji i pozostałe e-maile (na przykład reset hasła) będą działać jak dotąd. Przegląd możesz w każdej chwili włączyć ponownie w profilu.
+unsubscribe-off = Przeglądy na adres { $email } są wyłączone.
+unsubscribe-settings = Włącz je ponownie w profilu
+calendar-feed-title = Twój plan w Twoim kalendarzu
+calendar-feed-intro = Dodaj ten adres jako subskrypcję w Kalendarzu Google, Outlooku lub Kalendarzu Apple, a zaplanowane posty pojawią się obok Twoich spotkań, z przypomnieniem 30 minut wcześniej. Adres jest prywatny – nie przekazuj go nikomu.
+calendar-feed-revoke = Nowy adres (stary przestanie działać)
+calendar-feed-revoke-confirm = Stary adres przestanie działać we wszystkich kalendarzach, które go subskrybują. Kontynuować?
+calendar-feed-program-title = Kalendarz programu
+calendar-feed-program-intro = Wszystkie zaplanowane posty programu jako subskrypcja kalendarza (od 30 dni wstecz do 90 dni naprzód). Adres jest prywatny – nie przekazuj go nikomu.
+flash-calendar-feed-revoked = Stary adres kalendarza przestał działać. Nowy znajdziesz poniżej.
+calendar-feed-name = Ambasada – mój plan publikacji
+calendar-feed-name-program = Ambasada – plan publikacji: { $program }
+calendar-feed-summary = Zaplanowany post – { $network }: { $subject }
+calendar-feed-summary-person = { $name } – { $network }: { $subject }
+calendar-feed-status-planned = do opublikowania
+calendar-feed-status-done = opublikowany
+calendar-feed-status-missed = niezrealizowany
+calendar-feed-status-skipped = pominięty
+calendar-feed-description =
+    Status: { $status }
+    Program: { $program }
+    Udostępnij: { $link }
+
+# --- calendar (lead) ---
+nav-calendar = Kalendarz
+nav-plan = Mój plan
+calendar-title = Kalendarz publikacji
+calendar-new-slot = Zaplanuj post
+calendar-views = Widoki kalendarza
+calendar-month = Miesiąc
+calendar-week = Tydzień
+calendar-list = Lista
+calendar-previous = Wcześniej
+calendar-next = Później
+calendar-all-programs = Wszystkie programy
+calendar-all-teams = Wszystkie zespoły
+calendar-all-networks = Wszystkie sieci
+calendar-program = Program
+calendar-team = Zespół
+calendar-status = Stan
+calendar-empty = W tym okresie nic nie zaplanowano.
+calendar-slot-intro = Zaplanowany post to gotowa treść albo wolny temat, sieć i przedział czasu – dla całego programu, zespołu albo wybranych osób. Rozłóż go w czasie, a każda osoba dostanie własny dzień w godzinach pracy, żeby w feedach nie pojawiał się ten sam post o tej samej godzinie.
+calendar-item = Treść
+calendar-free-topic-option = — zamiast tego wolny temat —
+calendar-topic = Wolny temat
+calendar-topic-example = np. napisz o swoim pierwszym tygodniu w firmie
+calendar-starts = Od
+calendar-ends = Do
+calendar-window = Termin
+calendar-audience = Dla kogo
+calendar-audience-program = Wszyscy w programie
+calendar-audience-team = Zespół
+calendar-audience-people = Wybrane osoby
+calendar-no-members = Program nie ma jeszcze członków.
+calendar-spread = Rozłożenie w czasie
+calendar-spread-label = Jeden post na osobę, każdy w innym dniu roboczym
+calendar-spread-help = Dni robocze (od poniedziałku do piątku), 9:00–17:00 w strefie czasowej każdej osoby, najwyżej jeden zaplanowany post dziennie na osobę i nigdy po wygaśnięciu treści.
+calendar-max-share = Najwyżej tyle % grupy jednego dnia
+calendar-plan = Zaplanuj
+calendar-planned-posts = Zaplanowane posty
+calendar-no-posts = Brak zaplanowanych postów.
+calendar-ambassador = Ambasador
+calendar-realisation = Realizacja planu
+calendar-change-slot = Zmień
+calendar-change-help = Program i osoby pozostają bez zmian. Zmiany wprowadzone po rozpoczęciu terminu trafiają do historii.
+calendar-delete-confirm = Usunąć ten zaplanowany post dla wszystkich? Zapisane wyniki zostaną zachowane.
+calendar-slot-deleted = Ten zaplanowany post został usunięty; jego historia i zapisane wyniki pozostają.
+calendar-history = Historia
+calendar-history-edited = zmieniono
+calendar-history-deleted = usunięto
+calendar-no-team = Bez zespołu
+calendar-posts-count =
+    { $count ->
+        [one] { $count } zaplanowany post
+        [few] { $count } zaplanowane posty
+        [many] { $count } zaplanowanych postów
+       *[other] { $count } zaplanowanego posta
+    }
+calendar-done-count =
+    { $count ->
+        [one] { $count } zrealizowany
+        [few] { $count } zrealizowane
+        [many] { $count } zrealizowanych
+       *[other] { $count } zrealizowanego
+    }
+calendar-missed-count =
+    { $count ->
+        [one] { $count } pominięty termin
+        [few] { $count } pominięte terminy
+        [many] { $count } pominiętych terminów
+       *[other] { $count } pominiętego terminu
+    }
+calendar-skipped-count =
+    { $count ->
+        [one] { $count } odpuszczony
+        [few] { $count } odpuszczone
+        [many] { $count } odpuszczonych
+       *[other] { $count } odpuszczonego
+    }
+calendar-error-item-or-topic = Wybierz treść albo wpisz wolny temat (jedno z dwóch).
+calendar-error-item = Tej treści nie można tu zaplanować: musi być zatwierdzona lub opublikowana, aktualna i przeznaczona dla tego programu.
+calendar-error-end-before-start = Koniec musi być po początku.
+calendar-error-window-too-long = Termin może trwać najwyżej 62 dni.
+calendar-error-in-the-past = Ten termin już minął.
+calendar-error-item-expires = Treść wygasa przed tym terminem – zaplanuj ją wcześniej.
+calendar-error-team = Wybierz zespół.
+calendar-error-not-member = Można wybrać tylko członków programu.
+calendar-error-audience = Wybierz, dla kogo jest ten post.
+calendar-error-nobody = W tej grupie nikogo nie ma – wybierz inne osoby.
+calendar-error-share = Wpisz procent od 1 do 100.
+calendar-error-does-not-fit = W tym terminie nie mieści się { $count } z { $group } osób: wydłuż go albo pozwól większej części grupy publikować tego samego dnia.
+calendar-error-move-range = Wybierz dzień od dziś do tygodnia po zaplanowanym terminie.
+calendar-error-date = Wpisz poprawną datę.
+flash-slot-created = Zaplanowano posty: { $arg }.
+flash-slot-deleted = Zaplanowany post został usunięty.
+plan-title = Mój plan
+plan-intro = Posty zaplanowane dla Ciebie. Udostępnij je stąd, a jeśli nie dasz rady – odpuść z podaniem powodu albo przenieś na inny dzień.
+plan-today = Dziś
+plan-this-week = W tym tygodniu
+plan-later = Później
+plan-recent = Ostatnio
+plan-nothing-today = Na dziś nic nie zaplanowano.
+plan-nothing-week = W tym tygodniu nic więcej.
+plan-share-now = Udostępnij teraz
+plan-accept = Zrobię to
+plan-accepted = potwierdzony
+plan-skip-or-move = Odpuść albo przenieś
+plan-move-to = Przenieś na
+plan-move = Przenieś
+plan-skip-reason = Dlaczego odpuszczasz?
+plan-skip = Odpuść
+plan-status-planned = zaplanowany
+plan-status-done = zrealizowany
+plan-status-missed = pominięty
+plan-status-skipped = odpuszczony
+flash-plan-accepted = Zanotowane, dziękujemy.
+flash-plan-skipped = Odpuszczony.
+flash-plan-moved = Przeniesiony na { $arg }.
+error-plan-decided = Ten zaplanowany post jest już rozstrzygnięty.
+realisation-from = Od
+realisation-to = Do
+realisation-planned = Zaplanowane
+realisation-done = Zrealizowane
+realisation-missed = Pominięte
+realisation-skipped = Odpuszczone
+realisation-definition = Realizacja planu = zaplanowane posty udostępnione do końca terminu (plus jeden dzień) ÷ zaplanowane posty, których termin przypadał w tym okresie; odpuszczone liczymy osobno.
+realisation-none = W tym okresie nic nie zaplanowano.
+realisation-by-team = Według zespołów
+realisation-by-ambassador = Według ambasadorów
+realisation-by-week = Według tygodni
+realisation-overdue = Po terminie
+realisation-overdue-help = Termin minął, ale jest jeszcze dzień zapasu.
+realisation-missed-list = Pominięte
+realisation-nothing = Brak.
+weekday-short-1 = pon.
+weekday-short-2 = wt.
+weekday-short-3 = śr.
+weekday-short-4 = czw.
+weekday-short-5 = pt.
+weekday-short-6 = sob.
+weekday-short-7 = niedz.
+month-1 = Styczeń
+month-2 = Luty
+month-3 = Marzec
+month-4 = Kwiecień
+month-5 = Maj
+month-6 = Czerwiec
+month-7 = Lipiec
+month-8 = Sierpień
+month-9 = Wrzesień
+month-10 = Październik
+month-11 = Listopad
+month-12 = Grudzień
+scope-calendar-write = planowanie kalendarza publikacji
+
+# --- Slack and Microsoft Teams webhooks (helper C) ---
+webhooks-link = Slack i Teams
+webhooks-title = Slack i Microsoft Teams
+webhooks-intro = Program publikuje na swoich kanałach nowe treści do udostępnienia, plan postów na każdy tydzień (w poniedziałek od 8:00) i zaplanowane posty, które w poprzednim tygodniu się nie ukazały.
+webhooks-secret-hint = Adres webhooka jest tajny: każdy, kto go zna, może publikować na kanale. Dlatego pokazujemy tu tylko jego fragment.
+webhooks-how-slack = W Slacku dodaj do kanału aplikację z funkcją Incoming Webhooks i wklej adres, który poda (https://hooks.slack.com/services/…).
+webhooks-how-teams = W Teams utwórz przepływ pracy (Workflows) z szablonu „Post to a channel when a webhook request is received” i wklej jego adres. Łączniki Office 365 już nie działają.
+webhooks-url = Adres webhooka
+webhooks-url-new = Nowy adres webhooka
+webhooks-save = Zapisz adres
+webhooks-remove = Usuń
+webhooks-remove-confirm = Usunąć ten webhook? Na kanale nie pojawi się już nic nowego.
+webhooks-test = Wyślij wiadomość testową
+webhooks-state-off = Nie ustawiono
+webhooks-state-waiting = Ustawiony, nic jeszcze nie wysłano
+webhooks-state-ok = Działa
+webhooks-state-failing = Błędy dostarczania
+webhooks-state-stopped = Zatrzymany
+webhooks-stopped = Kanał odpowiedział ({ $when }), że ten adres już nie istnieje (usunięto go albo odinstalowano aplikację), więc nic więcej tam nie publikujemy. Ustaw nowy adres, żeby wznowić publikowanie.
+webhooks-last-success = Ostatnio dostarczono
+webhooks-last-error = Ostatni błąd
+webhooks-never = nigdy
+webhooks-error-timeout = Brak odpowiedzi w ciągu 10 sekund.
+webhooks-error-connect = Nie udało się połączyć: { $detail }
+webhooks-error-request = Żądanie się nie powiodło: { $detail }
+webhooks-deliveries = Ostatnie wiadomości
+webhooks-deliveries-none = Nie ma jeszcze żadnych wiadomości.
+webhooks-col-created = Dodano
+webhooks-col-channel = Kanał
+webhooks-col-event = Wiadomość
+webhooks-col-status = Stan
+webhooks-col-attempts = Próby
+webhooks-col-error = Ostatni błąd
+webhooks-event-content-published = Nowa treść
+webhooks-event-weekly-plan = Plan tygodnia
+webhooks-event-missed-plan = Pominięte posty
+webhooks-event-test = Wiadomość testowa
+webhooks-status-pending = Czeka
+webhooks-status-sent = Dostarczona
+webhooks-status-failed = Niedostarczona
+error-webhook-url = Wklej cały adres webhooka, zaczynający się od https://.
+error-webhook-https = Adres musi zaczynać się od https:// (http:// działa tylko dla tego komputera: localhost lub 127.0.0.1).
+error-webhook-too-long = Ten adres jest za długi jak na adres webhooka.
+flash-webhook-saved = Zapisano webhook { $arg }. Wyślij wiadomość testową, żeby go sprawdzić.
+flash-webhook-removed = Usunięto webhook { $arg }.
+flash-webhook-test-queued = Wiadomość testowa do { $arg } czeka na wysłanie i powinna pojawić się na kanale w ciągu minuty. Odśwież tę stronę, żeby sprawdzić, czy dotarła.
+flash-webhook-not-set = Najpierw ustaw adres webhooka { $arg }.
+flash-webhook-stopped = Webhook { $arg } jest zatrzymany: najpierw ustaw nowy adres.
+webhook-msg-context = Ambasada · { $program }
+webhook-msg-open = Otwórz Ambasadę
+webhook-msg-test-title = Wiadomość testowa z Ambasady
+webhook-msg-test-text = Program { $program } będzie tu publikować nowe treści do udostępnienia, plan każdego tygodnia i pominięte zaplanowane posty.
+webhook-msg-content-title = Nowa treść do udostępnienia
+webhook-msg-content-fallback = Nowa treść do udostępnienia: { $title }
+webhook-msg-category = Kategoria
+webhook-msg-networks = Sieci
+webhook-msg-from = Dostępna od
+webhook-msg-until = Dostępna do
+webhook-msg-share = Udostępnij
+webhook-msg-plan-title = Plan publikacji na tydzień { $week }
+webhook-msg-plan-intro = Posty zaplanowane na ten tydzień:
+webhook-msg-planned = Zaplanowane posty
+webhook-msg-people = Ambasadorzy
+webhook-msg-calendar = Otwórz kalendarz
+webhook-msg-posts =
+    { $count ->
+        [one] { $count } zaplanowany post
+        [few] { $count } zaplanowane posty
+        [many] { $count } zaplanowanych postów
+       *[other] { $count } zaplanowanego posta
+    }
+webhook-msg-more = …i jeszcze { $count }
+webhook-msg-missed-title = Pominięte zaplanowane posty: { $week }
+webhook-msg-missed-intro = W zeszłym tygodniu te zaplanowane posty nie ukazały się na czas:
+webhook-msg-missed-count =
+    { $count ->
+        [one] { $count } pominięty post
+        [few] { $count } pominięte posty
+        [many] { $count } pominiętych postów
+       *[other] { $count } pominiętego posta
+    }
+webhook-msg-missed = Pominięte
+webhook-msg-realisation = Realizacja planu
+webhook-msg-realisation-open = Zobacz realizację planu
+health-plan = Realizacja kalendarza publikacji
+health-plan-none = W ostatnich 30 dniach niczego nie zaplanowano: kalendarz publikacji z monitorowaniem realizacji to podstawa.
+health-plan-started = Posty są zaplanowane; żaden termin jeszcze nie minął.
+health-plan-kept = { $percent }% zaplanowanych postów z ostatnich 30 dni udostępniono w terminie.
+health-plan-slipping = Tylko { $percent }% zaplanowanych postów z ostatnich 30 dni udostępniono w terminie.
+health-fix-calendar = Zobacz realizację planu
+calendar-plan-this = Zaplanuj
+notification-webhook-failing = Kanał { $channel } programu { $program } nie działa: wiadomości nie docierają.

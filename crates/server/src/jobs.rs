@@ -13,6 +13,8 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
         tokio::spawn(cleanup(state.clone(), stop.clone())),
         tokio::spawn(publish_content(state.clone(), stop.clone())),
         tokio::spawn(calendar_tick(state.clone(), stop.clone())),
+        tokio::spawn(crate::integrations::sender(state.clone(), stop.clone())),
+        tokio::spawn(crate::digests::run(state.clone(), stop.clone())),
     ];
     jobs.extend(crate::tracking::spawn_writer(state.clone(), stop.clone()));
     if let Some(cfg) = state.config.smtp.clone() {

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod config;
 pub mod content;
 pub mod demo;
+pub mod digests;
 pub mod enps;
 pub mod error;
 pub mod i18n;
@@ -57,6 +58,8 @@ pub struct Inner {
     /// Wakes the email sender when a message is queued.
     pub mail_wakeup: Arc<Notify>,
     pub mail_policy: mail::RetryPolicy,
+    /// The Slack and Teams sender's client, retry policy and wake-up signal.
+    pub webhooks: integrations::Webhooks,
     pub assets: &'static assets::AssetNames,
     pub tracker: tracking::Tracker,
     /// Key of the click tokens (shared by every instance through the database).
@@ -100,6 +103,7 @@ impl AppState {
             ip_key,
             mail_wakeup: Arc::new(Notify::new()),
             mail_policy: mail::RetryPolicy::default(),
+            webhooks: integrations::Webhooks::new()?,
             assets: assets::names(),
             tracker: tracking::Tracker::default(),
             click_key,
@@ -128,6 +132,8 @@ pub fn build_router(state: AppState) -> Router {
         .merge(calendar::routes())
         .merge(notifications::routes())
         .merge(integrations::routes())
+        .merge(calendar::feeds::routes())
+        .merge(digests::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));
@@ -138,6 +144,8 @@ pub fn build_router(state: AppState) -> Router {
         .route("/readyz", get(ops::readyz))
         .merge(assets::routes())
         .merge(media::routes())
+        // Calendar apps poll feeds without a session: outside the page middleware.
+        .merge(calendar::feeds::feed_routes())
         .layer(
             tower::ServiceBuilder::new()
                 .layer(tower_http::request_id::SetRequestIdLayer::x_request_id(

@@ -70,6 +70,8 @@ pub struct Ctx {
     /// The request path, to mark the current navigation item.
     pub path: String,
     pub assets: &'static crate::assets::AssetNames,
+    /// The signed-in person's unread notifications (the header's badge).
+    pub unread: i64,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -101,6 +103,7 @@ impl Ctx {
             flash: None,
             path: path.to_string(),
             assets: state.assets,
+            unread: 0,
         }
     }
 
@@ -132,6 +135,10 @@ impl Ctx {
     /// Editors, coordinators and admins work in the content library.
     pub fn uses_library(&self) -> bool {
         self.has_role(Role::Editor) || self.has_role(Role::Coordinator) || self.has_role(Role::Admin)
+    }
+    /// Coordinators and admins plan the publication calendar.
+    pub fn plans(&self) -> bool {
+        self.has_role(Role::Coordinator) || self.has_role(Role::Admin)
     }
     pub fn is_admin(&self) -> bool {
         self.has_role(Role::Admin)
@@ -165,6 +172,7 @@ impl Ctx {
             items.extend([
                 ("/app/feed", "nav-feed"),
                 ("/app/shares", "nav-shares"),
+                ("/app/plan", "nav-plan"),
                 ("/app/training", "nav-training"),
             ]);
         }
@@ -174,6 +182,7 @@ impl Ctx {
         }
         if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
             items.push(("/app/programs", "nav-programs"));
+            items.push(("/app/calendar", "nav-calendar"));
         }
         if user.has_role(Role::Admin) || user.has_role(Role::Recruiter) {
             items.extend([("/app/jobs", "nav-jobs"), ("/app/applications", "nav-applications")]);
@@ -417,6 +426,16 @@ fn as_page(ctx: &Ctx, method: &Method, mut res: Response) -> Response {
     }
 }
 
+/// The signed-in person's unread notifications, for the header's badge: one small query
+/// per page. A count that cannot be read shows none rather than failing the page.
+async fn unread_of(state: &AppState, user: Option<&User>) -> i64 {
+    let Some(user) = user else { return 0 };
+    state.store.unread_notifications(user.id).await.unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "unread notifications not counted");
+        0
+    })
+}
+
 /// Resolves session, language, CSRF token and flash for every page request; refuses
 /// state-changing requests without the right CSRF token; renders error pages in the
 /// layout; sends anonymous visitors of private pages to the login page.
@@ -431,6 +450,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let csrf = csrf_from(&csrf_secret(session, &jar, state.config.is_https(), &mut set));
     let locale = locale_of(user.as_ref(), &jar, &parts.headers);
     let flash = jar.get(FLASH_COOKIE).and_then(|c| Flash::decode(c.value()));
+    let unread = unread_of(&state, user.as_deref()).await;
     let ctx = Ctx {
         user,
         tr: Tr::new(state.i18n.clone(), locale),
@@ -438,6 +458,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         flash: flash.clone(),
         path: parts.uri.path().to_string(),
         assets: state.assets,
+        unread,
     };
     parts.extensions.insert(ctx.clone());
 

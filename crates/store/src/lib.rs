@@ -7,7 +7,9 @@ pub mod audit;
 pub mod calendar;
 pub mod content;
 mod db;
+pub mod digests;
 pub mod enps;
+pub mod notifications;
 pub mod outbox;
 pub mod people;
 pub mod programs;
@@ -15,6 +17,7 @@ pub mod recruiting;
 pub mod settings;
 pub mod tracking;
 pub mod training;
+pub mod webhooks;
 
 pub use db::{Backend, Store, StoreError, redact_url};
 

@@ -3,9 +3,12 @@
 //! surveys and training courses. Each part lives in its own file; [`seed`] runs them in
 //! order. Later capabilities add their own data here.
 
+mod calendar;
 mod content;
 pub mod courses;
 mod enps;
+mod integrations;
+mod notifications;
 mod people;
 mod programs;
 mod recruiting;
@@ -44,9 +47,12 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     tracking::seed_clicks(state, now).await?;
     recruiting::seed_applications(state, now, &offers).await?;
     programs::seed_goals(state, now).await?;
+    calendar::seed_calendar(state, now, &programs, &published).await?;
     enps::seed_surveys(state, now).await?;
     let courses = courses::seed_demo_courses(state).await?;
     courses::attach_to_programs(state, &courses).await?;
+    integrations::seed_webhooks(state, now, programs.employer_branding).await?;
+    notifications::seed_notifications(state, now, &programs).await?;
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)
 }
