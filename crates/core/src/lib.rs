@@ -4,12 +4,9 @@
 //! outside world are parsed into these types at the edge (`Email::parse`, `Role::parse`),
 //! so the rest of the program never handles raw strings where a domain type exists.
 
-pub mod attention;
 pub mod calendar;
 pub mod content;
-pub mod digest;
 pub mod enps;
-pub mod feeds;
 pub mod integrations;
 pub mod people;
 pub mod programs;

@@ -14,7 +14,7 @@ use crate::error::{AppError, Result};
 use crate::i18n::Tr;
 use crate::web::redirect_flash;
 use ambasada_core::calendar::PostStatus;
-use ambasada_core::feeds::{self, Feed, FeedEvent, FeedOwner};
+use ambasada_core::calendar::feeds::{self, Feed, FeedEvent, FeedOwner};
 use ambasada_core::{Locale, Network};
 use ambasada_store::calendar::PlannedPost;
 use axum::Router;

@@ -4,7 +4,7 @@
 use super::Contents;
 use crate::AppState;
 use crate::i18n::Tr;
-use ambasada_core::digest::Frequency;
+use ambasada_core::calendar::digest::Frequency;
 use ambasada_core::{Millis, Network};
 use ambasada_store::digests::DigestRecipient;
 use jiff::tz::TimeZone;

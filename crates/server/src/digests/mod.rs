@@ -14,8 +14,8 @@ mod unsubscribe;
 
 use crate::AppState;
 use ambasada_core::Millis;
+use ambasada_core::calendar::digest::{self, DigestSchedule, Period};
 use ambasada_core::calendar::{self, PostStatus};
-use ambasada_core::digest::{self, DigestSchedule, Period};
 use ambasada_store::calendar::PlannedPost;
 use ambasada_store::content::FeedItem;
 use ambasada_store::digests::{DigestEmail, DigestRecipient};

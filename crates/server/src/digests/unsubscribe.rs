@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::error::{AppError, Result};
 use crate::i18n::Tr;
 use crate::web::{Ctx, redirect_flash, render};
-use ambasada_core::digest::{self, DigestSchedule};
+use ambasada_core::calendar::digest::{self, DigestSchedule};
 use ambasada_store::digests::DigestSettings;
 use ambasada_store::people::User;
 use askama::Template;

@@ -9,7 +9,7 @@
 use crate::AppState;
 use crate::auth::CurrentUser;
 use ambasada_core::Role;
-use ambasada_core::attention::{self, Due, Periods};
+use ambasada_core::calendar::attention::{self, Due, Periods};
 use ambasada_core::calendar::{GRACE, PostStatus};
 use ambasada_store::calendar::PlannedPost;
 use ambasada_store::content::FeedItem;

@@ -3,7 +3,7 @@
 use crate::AppState;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
-use ambasada_core::feeds::FeedOwner;
+use ambasada_core::calendar::feeds::FeedOwner;
 use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};

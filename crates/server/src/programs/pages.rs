@@ -287,8 +287,12 @@ async fn show_template<'a>(state: &AppState, ctx: &'a Ctx, program: Program) -> 
         goal_form: crate::programs::goals::GoalForm::default(),
         goal_errors: FieldErrors::default(),
         metrics: &ambasada_core::programs::goals::Metric::ALL,
-        calendar_url: crate::calendar::feeds::feed_url(state, ambasada_core::feeds::FeedOwner::Program, program.id)
-            .await?,
+        calendar_url: crate::calendar::feeds::feed_url(
+            state,
+            ambasada_core::calendar::feeds::FeedOwner::Program,
+            program.id,
+        )
+        .await?,
         form: form_of(&program),
         coordinators: coordinators(state).await?,
         members: state.store.members(program.id).await?,

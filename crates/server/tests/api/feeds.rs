@@ -4,7 +4,7 @@
 
 use crate::common::{TestApp, client};
 use crate::story;
-use ambasada_core::feeds::FeedOwner;
+use ambasada_core::calendar::feeds::FeedOwner;
 use ambasada_core::{DAY, HOUR, Millis, Network, Role};
 use ambasada_server::auth;
 use ambasada_server::calendar::feeds::feed_url;

@@ -5,6 +5,10 @@
 //! Times are unix milliseconds; days and hours are civil dates and hours in each person's
 //! own time zone, which the caller resolves (this module reads no time zone database).
 
+pub mod attention;
+pub mod digest;
+pub mod feeds;
+
 use crate::{DAY, HOUR, MINUTE, Millis, Network};
 use jiff::Timestamp;
 use jiff::civil::{Date, Time, Weekday};
