@@ -10,6 +10,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 use jiff::tz::TimeZone;
 use std::fmt;
+use std::net::IpAddr;
 
 /// Where a program's messages go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -54,15 +55,31 @@ pub enum UrlError {
     TooLong,
     #[error("not a URL")]
     Invalid,
-    /// Only `https`, except `http` to this machine (tests and the demo).
+    /// Only `https`, except `http` to this machine where local addresses are allowed
+    /// (tests and the demo).
     #[error("not https")]
     NotHttps,
+    /// The host is this machine or a private network: `localhost`, a loopback, private,
+    /// link-local or unspecified address (see [`is_local_ip`]). Refused unless local
+    /// addresses are allowed.
+    #[error("a local or private address")]
+    LocalHost,
 }
 
-/// A webhook URL: a secret, since whoever has it can post to the channel. `https` to any
-/// host, or `http` only to a loopback host (`localhost`, `127.0.0.0/8`, `::1`), where
-/// nothing crosses a network: tests and the demo post there. No user name or password
-/// in it. `Debug` does not print it; pages show [`WebhookUrl::masked`].
+/// A webhook URL: a secret, since whoever has it can post to the channel. No user name
+/// or password in it. `Debug` does not print it; pages show [`WebhookUrl::masked`].
+///
+/// Which hosts it may name depends on `allow_local` (the server's `webhooks_allow_local`
+/// setting, on only for the demo and the tests):
+///
+/// - off (production): `https` only, and not to this machine or a private network: a host
+///   that is `localhost`, `*.localhost` or an IP address for which [`is_local_ip`] holds
+///   is refused ([`UrlError::LocalHost`]). A coordinator could otherwise make the server
+///   post to internal services and read the start of their answers on the page. A DNS
+///   name that points inside passes this rule: the sender resolves it and refuses it
+///   before posting.
+/// - on: `https` to any host, or `http` only to a loopback host (`localhost`,
+///   `127.0.0.0/8`, `::1`), where nothing crosses a network.
 #[derive(Clone, PartialEq, Eq)]
 pub struct WebhookUrl(String);
 
@@ -70,7 +87,7 @@ impl WebhookUrl {
     /// Longer than any URL Slack or Power Automate hands out.
     pub const MAX_LEN: usize = 2000;
 
-    pub fn parse(s: &str) -> Result<WebhookUrl, UrlError> {
+    pub fn parse(s: &str, allow_local: bool) -> Result<WebhookUrl, UrlError> {
         let s = s.trim();
         if s.is_empty() {
             return Err(UrlError::Empty);
@@ -82,19 +99,40 @@ impl WebhookUrl {
         if !url.username().is_empty() || url.password().is_some() {
             return Err(UrlError::Invalid);
         }
-        let loopback = match url.host() {
+        // `url` has already turned every spelling of an IPv4 address (`2130706433`,
+        // `0x7f.1`) into one, for http and https.
+        let (loopback, local) = match url.host() {
             None => return Err(UrlError::Invalid),
-            Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
-            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            Some(url::Host::Domain(d)) => {
+                let d = d.trim_end_matches('.').to_ascii_lowercase();
+                let localhost = d == "localhost" || d.ends_with(".localhost");
+                (d == "localhost", localhost)
+            }
+            Some(url::Host::Ipv4(ip)) => (ip.is_loopback(), is_local_ip(IpAddr::V4(ip))),
+            Some(url::Host::Ipv6(ip)) => (ip.is_loopback(), is_local_ip(IpAddr::V6(ip))),
         };
         match url.scheme() {
             "https" => {}
-            "http" if loopback => {}
+            "http" if loopback && allow_local => {}
             "http" => return Err(UrlError::NotHttps),
             _ => return Err(UrlError::Invalid),
         }
+        if local && !allow_local {
+            return Err(UrlError::LocalHost);
+        }
         Ok(WebhookUrl(url.to_string()))
+    }
+
+    /// The host to resolve and the port to post to (the scheme's when the URL names
+    /// none), for the sender's check of where a DNS name points.
+    pub fn host_and_port(&self) -> Option<(String, u16)> {
+        let url = url::Url::parse(&self.0).ok()?;
+        let host = match url.host()? {
+            url::Host::Domain(d) => d.to_string(),
+            url::Host::Ipv4(ip) => ip.to_string(),
+            url::Host::Ipv6(ip) => ip.to_string(),
+        };
+        Some((host, url.port_or_known_default()?))
     }
 
     /// The URL itself, for the one request that posts to it.
@@ -111,6 +149,32 @@ impl WebhookUrl {
 impl fmt::Debug for WebhookUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("WebhookUrl([redacted])")
+    }
+}
+
+/// Whether a webhook may not post to `ip` unless local addresses are allowed: this
+/// machine or a network behind it. Loopback (`127.0.0.0/8`, `::1`), private (`10.0.0.0/8`,
+/// `172.16.0.0/12`, `192.168.0.0/16`, `fc00::/7`), link-local (`169.254.0.0/16`, where
+/// clouds answer with their instances' credentials, and `fe80::/10`) and unspecified
+/// (`0.0.0.0/8`, `::`) addresses, and IPv6 addresses that only carry one of those IPv4
+/// addresses (`::ffff:127.0.0.1`).
+pub fn is_local_ip(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(ip) => {
+            ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified() || ip.octets()[0] == 0
+        }
+        IpAddr::V6(ip) => {
+            if let Some(v4) = ip.to_ipv4_mapped() {
+                return is_local_ip(IpAddr::V4(v4));
+            }
+            let first = ip.segments()[0];
+            ip.is_loopback()
+                || ip.is_unspecified()
+                // fc00::/7: unique local addresses.
+                || (first & 0xfe00) == 0xfc00
+                // fe80::/10: link-local.
+                || (first & 0xffc0) == 0xfe80
+        }
     }
 }
 
@@ -262,43 +326,150 @@ mod tests {
     }
 
     #[test]
-    fn https_urls_are_accepted_anywhere_and_http_only_on_this_machine() {
+    fn in_production_only_https_to_public_hosts_is_accepted() {
         for ok in [
             "https://hooks.slack.com/services/T000/B000/XXXX",
             "https://prod-12.westeurope.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?sig=zz",
+            "  https://hooks.slack.com/services/T/B/X  ",
+            "https://8.8.8.8/x",
+            "https://172.32.0.1/x",
+            "https://[2001:db8::1]/x",
+            // A name is resolved when posting: the sender refuses one pointing inside.
+            "https://intranet.example/x",
+            "https://localhost.evil.example/x",
+        ] {
+            assert!(WebhookUrl::parse(ok, false).is_ok(), "{ok}");
+        }
+        let refused = |s: &str| WebhookUrl::parse(s, false).unwrap_err();
+        // http, even to this machine.
+        for http in [
+            "http://hooks.slack.com/services/T/B/X",
+            "http://127.0.0.1:2375/containers/json",
+            "http://localhost:3000/hook",
+            "http://[::1]:3000/hook",
+            "http://10.0.0.1/x",
+        ] {
+            assert_eq!(refused(http), UrlError::NotHttps, "{http}");
+        }
+        for local in [
+            // Loopback, in every spelling `url` reads as one.
+            "https://127.0.0.1/x",
+            "https://127.1.2.3:8443/x",
+            "https://2130706433/x",
+            "https://0x7f.1/x",
+            "https://[::1]/x",
+            "https://[::ffff:127.0.0.1]/x",
+            // localhost and its subdomains, in any case, with the root's dot.
+            "https://localhost/x",
+            "https://LocalHost:8443/x",
+            "https://localhost./x",
+            "https://api.localhost/x",
+            // Private networks.
+            "https://10.0.0.1/x",
+            "https://10.255.255.255/x",
+            "https://172.16.0.1/x",
+            "https://172.31.255.254/x",
+            "https://192.168.1.1/x",
+            "https://[fc00::1]/x",
+            "https://[fd12:3456::1]/x",
+            "https://[::ffff:10.1.2.3]/x",
+            // Link-local: the clouds' instance metadata.
+            "https://169.254.169.254/latest/meta-data/",
+            "https://[fe80::1]/x",
+            "https://[febf::1]/x",
+            // Unspecified.
+            "https://0.0.0.0/x",
+            "https://0.1.2.3/x",
+            "https://[::]/x",
+        ] {
+            assert_eq!(refused(local), UrlError::LocalHost, "{local}");
+        }
+        assert_eq!(refused(""), UrlError::Empty);
+        assert_eq!(refused("   "), UrlError::Empty);
+        assert_eq!(refused("ftp://127.0.0.1/x"), UrlError::Invalid);
+        assert_eq!(refused("javascript:alert(1)"), UrlError::Invalid);
+        assert_eq!(refused("hooks.slack.com/services"), UrlError::Invalid);
+        assert_eq!(refused("https://user:pw@hooks.slack.com/x"), UrlError::Invalid);
+        let long = format!("https://hooks.slack.com/{}", "a".repeat(WebhookUrl::MAX_LEN));
+        assert_eq!(refused(&long), UrlError::TooLong);
+    }
+
+    #[test]
+    fn with_local_addresses_allowed_https_goes_anywhere_and_http_only_to_this_machine() {
+        for ok in [
+            "https://hooks.slack.com/services/T000/B000/XXXX",
+            "https://10.0.0.1/x",
+            "https://localhost:8443/x",
+            "https://169.254.169.254/x",
             "http://127.0.0.1:9/services/demo",
             "http://127.0.0.2:8080/x",
             "http://localhost:3000/hook",
             "http://[::1]:3000/hook",
-            "  https://hooks.slack.com/services/T/B/X  ",
         ] {
-            assert!(WebhookUrl::parse(ok).is_ok(), "{ok}");
+            assert!(WebhookUrl::parse(ok, true).is_ok(), "{ok}");
         }
-        assert_eq!(WebhookUrl::parse(""), Err(UrlError::Empty));
-        assert_eq!(WebhookUrl::parse("   "), Err(UrlError::Empty));
+        let refused = |s: &str| WebhookUrl::parse(s, true).unwrap_err();
+        assert_eq!(refused("http://hooks.slack.com/services/T/B/X"), UrlError::NotHttps);
+        assert_eq!(refused("http://10.0.0.1/x"), UrlError::NotHttps);
+        assert_eq!(refused("http://localhost.evil.example/x"), UrlError::NotHttps);
+        assert_eq!(refused("http://api.localhost/x"), UrlError::NotHttps);
+        assert_eq!(refused("ftp://127.0.0.1/x"), UrlError::Invalid);
+        assert_eq!(refused("https://user:pw@hooks.slack.com/x"), UrlError::Invalid);
+    }
+
+    #[test]
+    fn local_addresses_are_loopback_private_link_local_and_unspecified() {
+        let local = |s: &str| is_local_ip(s.parse().unwrap());
+        for ip in [
+            "127.0.0.1",
+            "127.255.255.254",
+            "10.0.0.1",
+            "172.16.0.1",
+            "172.31.255.255",
+            "192.168.0.1",
+            "169.254.169.254",
+            "0.0.0.0",
+            "::1",
+            "::",
+            "fc00::1",
+            "fdff:ffff::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+            "::ffff:192.168.0.1",
+        ] {
+            assert!(local(ip), "{ip}");
+        }
+        for ip in [
+            "8.8.8.8",
+            "172.15.255.255",
+            "172.32.0.1",
+            "192.169.0.1",
+            "169.255.0.1",
+            "11.0.0.1",
+            "2001:db8::1",
+            "2606:4700::1111",
+            "fec0::1",
+            "::ffff:8.8.8.8",
+        ] {
+            assert!(!local(ip), "{ip}");
+        }
+    }
+
+    #[test]
+    fn the_sender_learns_the_host_and_port_to_check() {
+        let port = |s: &str| WebhookUrl::parse(s, true).unwrap().host_and_port().unwrap();
+        assert_eq!(port("https://hooks.slack.com/x"), ("hooks.slack.com".into(), 443));
         assert_eq!(
-            WebhookUrl::parse("http://hooks.slack.com/services/T/B/X"),
-            Err(UrlError::NotHttps)
+            port("https://Intranet.Example:8443/x"),
+            ("intranet.example".into(), 8443)
         );
-        assert_eq!(WebhookUrl::parse("http://10.0.0.1/x"), Err(UrlError::NotHttps));
-        assert_eq!(
-            WebhookUrl::parse("http://localhost.evil.example/x"),
-            Err(UrlError::NotHttps)
-        );
-        assert_eq!(WebhookUrl::parse("ftp://127.0.0.1/x"), Err(UrlError::Invalid));
-        assert_eq!(WebhookUrl::parse("javascript:alert(1)"), Err(UrlError::Invalid));
-        assert_eq!(WebhookUrl::parse("hooks.slack.com/services"), Err(UrlError::Invalid));
-        assert_eq!(
-            WebhookUrl::parse("https://user:pw@hooks.slack.com/x"),
-            Err(UrlError::Invalid)
-        );
-        let long = format!("https://hooks.slack.com/{}", "a".repeat(WebhookUrl::MAX_LEN));
-        assert_eq!(WebhookUrl::parse(&long), Err(UrlError::TooLong));
+        assert_eq!(port("http://127.0.0.1:9/x"), ("127.0.0.1".into(), 9));
+        assert_eq!(port("http://[::1]/x"), ("::1".into(), 80));
     }
 
     #[test]
     fn a_url_is_shown_with_its_host_and_last_four_characters_only() {
-        let url = WebhookUrl::parse("https://hooks.slack.com/services/T000/B000/abcdSECRETwxyz").unwrap();
+        let url = WebhookUrl::parse("https://hooks.slack.com/services/T000/B000/abcdSECRETwxyz", false).unwrap();
         assert_eq!(url.masked(), "https://hooks.slack.com/…wxyz");
         assert_eq!(format!("{url:?}"), "WebhookUrl([redacted])");
         assert_eq!(mask("http://127.0.0.1:9/services/demo"), "http://127.0.0.1:9/…demo");

@@ -69,6 +69,11 @@ pub struct Config {
     /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
     pub trust_proxy: bool,
     pub log_format: LogFormat,
+    /// Let Slack and Teams webhooks post to this machine and private networks (`http` to
+    /// loopback, `https` anywhere): only the demo and the tests turn it on. Off, a webhook
+    /// URL must be `https` to a public address, checked again when posting (see
+    /// `ambasada_core::integrations::WebhookUrl`).
+    pub webhooks_allow_local: bool,
 }
 
 /// Every setting, its default and its meaning: the one list the README documents.
@@ -97,6 +102,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("smtp_tls", "starttls", "none, starttls or tls"),
     ("trust_proxy", "false", "read the client address from X-Forwarded-For"),
     ("log_format", "text", "text or json"),
+    (
+        "webhooks_allow_local",
+        "false",
+        "let Slack and Teams webhooks post to this machine and private networks (demo and tests only)",
+    ),
 ];
 
 /// `AMBASADA_*` variables that are not settings: the config file's path, the test
@@ -255,11 +265,13 @@ impl Config {
                 tls,
             })
         };
-        let trust_proxy = match raw.get("trust_proxy").trim() {
-            "true" | "1" | "yes" => true,
-            "false" | "0" | "no" | "" => false,
-            other => return Err(raw.error("trust_proxy", format!("expected true or false, not {other:?}"))),
+        let flag = |key: &str| match raw.get(key).trim() {
+            "true" | "1" | "yes" => Ok(true),
+            "false" | "0" | "no" | "" => Ok(false),
+            other => Err(raw.error(key, format!("expected true or false, not {other:?}"))),
         };
+        let trust_proxy = flag("trust_proxy")?;
+        let webhooks_allow_local = flag("webhooks_allow_local")?;
         let log_format = match raw.get("log_format").trim() {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
@@ -273,6 +285,7 @@ impl Config {
             smtp,
             trust_proxy,
             log_format,
+            webhooks_allow_local,
         })
     }
 
@@ -311,6 +324,23 @@ mod tests {
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
         assert!(c.smtp.is_none());
         assert!(!c.is_https());
+        assert!(!c.webhooks_allow_local, "webhooks post to public addresses only");
+    }
+
+    #[test]
+    fn local_webhooks_are_allowed_from_the_file_or_the_environment() {
+        let dir = std::env::temp_dir().join(format!("ambasada-config-webhooks-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.toml");
+        std::fs::write(&file, "webhooks_allow_local = true\n").unwrap();
+        assert!(Config::load(Some(&file), env(&[])).unwrap().webhooks_allow_local);
+        let c = Config::load(Some(&file), env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "false")])).unwrap();
+        assert!(!c.webhooks_allow_local, "the environment wins");
+        let c = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "1")])).unwrap();
+        assert!(c.webhooks_allow_local);
+        let e = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "sure")])).unwrap_err();
+        assert_eq!(e.setting, "AMBASADA_WEBHOOKS_ALLOW_LOCAL");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

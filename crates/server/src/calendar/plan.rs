@@ -17,7 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use jiff::ToSpan;
-use jiff::civil::Date;
 use serde::Deserialize;
 
 /// Moved posts may go at most this far past their slot's window.
@@ -214,7 +213,7 @@ pub async fn move_post(
         .filter(|s| s.deleted_at.is_none())
         .ok_or(AppError::NotFound)?;
     let tz = user.time_zone.clone();
-    let Ok(day) = f.date.trim().parse::<Date>() else {
+    let Some(day) = super::views::parse_date(&f.date) else {
         return refuse(&state, &ctx, &user, id, f, "date", "calendar-error-date").await;
     };
     let start = day_start(day, &tz) + WORK_START_HOUR as i64 * HOUR;

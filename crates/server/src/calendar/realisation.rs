@@ -38,7 +38,7 @@ pub fn period(q: &PeriodQuery, tz: &str) -> std::result::Result<(Date, Date), &'
         if s.trim().is_empty() {
             Ok(default)
         } else {
-            s.trim().parse::<Date>().map_err(|_| field)
+            super::views::parse_date(s).ok_or(field)
         }
     };
     let from = parse(&q.from, today - 30.days(), "from")?;

@@ -16,6 +16,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// The longest window a slot may have.
 pub const MAX_WINDOW: Millis = 62 * ambasada_core::DAY;
 
+/// How far ahead a slot may be planned.
+pub const MAX_AHEAD: Millis = 2 * 366 * ambasada_core::DAY;
+
 /// Admins plan in every program; a coordinator in those they coordinate (or without a
 /// coordinator), as on the program page.
 pub fn may_plan(u: &User, p: &Program) -> bool {
@@ -61,6 +64,8 @@ pub struct CheckedSlot {
     pub input: SlotInput,
     /// The item's expiry, when it has one.
     pub expires_at: Option<Millis>,
+    /// The teams the item is meant for (empty: everyone in its programs).
+    pub item_teams: Vec<i64>,
 }
 
 /// Checks a slot's subject, network and window for `program` (not its audience).
@@ -77,17 +82,30 @@ pub async fn check_slot(
     }
     let topic = r.topic.trim();
     let mut expires_at = None;
+    let mut item_starts_at = None;
+    let mut item_teams = Vec::new();
     match (r.content_id, topic.is_empty()) {
         (Some(_), false) => p.add("topic", "calendar-error-item-or-topic"),
         (None, true) => p.add("content_id", "calendar-error-item-or-topic"),
         (None, false) if topic.chars().count() > 200 => p.add("topic", "error-too-long"),
         (None, false) => {}
         (Some(id), true) => match state.store.content_item(id).await? {
-            Some(item) if plannable(&item, program.id) => expires_at = item.expires_at,
+            Some(item) if plannable(&item, program.id) => {
+                expires_at = item.expires_at;
+                item_starts_at = Some(item.starts_at);
+                item_teams = item.team_ids.clone();
+            }
             _ => p.add("content_id", "calendar-error-item"),
         },
     }
     let (starts_at, ends_at) = check_window(r, now, expires_at, &mut p);
+    // Nobody can share an item before it is available in their feed.
+    if let Some(available) = item_starts_at.filter(|s| *s > starts_at && p.is_empty()) {
+        let date = jiff::Timestamp::from_millisecond(available)
+            .map(|t| t.to_zoned(zone("Europe/Warsaw")).date().to_string())
+            .unwrap_or_default();
+        p.add_args("starts_at", "calendar-error-item-not-started", vec![("date", date)]);
+    }
     match (network, p.is_empty()) {
         (Some(network), true) => Ok(Ok(CheckedSlot {
             input: SlotInput {
@@ -102,6 +120,7 @@ pub async fn check_slot(
                 spread: r.spread,
             },
             expires_at,
+            item_teams,
         })),
         _ => Ok(Err(p)),
     }
@@ -135,27 +154,44 @@ fn check_window(r: &SlotRequest, now: Millis, expires_at: Option<Millis>, p: &mu
         p.add("ends_at", "calendar-error-window-too-long");
     } else if end <= now {
         p.add("ends_at", "calendar-error-in-the-past");
+    } else if start > now + MAX_AHEAD {
+        p.add("starts_at", "calendar-error-too-far");
     } else if expires_at.is_some_and(|x| x < start + HOUR) {
         p.add("starts_at", "calendar-error-item-expires");
     }
     (start, end.min(expires_at.unwrap_or(end)))
 }
 
-/// The people a slot is for: the program's current members, all of them, those in a team,
-/// or those named. Problems on `audience`, `team_id` or `user_ids`.
+/// The people a slot is for: the program's current members (those in the item's teams,
+/// when it targets teams), all of them, those in a team, or those named. Problems on
+/// `audience`, `team_id` or `user_ids`.
 pub async fn audience(
     state: &AppState,
     program: &Program,
     r: &SlotRequest,
+    item_teams: &[i64],
 ) -> anyhow::Result<Result<Vec<i64>, Problems>> {
     let mut p = Problems::default();
-    let members: Vec<i64> = state
+    let mut members: Vec<i64> = state
         .store
         .members(program.id)
         .await?
         .into_iter()
         .map(|m| m.user_id)
         .collect();
+    // An item meant for some teams is planned only for their members: the others do not
+    // see it in their feed.
+    if !item_teams.is_empty() {
+        let in_teams: BTreeSet<i64> = state
+            .store
+            .teams_of_people(&members)
+            .await?
+            .into_iter()
+            .filter(|(_, t, _)| item_teams.contains(t))
+            .map(|(u, ..)| u)
+            .collect();
+        members.retain(|m| in_teams.contains(m));
+    }
     let people: Vec<i64> = match r.audience.as_str() {
         "program" => members,
         "team" => match r.team_id {

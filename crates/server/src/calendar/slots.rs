@@ -146,7 +146,7 @@ pub async fn new_page(
     let day = q
         .date
         .as_deref()
-        .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+        .and_then(super::views::parse_date)
         .and_then(|d| parse_local_time(&format!("{d}T09:00"), &tz))
         .unwrap_or_else(|| crate::now() + DAY);
     let start = super::views::start_of_local_day(day, &tz) + 9 * HOUR;
@@ -229,7 +229,8 @@ pub async fn plan(
     mut problems: Problems,
 ) -> anyhow::Result<std::result::Result<(CheckedSlot, Vec<(i64, i64, i64)>), Problems>> {
     let slot = service::check_slot(state, program, r, now).await?;
-    let people = service::audience(state, program, r).await?;
+    let item_teams = slot.as_ref().map(|s| s.item_teams.clone()).unwrap_or_default();
+    let people = service::audience(state, program, r, &item_teams).await?;
     let (slot, people) = match (slot, people) {
         (Ok(slot), Ok(people)) if problems.is_empty() => (slot, people),
         (slot, people) => {

@@ -29,6 +29,15 @@ pub fn day_start(d: Date, tz: &str) -> Millis {
         .unwrap_or(0)
 }
 
+/// The earliest and latest years the calendar's pages and API take in a date: anything
+/// outside is a typing error (and would overflow date arithmetic).
+pub const YEARS: std::ops::RangeInclusive<i16> = 2000..=2100;
+
+/// A `YYYY-MM-DD` date within [`YEARS`].
+pub fn parse_date(s: &str) -> Option<Date> {
+    s.trim().parse::<Date>().ok().filter(|d| YEARS.contains(&d.year()))
+}
+
 /// Today in a time zone.
 pub fn today(tz: &str) -> Date {
     ambasada_core::calendar::date_in(crate::now(), &zone(tz)).unwrap_or_else(|| jiff::civil::date(2026, 1, 1))
@@ -138,7 +147,7 @@ pub async fn page(
         _ => "month",
     };
     let today = today(&tz);
-    let anchor = q.date.parse::<Date>().unwrap_or(today);
+    let anchor = parse_date(&q.date).unwrap_or(today);
     let (first, last) = view_days(view, anchor);
     let program = q
         .program

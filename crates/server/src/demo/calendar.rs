@@ -165,7 +165,11 @@ async fn seed_next_weeks(
         at(next + 11.days(), 23),
     );
     input.spread = true;
-    let checked = CheckedSlot { input, expires_at };
+    let checked = CheckedSlot {
+        input,
+        expires_at,
+        item_teams: Vec::new(),
+    };
     let posts = plan_posts(state, &checked, &programs.ambassadors, 0.2, TZ, now).await?;
     if let Ok(posts) = posts {
         store.create_slot(&checked.input, &posts, coordinator, now).await?;

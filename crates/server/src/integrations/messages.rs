@@ -3,10 +3,11 @@
 //! Teams' body.
 
 use super::payload::Message;
+use crate::calendar::service::status_now;
 use crate::i18n::Tr;
-use ambasada_core::Locale;
 use ambasada_core::calendar::{self, PostStatus};
 use ambasada_core::integrations::Week;
+use ambasada_core::{Locale, Millis};
 use ambasada_store::calendar::PlannedPost;
 use ambasada_store::content::ContentItem;
 use jiff::tz::TimeZone;
@@ -52,6 +53,13 @@ fn capped(tr: &Tr, mut lines: Vec<String>) -> Vec<String> {
         lines.push(tr.n("webhook-msg-more", more));
     }
     lines
+}
+
+/// People and their counts, most first (then by name).
+fn most_first(per_person: BTreeMap<(&str, i64), i64>) -> Vec<((&str, i64), i64)> {
+    let mut people: Vec<((&str, i64), i64)> = per_person.into_iter().collect();
+    people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    people
 }
 
 /// The test message a coordinator sends from the program's page.
@@ -147,35 +155,74 @@ pub fn weekly_plan(v: &Voice, program_id: i64, program: &str, week: &Week, posts
 }
 
 /// Last week's missed planned posts of a program, per person (most first); `None` when
-/// none was missed. `posts` are the week's planned posts, whatever their status: plan
-/// realisation is computed from them.
-pub fn missed_plan(v: &Voice, program_id: i64, program: &str, week: &Week, posts: &[PlannedPost]) -> Option<Message> {
-    let mut per_person: BTreeMap<(&str, i64), i64> = BTreeMap::new();
-    for p in posts.iter().filter(|p| p.status() == PostStatus::Missed) {
+/// none was missed and none is overdue.
+///
+/// `posts` are the program's planned posts whose window ended in `week` (Monday 0:00 to
+/// Monday 0:00 in the coordinator's time zone), whatever their stored status, and each is
+/// judged as it stands at `now`, when the summary is built (Monday from 8:00), by
+/// [`status_now`]: one whose day of grace has passed counts as missed even when the job
+/// has not marked it yet. One whose window ended less than a day before (on Sunday after
+/// 8:00, for a summary built at 8:00) is still in its day of grace then and may yet be
+/// published: it is not counted as missed, nor in the realisation, but listed apart as
+/// overdue, with whose it is. The summary goes out once a
+/// week, so this is where such a post is mentioned; a week with overdue posts and none
+/// missed gets a summary too.
+pub fn missed_plan(
+    v: &Voice,
+    program_id: i64,
+    program: &str,
+    week: &Week,
+    posts: &[PlannedPost],
+    now: Millis,
+) -> Option<Message> {
+    let mut missed_of: BTreeMap<(&str, i64), i64> = BTreeMap::new();
+    let mut overdue_of: BTreeMap<(&str, i64), i64> = BTreeMap::new();
+    for p in posts {
+        let per_person = match status_now(p, now) {
+            PostStatus::Missed => &mut missed_of,
+            PostStatus::Planned if p.ends_at <= now => &mut overdue_of,
+            _ => continue,
+        };
         *per_person.entry((p.user_name.as_str(), p.user_id)).or_default() += 1;
     }
-    if per_person.is_empty() {
+    if missed_of.is_empty() && overdue_of.is_empty() {
         return None;
     }
     let tr = &v.tr;
-    let missed: i64 = per_person.values().sum();
-    let mut people: Vec<((&str, i64), i64)> = per_person.into_iter().collect();
-    people.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let missed: i64 = missed_of.values().sum();
+    let overdue: i64 = overdue_of.values().sum();
     let title = tr.a1("webhook-msg-missed-title", "week", &v.week(week));
-    let mut lines = vec![tr.t("webhook-msg-missed-intro")];
-    lines.extend(capped(
-        tr,
-        people
-            .iter()
-            .map(|((name, _), n)| format!("{name}: {}", tr.n("webhook-msg-missed-count", *n)))
-            .collect(),
-    ));
+    let mut lines = Vec::new();
+    if missed > 0 {
+        lines.push(tr.t("webhook-msg-missed-intro"));
+        lines.extend(capped(
+            tr,
+            most_first(missed_of)
+                .iter()
+                .map(|((name, _), n)| format!("{name}: {}", tr.n("webhook-msg-missed-count", *n)))
+                .collect(),
+        ));
+    }
     let mut facts = vec![(tr.t("webhook-msg-missed"), missed.to_string())];
-    if let Some(rate) = calendar::tally(posts.iter().map(|p| p.status())).rate() {
+    let mut fallback = format!("{title}: {}", tr.n("webhook-msg-missed-count", missed));
+    if overdue > 0 {
+        let label = tr.t("realisation-overdue");
+        lines.push(format!("{label}: {}", tr.t("realisation-overdue-help")));
+        lines.extend(capped(
+            tr,
+            most_first(overdue_of)
+                .iter()
+                .map(|((name, _), n)| format!("{name}: {}", tr.n("webhook-msg-posts", *n)))
+                .collect(),
+        ));
+        fallback.push_str(&format!(", {label}: {overdue}"));
+        facts.push((label, overdue.to_string()));
+    }
+    if let Some(rate) = calendar::tally(posts.iter().map(|p| status_now(p, now))).rate() {
         facts.push((tr.t("webhook-msg-realisation"), format!("{:.0}%", rate * 100.0)));
     }
     Some(Message {
-        fallback: format!("{title}: {}", tr.n("webhook-msg-missed-count", missed)),
+        fallback,
         title,
         lines,
         facts,
@@ -288,7 +335,8 @@ mod tests {
             post(4, 12, "Ewa Lis", "done", monday_9()),
             post(5, 12, "Ewa Lis", "skipped", monday_9()),
         ];
-        let m = missed_plan(&voice(Locale::Pl), 3, "EB", &week, &posts).unwrap();
+        let now = monday_9() + 7 * ambasada_core::DAY;
+        let m = missed_plan(&voice(Locale::Pl), 3, "EB", &week, &posts, now).unwrap();
         assert_eq!(m.title, "Pominięte zaplanowane posty: 23.11–29.11.2026");
         assert_eq!(m.lines[1], "Jan Nowak: 2 pominięte posty");
         assert_eq!(m.lines[2], "Anna Kowalska: 1 pominięty post");
@@ -298,10 +346,90 @@ mod tests {
             m.link.1,
             "https://ambasada.example/app/programs/3/realisation?from=2026-11-23&to=2026-11-29"
         );
-        let en = missed_plan(&voice(Locale::En), 3, "EB", &week, &posts).unwrap();
+        let en = missed_plan(&voice(Locale::En), 3, "EB", &week, &posts, now).unwrap();
         assert_eq!(en.lines[1], "Jan Nowak: 2 missed posts");
         let none = vec![post(4, 12, "Ewa Lis", "done", monday_9())];
-        assert!(missed_plan(&voice(Locale::Pl), 3, "EB", &week, &none).is_none());
+        assert!(missed_plan(&voice(Locale::Pl), 3, "EB", &week, &none, now).is_none());
+    }
+
+    fn warsaw(d: jiff::civil::Date, h: i8) -> i64 {
+        d.at(h, 0, 0, 0)
+            .in_tz("Europe/Warsaw")
+            .unwrap()
+            .timestamp()
+            .as_millisecond()
+    }
+
+    #[test]
+    fn last_weeks_posts_are_judged_when_the_summary_is_built_and_sundays_late_ones_are_overdue() {
+        let week = Week::of(date(2026, 11, 23));
+        let ending = |id, user, name: &str, status, ends_at: i64| PlannedPost {
+            ends_at,
+            ..post(id, user, name, status, ends_at - 4 * ambasada_core::HOUR)
+        };
+        let posts = vec![
+            // Past its day of grace at 8:00 on Monday, though the job has not marked it.
+            ending(1, 10, "Anna Kowalska", "planned", warsaw(date(2026, 11, 28), 12)),
+            // Ended on Sunday evening: in its day of grace until Monday 20:00.
+            ending(2, 11, "Jan Nowak", "planned", warsaw(date(2026, 11, 29), 20)),
+            ending(3, 11, "Jan Nowak", "missed", warsaw(date(2026, 11, 25), 12)),
+            ending(4, 12, "Ewa Lis", "done", warsaw(date(2026, 11, 29), 22)),
+        ];
+        let monday_8 = warsaw(date(2026, 11, 30), 8);
+        let m = missed_plan(&voice(Locale::Pl), 3, "EB", &week, &posts, monday_8).unwrap();
+        assert_eq!(
+            m.lines,
+            [
+                "W zeszłym tygodniu te zaplanowane posty nie ukazały się na czas:",
+                "Anna Kowalska: 1 pominięty post",
+                "Jan Nowak: 1 pominięty post",
+                "Po terminie: Termin minął, ale jest jeszcze dzień zapasu.",
+                "Jan Nowak: 1 zaplanowany post",
+            ]
+        );
+        assert_eq!(
+            m.facts,
+            [
+                ("Pominięte".to_string(), "2".to_string()),
+                ("Po terminie".to_string(), "1".to_string()),
+                ("Realizacja planu".to_string(), "33%".to_string()),
+            ],
+            "the overdue post is not due yet: one done of three due"
+        );
+        assert_eq!(
+            m.fallback,
+            "Pominięte zaplanowane posty: 23.11–29.11.2026: 2 pominięte posty, Po terminie: 1"
+        );
+        let en = missed_plan(&voice(Locale::En), 3, "EB", &week, &posts, monday_8).unwrap();
+        assert_eq!(
+            en.lines[3],
+            "Overdue: The window has ended; there is still a day of grace."
+        );
+        assert_eq!(en.lines[4], "Jan Nowak: 1 planned post");
+
+        // Overdue posts alone are still worth a summary: there will be no other.
+        let m = missed_plan(&voice(Locale::En), 3, "EB", &week, &posts[1..2], monday_8).unwrap();
+        assert_eq!(
+            m.lines,
+            [
+                "Overdue: The window has ended; there is still a day of grace.",
+                "Jan Nowak: 1 planned post"
+            ]
+        );
+        assert_eq!(
+            m.facts,
+            [
+                ("Missed".to_string(), "0".to_string()),
+                ("Overdue".to_string(), "1".to_string())
+            ]
+        );
+
+        // Built after Monday 20:00, the Sunday evening post is missed too.
+        let tuesday = warsaw(date(2026, 12, 1), 0);
+        let m = missed_plan(&voice(Locale::En), 3, "EB", &week, &posts, tuesday).unwrap();
+        assert_eq!(m.lines[1], "Jan Nowak: 2 missed posts");
+        assert_eq!(m.facts.len(), 2, "nothing overdue: {:?}", m.facts);
+        assert!(missed_plan(&voice(Locale::En), 3, "EB", &week, &posts[3..], monday_8).is_none());
     }
 
     #[test]

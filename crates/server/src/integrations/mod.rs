@@ -10,6 +10,14 @@
 //!
 //! A webhook URL is a secret: it is read only to post, never logged (errors are stripped
 //! of it), never in an API answer, and pages show it masked.
+//!
+//! Where a webhook may post: unless the `webhooks_allow_local` setting is on (the demo and
+//! the tests), only `https` to public addresses. The page refuses a URL naming this machine
+//! or a private network ([`WebhookUrl::parse`](ambasada_core::integrations::WebhookUrl::parse)),
+//! the sender resolves a host name before each post and refuses to post when it points
+//! inside (`sender`), and the client's own resolver refuses such an answer again when it
+//! connects, so a name that changes its answer between the two is refused too
+//! ([`PublicOnly`]). Redirects are never followed.
 
 pub mod messages;
 pub mod pages;
@@ -19,12 +27,14 @@ mod sender;
 use crate::AppState;
 use crate::i18n::Tr;
 use crate::mail::RetryPolicy;
-use ambasada_core::integrations::{WebhookKind, Week, weekly_post_due};
+use ambasada_core::integrations::{WebhookKind, Week, is_local_ip, weekly_post_due};
 use ambasada_core::{Locale, Millis};
 use ambasada_store::content::ContentItem;
 use ambasada_store::programs::Program;
 use axum::Router;
 use messages::Voice;
+use std::collections::HashSet;
+use std::net::SocketAddr;
 use std::sync::RwLock;
 use std::time::Duration;
 use tokio::sync::Notify;
@@ -46,13 +56,76 @@ const ERROR_TIMEOUT: &str = "timeout";
 const ERROR_CONNECT: &str = "connect: ";
 const ERROR_REQUEST: &str = "request: ";
 
+/// Why a post to a host that resolves to this machine or a private network was refused
+/// (stored after [`ERROR_REQUEST`], so the page words it in the reader's language).
+pub const ERROR_LOCAL_ADDRESS: &str =
+    "the host resolves to a loopback, private or link-local address; webhooks post only to public addresses";
+
+/// The error [`PublicOnly`] answers a host name that resolves inside with.
+#[derive(Debug, thiserror::Error)]
+#[error("{ERROR_LOCAL_ADDRESS}")]
+pub struct LocalAddress;
+
+/// The webhook client's resolver without `webhooks_allow_local`: a name that resolves to
+/// any address [`is_local_ip`] refuses is not connected to. The sender checks the host
+/// before posting; this repeats the check on the answer the connection uses, so a name
+/// that answered a public address to the check and a private one to the connection (DNS
+/// rebinding) is refused too. The hosts of the proxies named in the environment
+/// (`HTTPS_PROXY` and the like, which reqwest uses) are resolved as they are: they are the
+/// operator's, not a coordinator's.
+struct PublicOnly {
+    proxies: HashSet<String>,
+}
+
+impl PublicOnly {
+    fn from_env() -> PublicOnly {
+        let proxies = [
+            "HTTPS_PROXY",
+            "https_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+            "ALL_PROXY",
+            "all_proxy",
+        ]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .filter_map(|v| {
+            let v = v.trim();
+            let v = if v.contains("://") {
+                v.to_string()
+            } else {
+                format!("http://{v}")
+            };
+            url::Url::parse(&v).ok()?.host_str().map(|h| h.to_ascii_lowercase())
+        })
+        .collect();
+        PublicOnly { proxies }
+    }
+}
+
+impl reqwest::dns::Resolve for PublicOnly {
+    fn resolve(&self, name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        let host = name.as_str().to_ascii_lowercase();
+        let proxy = self.proxies.contains(&host);
+        Box::pin(async move {
+            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            if !proxy && addrs.iter().any(|a| is_local_ip(a.ip())) {
+                return Err(Box::new(LocalAddress) as Box<dyn std::error::Error + Send + Sync>);
+            }
+            Ok(Box::new(addrs.into_iter()) as reqwest::dns::Addrs)
+        })
+    }
+}
+
 /// The sender's shared parts: its retry policy, the signal that wakes it, and the HTTP
-/// client (rustls, no redirects followed, a short timeout).
+/// clients (rustls, no redirects followed, a short timeout): one that connects only to
+/// public addresses ([`PublicOnly`]), and one for `webhooks_allow_local`.
 pub struct Webhooks {
     policy: RwLock<RetryPolicy>,
     /// Wakes the sender when a message is queued.
     pub wakeup: Notify,
-    client: reqwest::Client,
+    public: reqwest::Client,
+    local: reqwest::Client,
 }
 
 /// The default retry policy of webhook messages: from 30 seconds, doubling, up to an
@@ -70,18 +143,30 @@ pub fn default_policy() -> RetryPolicy {
 
 impl Webhooks {
     pub fn new() -> anyhow::Result<Webhooks> {
-        let client = reqwest::Client::builder()
-            .timeout(TIMEOUT)
-            .connect_timeout(CONNECT_TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("Ambasada/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| anyhow::anyhow!("cannot build the webhook HTTP client: {e}"))?;
+        let builder = || {
+            reqwest::Client::builder()
+                .timeout(TIMEOUT)
+                .connect_timeout(CONNECT_TIMEOUT)
+                // A redirect could lead anywhere, this machine included: never followed.
+                .redirect(reqwest::redirect::Policy::none())
+                .user_agent(concat!("Ambasada/", env!("CARGO_PKG_VERSION")))
+        };
+        let built = |b: reqwest::ClientBuilder| {
+            b.build()
+                .map_err(|e| anyhow::anyhow!("cannot build the webhook HTTP client: {e}"))
+        };
         Ok(Webhooks {
             policy: RwLock::new(default_policy()),
             wakeup: Notify::new(),
-            client,
+            public: built(builder().dns_resolver(PublicOnly::from_env()))?,
+            local: built(builder())?,
         })
+    }
+
+    /// The client to post with: one that reaches local addresses only when they are
+    /// allowed.
+    fn client(&self, allow_local: bool) -> &reqwest::Client {
+        if allow_local { &self.local } else { &self.public }
     }
 
     /// The retry policy in force.
@@ -238,14 +323,17 @@ async fn weekly_of_program(state: &AppState, program_id: i64, now: Millis) -> an
         EVENT_MISSED,
         &last,
         missed_key,
-        |posts| messages::missed_plan(&voice, program_id, &program.name, &last, posts),
+        // Judged as they stand now, Sunday's late posts still in their day of grace apart:
+        // see `messages::missed_plan`.
+        |posts| messages::missed_plan(&voice, program_id, &program.name, &last, posts, now),
     )
     .await?;
     Ok(plan + missed)
 }
 
 /// One weekly message to the channels whose key is not taken yet, built from the
-/// program's planned posts of `week` (ending in it, in the coordinator's time zone).
+/// program's planned posts of `week`: those whose window ended in it (Monday 0:00 to
+/// Monday 0:00 in the coordinator's time zone), whatever their stored status.
 #[allow(clippy::too_many_arguments)]
 async fn weekly_message(
     state: &AppState,

@@ -185,11 +185,13 @@ pub async fn save(
 ) -> Result<Response> {
     let program = program_of(&state, &user, id).await?;
     let kind = kind_of(&kind)?;
-    let url = match WebhookUrl::parse(&f.url) {
+    let url = match WebhookUrl::parse(&f.url, state.config.webhooks_allow_local) {
         Ok(url) => url,
         Err(e) => {
             let key = match e {
+                // This machine or a private network: only a public https URL will do.
                 UrlError::Empty | UrlError::Invalid => "error-webhook-url",
+                UrlError::LocalHost => "error-webhook-local",
                 UrlError::NotHttps => "error-webhook-https",
                 UrlError::TooLong => "error-webhook-too-long",
             };

@@ -90,6 +90,29 @@ fn escaped_len(c: char) -> usize {
     }
 }
 
+/// Characters that Adaptive Cards' Markdown (in TextBlocks and facts) may read as
+/// formatting, a link, a template function (`{{DATE(...)}}`) or a list.
+const TEAMS_MARKDOWN: &[char] = &[
+    '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '>', '~',
+];
+
+/// `s` cut to [`TEAMS_LINE_MAX`] characters, then with every Markdown-significant
+/// character backslash-escaped, so that a title such as `[Open](https://evil.example)`
+/// shows as typed instead of becoming a link. Escaping `-`, `+`, `*`, `.` and `)` also
+/// keeps a line that starts like a list item (`- `, `1. `, `1) `) from becoming one.
+/// Escaped after the cut, so no escape is cut in two.
+pub fn teams_text(s: &str) -> String {
+    let s = cut(s, TEAMS_LINE_MAX);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if TEAMS_MARKDOWN.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Lines joined with newlines, as many whole lines as fit in `max` characters (each
 /// escaped by `escape`), with `…` for the ones left out; a first line too long alone is
 /// cut.
@@ -161,11 +184,13 @@ pub fn slack(m: &Message) -> Value {
 
 /// Teams (Workflows): a message whose one attachment is an Adaptive Card 1.4 with the
 /// title, one TextBlock per line, a FactSet, the context in small print, and an
-/// `Action.OpenUrl` button.
+/// `Action.OpenUrl` button. Every text of a TextBlock or a fact is Markdown-escaped
+/// ([`teams_text`]): titles, topics and names are the users'. The button's title (plain
+/// text) and URL are not.
 pub fn teams(m: &Message) -> Value {
     let mut body = vec![json!({
         "type": "TextBlock",
-        "text": cut(&m.title, TEAMS_LINE_MAX),
+        "text": teams_text(&m.title),
         "weight": "Bolder",
         "size": "Medium",
         "wrap": true
@@ -173,7 +198,7 @@ pub fn teams(m: &Message) -> Value {
     body.extend(m.lines.iter().map(|l| {
         json!({
             "type": "TextBlock",
-            "text": cut(l, TEAMS_LINE_MAX),
+            "text": teams_text(l),
             "wrap": true,
             "spacing": "Small"
         })
@@ -182,13 +207,13 @@ pub fn teams(m: &Message) -> Value {
         body.push(json!({
             "type": "FactSet",
             "facts": m.facts.iter()
-                .map(|(k, v)| json!({"title": cut(k, TEAMS_LINE_MAX), "value": cut(v, TEAMS_LINE_MAX)}))
+                .map(|(k, v)| json!({"title": teams_text(k), "value": teams_text(v)}))
                 .collect::<Vec<_>>()
         }));
     }
     body.push(json!({
         "type": "TextBlock",
-        "text": cut(&m.context, TEAMS_LINE_MAX),
+        "text": teams_text(&m.context),
         "isSubtle": true,
         "size": "Small",
         "wrap": true
@@ -276,8 +301,8 @@ mod tests {
         assert_eq!(body[0]["weight"], "Bolder");
         assert_eq!(body[0]["wrap"], true);
         assert_eq!(
-            body[1]["text"], "Q&A <live> with *the* CTO",
-            "no HTML escaping in a card"
+            body[1]["text"], "Q&A <live\\> with \\*the\\* CTO",
+            "no HTML escaping in a card; Markdown escaped"
         );
         assert_eq!(body[1]["wrap"], true);
         assert_eq!(body[2]["text"], "Second line");
@@ -291,6 +316,50 @@ mod tests {
         assert_eq!(action["type"], "Action.OpenUrl");
         assert_eq!(action["title"], "Share it");
         assert_eq!(action["url"], "https://ambasada.example/app/feed/7");
+    }
+
+    #[test]
+    fn teams_escapes_markdown_in_every_text_but_not_in_the_button() {
+        let mut m = message();
+        m.title = "[Open](https://evil.example)".into();
+        m.lines = vec![
+            "- not a list".into(),
+            "1. nor this".into(),
+            "**bold** _it_ `code` ~~x~~ # h > q | t ! {{DATE(2026-01-01T00:00:00Z)}} a+b \\".into(),
+        ];
+        m.facts = vec![("Topic".into(), "![img](https://evil.example/x.png)".into())];
+        m.context = "Program [x](y)".into();
+        m.link = ("Share [it]".into(), "https://ambasada.example/app/feed/7?a=(b)".into());
+        let v = teams(&m);
+        let c = &v["attachments"][0]["content"];
+        let body = c["body"].as_array().unwrap();
+        assert_eq!(body[0]["text"], r"\[Open\]\(https://evil\.example\)");
+        assert_eq!(body[1]["text"], r"\- not a list");
+        assert_eq!(body[2]["text"], r"1\. nor this");
+        assert_eq!(
+            body[3]["text"],
+            r"\*\*bold\*\* \_it\_ \`code\` \~\~x\~\~ \# h \> q \| t \! \{\{DATE\(2026\-01\-01T00:00:00Z\)\}\} a\+b \\"
+        );
+        assert_eq!(body[4]["facts"][0]["title"], "Topic");
+        assert_eq!(
+            body[4]["facts"][0]["value"],
+            r"\!\[img\]\(https://evil\.example/x\.png\)"
+        );
+        assert_eq!(body[5]["text"], r"Program \[x\]\(y\)");
+        let action = &c["actions"][0];
+        assert_eq!(action["title"], "Share [it]", "a button's title is plain text");
+        assert_eq!(action["url"], "https://ambasada.example/app/feed/7?a=(b)");
+        // Cut first, then escaped: no escape cut in two.
+        let long = teams_text(&".".repeat(2 * TEAMS_LINE_MAX));
+        assert!(long.ends_with(r"\.…"), "{}", &long[long.len() - 8..]);
+        assert_eq!(long.chars().count(), 2 * (TEAMS_LINE_MAX - 1) + 1);
+        // Slack is escaped its own way.
+        assert!(
+            slack(&m)["blocks"][1]["text"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("- not a list")
+        );
     }
 
     #[test]

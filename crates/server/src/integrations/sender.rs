@@ -6,6 +6,11 @@
 //! failing webhook delays no other channel by more than that, and requests never wait for
 //! a post (they only queue). A channel's messages go one at a time (the store's claim).
 //! The URL is never logged: errors are stripped of it before they are logged or stored.
+//!
+//! Without `webhooks_allow_local`, a URL is checked again before each post: it must pass
+//! the page's rule, and its host must not resolve to any loopback, private, link-local or
+//! unspecified address ([`check_host`]); a message to one is refused, with that error,
+//! and not tried again.
 
 use crate::AppState;
 use ambasada_core::integrations::{self, Verdict};
@@ -65,9 +70,14 @@ pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
 /// Posts one claimed message and records the answer.
 async fn deliver(state: AppState, claimed: ClaimedDelivery) {
     let d = &claimed.delivery;
-    // The page stores only URLs the rule allows; one that got in otherwise is not posted to.
-    let (verdict, error) = match integrations::WebhookUrl::parse(&claimed.url) {
-        Ok(url) => post(&state.webhooks.client, url.expose(), &d.body).await,
+    let allow_local = state.config.webhooks_allow_local;
+    // The page stores only URLs the rule allows; one that got in otherwise (stored while
+    // local addresses were allowed, say) is not posted to.
+    let (verdict, error) = match integrations::WebhookUrl::parse(&claimed.url, allow_local) {
+        Ok(url) => match check_host(&url, allow_local).await {
+            Ok(()) => post(state.webhooks.client(allow_local), url.expose(), &d.body).await,
+            Err(refused) => refused,
+        },
         Err(e) => (Verdict::Rejected, Some(format!("{}{e}", super::ERROR_REQUEST))),
     };
     let error = error.map(|e| redact(&e, &claimed.url)).unwrap_or_default();
@@ -116,6 +126,44 @@ async fn deliver(state: AppState, claimed: ClaimedDelivery) {
     }
 }
 
+/// Unless local addresses are allowed, resolves the URL's host and refuses (not to be
+/// tried again) when any of its addresses is this machine or a private network, so that a
+/// DNS name pointing inside is not posted to. A name that does not resolve now is tried
+/// again later, like a post that could not connect.
+async fn check_host(url: &integrations::WebhookUrl, allow_local: bool) -> Result<(), (Verdict, Option<String>)> {
+    if allow_local {
+        return Ok(());
+    }
+    let retry = |e: String| (Verdict::Retry { not_before: None }, Some(e));
+    let Some((host, port)) = url.host_and_port() else {
+        return Err((
+            Verdict::Rejected,
+            Some(format!("{}{}", super::ERROR_REQUEST, integrations::UrlError::Invalid)),
+        ));
+    };
+    let looked_up = tokio::time::timeout(super::CONNECT_TIMEOUT, tokio::net::lookup_host((host.as_str(), port))).await;
+    let addrs: Vec<std::net::SocketAddr> = match looked_up {
+        Err(_) => return Err(retry(super::ERROR_TIMEOUT.to_string())),
+        Ok(Err(e)) => return Err(retry(format!("{}{e}", super::ERROR_CONNECT))),
+        Ok(Ok(addrs)) => addrs.collect(),
+    };
+    if addrs.is_empty() {
+        return Err(retry(format!("{}no address for the host", super::ERROR_CONNECT)));
+    }
+    if addrs.iter().any(|a| integrations::is_local_ip(a.ip())) {
+        return Err(local_address());
+    }
+    Ok(())
+}
+
+/// A post refused because its host resolves inside: not tried again.
+fn local_address() -> (Verdict, Option<String>) {
+    (
+        Verdict::Rejected,
+        Some(format!("{}{}", super::ERROR_REQUEST, super::ERROR_LOCAL_ADDRESS)),
+    )
+}
+
 /// Posts `body` and reads the answer: the verdict, and what went wrong (the status and
 /// the start of the answer, or why there was none) when it was not delivered.
 async fn post(client: &reqwest::Client, url: &str, body: &str) -> (Verdict, Option<String>) {
@@ -127,6 +175,9 @@ async fn post(client: &reqwest::Client, url: &str, body: &str) -> (Verdict, Opti
         .await;
     let res = match res {
         Ok(r) => r,
+        // The client's resolver found the host inside at connecting time (its answer
+        // changed since `check_host`): refused like there.
+        Err(e) if refused_as_local(&e) => return local_address(),
         Err(e) => return (Verdict::Retry { not_before: None }, Some(describe(e))),
     };
     let status = res.status().as_u16();
@@ -161,6 +212,18 @@ async fn start_of_answer(mut res: reqwest::Response) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     super::payload::cut(text.trim(), ANSWER_KEPT)
+}
+
+/// Whether the client's resolver refused the host as local ([`super::LocalAddress`]).
+fn refused_as_local(e: &reqwest::Error) -> bool {
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        if c.is::<super::LocalAddress>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }
 
 /// Why a post got no answer, without the URL (reqwest names it in its errors), as
@@ -206,6 +269,36 @@ fn redact(text: &str, url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_host_that_resolves_inside_is_refused_unless_local_addresses_are_allowed() {
+        // `localhost` itself is refused by the page's rule; it stands here for any name
+        // that resolves to this machine (the rule passes a URL before it is posted to only
+        // when it was stored under another setting).
+        let url = integrations::WebhookUrl::parse("https://localhost:9/services/x", true).unwrap();
+        let (verdict, error) = check_host(&url, false).await.unwrap_err();
+        assert_eq!(verdict, Verdict::Rejected, "not tried again");
+        assert_eq!(
+            error.as_deref(),
+            Some(format!("request: {}", super::super::ERROR_LOCAL_ADDRESS).as_str())
+        );
+        assert!(check_host(&url, true).await.is_ok(), "allowed for the demo and tests");
+        // An address needs no lookup: a public one passes.
+        let public = integrations::WebhookUrl::parse("https://8.8.8.8/x", false).unwrap();
+        assert!(check_host(&public, false).await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn the_public_client_does_not_connect_to_a_name_that_resolves_inside() {
+        let webhooks = super::super::Webhooks::new().unwrap();
+        // Where nothing listens: connecting would give "connection refused" instead.
+        let (verdict, error) = post(webhooks.client(false), "http://localhost:9/x", "{}").await;
+        assert_eq!(verdict, Verdict::Rejected);
+        assert!(error.unwrap().contains("private or link-local address"));
+        let (verdict, error) = post(webhooks.client(true), "http://localhost:9/x", "{}").await;
+        assert_eq!(verdict, Verdict::Retry { not_before: None });
+        assert!(error.unwrap().starts_with("connect: "));
+    }
 
     #[test]
     fn errors_lose_the_url_and_its_secret_parts() {

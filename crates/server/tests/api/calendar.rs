@@ -588,3 +588,174 @@ async fn the_demo_has_a_month_of_plan_and_notifications_for_every_role(app: &Tes
     assert!(days.len() >= 5, "spread over several days: {days:?}");
 }
 story!(the_demo_has_a_month_of_plan_and_notifications_for_every_role);
+
+async fn review_findings_feeds_follow_the_coordinator_dates_stay_sane_and_leavers_lose_open_posts(app: &TestApp) {
+    use ambasada_core::calendar::feeds::FeedOwner;
+    let coord = app.login_as(Role::Coordinator).await;
+    let next = app.create_user("next@test.example", &[Role::Coordinator]).await;
+    let amb = app.create_user("amb@test.example", &[Role::Ambassador]).await;
+    let program = app.create_program("EB", "eb", Some(coord)).await;
+    app.state.store.add_member(program, amb, 0).await.unwrap();
+
+    // The program's feed URL stops when the program gets another coordinator.
+    let url = ambasada_server::calendar::feeds::feed_url(&app.state, FeedOwner::Program, program)
+        .await
+        .unwrap();
+    let path = url.trim_start_matches(&app.state.config.base_url).to_string();
+    assert_eq!(app.get(&path).await.status(), 200);
+    let mut p = app.state.store.program(program).await.unwrap().unwrap();
+    p.coordinator_id = Some(next);
+    app.state
+        .store
+        .update_program(
+            program,
+            &ambasada_store::programs::ProgramInput {
+                name: p.name.clone(),
+                slug: p.slug.clone(),
+                description: p.description.clone(),
+                coordinator_id: p.coordinator_id,
+                daily_share_limit: p.daily_share_limit,
+                review_cadence: p.review_cadence.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(app.get(&path).await.status(), 404, "the old coordinator's URL is dead");
+    let mut p = app.state.store.program(program).await.unwrap().unwrap();
+    p.coordinator_id = Some(coord);
+    app.state
+        .store
+        .update_program(
+            program,
+            &ambasada_store::programs::ProgramInput {
+                name: p.name.clone(),
+                slug: p.slug.clone(),
+                description: p.description.clone(),
+                coordinator_id: p.coordinator_id,
+                daily_share_limit: p.daily_share_limit,
+                review_cadence: p.review_cadence.clone(),
+            },
+        )
+        .await
+        .unwrap();
+
+    // Dates far out of range are refused, never a 500.
+    assert_eq!(app.get("/app/calendar?date=9999-12-31").await.status(), 200);
+    assert_eq!(
+        app.get("/app/calendar?date=-009999-01-05&view=week").await.status(),
+        200
+    );
+    let page = app
+        .get(&format!(
+            "/app/programs/{program}/realisation?from=9999-12-01&to=9999-12-31"
+        ))
+        .await;
+    assert_eq!(page.status(), 200);
+    let co = token(
+        app,
+        coord,
+        &[Scope::ReportsRead, Scope::CalendarWrite, Scope::ContentRead],
+    )
+    .await;
+    let c = client();
+    for q in [
+        "/api/v1/calendar?from=9999-12-30&to=9999-12-31",
+        "/api/v1/programs/{p}/realisation?from=9999-01-01&to=9999-12-31",
+    ] {
+        let res = c
+            .get(app.url(&q.replace("{p}", &program.to_string())))
+            .bearer_auth(&co)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400, "{q}");
+    }
+    let now = ambasada_server::now();
+    let far = serde_json::json!({
+        "topic": "Far", "network": "linkedin",
+        "starts_at": rfc(now + 900 * DAY), "ends_at": rfc(now + 901 * DAY),
+    });
+    let res = c
+        .post(app.url(&format!("/api/v1/programs/{program}/calendar")))
+        .bearer_auth(&co)
+        .json(&far)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+
+    // An item that starts next week cannot be planned for this week.
+    let item_id = app
+        .state
+        .store
+        .create_content(
+            &ContentInput {
+                title: "Later".into(),
+                category: "product".into(),
+                target_url: "https://www.example.com/later".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: now + 7 * DAY,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "Soon.".into())],
+                program_ids: vec![],
+                team_ids: vec![],
+            },
+            coord,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    app.state
+        .store
+        .transition_content(item_id, "draft", "approved", Some(coord), None, 0)
+        .await
+        .unwrap();
+    let early = serde_json::json!({
+        "content_id": item_id, "network": "linkedin",
+        "starts_at": rfc(now + HOUR), "ends_at": rfc(now + DAY),
+    });
+    let res = c
+        .post(app.url(&format!("/api/v1/programs/{program}/calendar")))
+        .bearer_auth(&co)
+        .json(&early)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert!(
+        problem["errors"]["starts_at"]
+            .as_str()
+            .unwrap()
+            .contains("available only from"),
+        "{problem}"
+    );
+
+    // Someone who leaves the program loses their open planned posts, not the decided ones.
+    let body = serde_json::json!({
+        "topic": "Our team", "network": "linkedin",
+        "starts_at": rfc(now + HOUR), "ends_at": rfc(now + DAY),
+    });
+    let res = c
+        .post(app.url(&format!("/api/v1/programs/{program}/calendar")))
+        .bearer_auth(&co)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    assert_eq!(app.state.store.plan_of(amb, now, now + 2 * DAY).await.unwrap().len(), 1);
+    assert!(app.state.store.remove_member(program, amb, now).await.unwrap());
+    assert!(
+        app.state
+            .store
+            .plan_of(amb, now, now + 2 * DAY)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+story!(review_findings_feeds_follow_the_coordinator_dates_stay_sane_and_leavers_lose_open_posts);

@@ -1,10 +1,11 @@
 //! Slack and Microsoft Teams webhooks: a local HTTP listener that this test starts stands
 //! in for Slack and Teams (it records each request and answers what the test tells it);
 //! the coordinator sets the URLs on the program's page; the bodies are checked field by
-//! field; a 500 and a 429 are retried, a 404 stops the channel; the URL is never shown
-//! whole, nor in any API answer.
+//! field; a 500 and a 429 are retried, a 404 stops the channel, a redirect is not followed;
+//! the URL is never shown whole, nor in any API answer. Without `webhooks_allow_local` (as in
+//! production), nothing is posted to this machine or a private network.
 
-use crate::common::{PASSWORD, TestApp, wait_for, wait_until};
+use crate::common::{Db, PASSWORD, TestApp, postgres_url, wait_for, wait_until};
 use crate::story;
 use ambasada_core::{Network, Role, Scope};
 use ambasada_server::mail::RetryPolicy;
@@ -96,6 +97,11 @@ async fn answer(State(hook): State<Hook>, uri: Uri, headers: HeaderMap, body: By
     };
     let (status, retry_after, text) = s.script.get_mut(&path).and_then(|q| q.pop_front()).unwrap_or(default);
     let mut res = (StatusCode::from_u16(status).unwrap(), text).into_response();
+    // A redirect leads to `/redirected` on this listener, which a sender that followed it
+    // would post to.
+    if (300..400).contains(&status) {
+        res.headers_mut().insert("location", "/redirected".parse().unwrap());
+    }
     if let Some(r) = retry_after {
         res.headers_mut().insert("retry-after", r.parse().unwrap());
     }
@@ -284,7 +290,7 @@ async fn slack_and_teams_get_the_test_message_and_new_content(app: &TestApp) {
     let teams = hook.wait_for("/teams/workflows/1/invoke", 2).await;
     let card = &teams[1].body["attachments"][0]["content"];
     assert_eq!(card["body"][0]["text"], "New content to share");
-    assert_eq!(card["body"][1]["text"], "Q&A <live> with the CTO");
+    assert_eq!(card["body"][1]["text"], "Q&A <live\\> with the CTO", "Markdown escaped");
     assert_eq!(card["body"][2]["type"], "FactSet");
     assert_eq!(card["body"][2]["facts"][0]["title"], "Category");
     assert_eq!(card["body"][2]["facts"][0]["value"], "Event");
@@ -488,6 +494,15 @@ async fn a_failing_webhook_is_retried_and_a_revoked_one_stops(app: &TestApp) {
     let d = settled(app, program, 5).await;
     assert_eq!(d[4].status, "sent");
     assert_eq!(hook.received(path).len(), 8, "the revoked URL got nothing more");
+
+    // A redirect is not followed (it could lead anywhere, this machine included), nor
+    // tried again.
+    hook.script(new_path, &[(302, None, "")]);
+    coord.post_form(&test, &[]).await;
+    let d = settled(app, program, 6).await;
+    assert_eq!((d[5].status.as_str(), d[5].attempts), ("failed", 1));
+    assert_eq!(d[5].last_error.as_deref(), Some("HTTP 302"));
+    assert!(hook.received("/redirected").is_empty(), "the redirect was not followed");
 }
 story!(a_failing_webhook_is_retried_and_a_revoked_one_stops);
 
@@ -570,6 +585,22 @@ async fn the_weekly_plan_and_missed_posts_go_out_once_on_monday(app: &TestApp) {
         .await
         .unwrap();
     store.mark_missed(monday(0, 0)).await.unwrap();
+    // Jan's Saturday post, past its day of grace by Monday but not marked missed yet (the
+    // job has not run since), and Anna's post that ended at 19:00 on Sunday, within its day
+    // of grace until 19:00 on Monday.
+    let sat = monday(-2, 0);
+    let sun = monday(-1, 6);
+    for (who, start, topic) in [(jan, sat, "Weekend"), (anna, sun, "Sunday")] {
+        store
+            .create_slot(
+                &slot(topic, start),
+                &[(who, start, start + 4 * ambasada_core::HOUR)],
+                coord_id,
+                0,
+            )
+            .await
+            .unwrap();
+    }
     assert_eq!(
         set_url(&coord, program, "slack", &format!("{base}/slack/weekly"))
             .await
@@ -606,11 +637,18 @@ async fn the_weekly_plan_and_missed_posts_go_out_once_on_monday(app: &TestApp) {
         .iter()
         .find(|b| b["blocks"][0]["text"]["text"] == "Missed planned posts: 2029-12-31 – 2030-01-06")
         .expect("last week's missed posts");
+    // Judged at 9:00 on Monday: the unmarked Saturday post is missed; Sunday's is overdue,
+    // not counted as missed nor in the realisation (one done of three due).
     let section = missed["blocks"][1]["text"]["text"].as_str().unwrap();
     assert_eq!(
         section,
-        "Last week these planned posts were not published on time:\nTest jan: 1 missed post\n\
-         *Missed:* 1\n*Plan realisation:* 50%"
+        "Last week these planned posts were not published on time:\nTest jan: 2 missed posts\n\
+         Overdue: The window has ended; there is still a day of grace.\nTest anna: 1 planned post\n\
+         *Missed:* 2\n*Overdue:* 1\n*Plan realisation:* 33%"
+    );
+    assert_eq!(
+        missed["text"],
+        "Missed planned posts: 2029-12-31 – 2030-01-06: 2 missed posts, Overdue: 1"
     );
     let d = settled(app, program, 2).await;
     let mut events: Vec<&str> = d.iter().map(|d| d.event.as_str()).collect();
@@ -621,6 +659,140 @@ async fn the_weekly_plan_and_missed_posts_go_out_once_on_monday(app: &TestApp) {
     assert_eq!(queue(monday(14, 0)).await.unwrap(), 0);
 }
 story!(the_weekly_plan_and_missed_posts_go_out_once_on_monday);
+
+/// A host name that resolves to this machine or a private network here (the machine's own
+/// name, usually), for the sender's check; `None` when there is none.
+async fn name_resolving_inside() -> Option<String> {
+    let own = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .unwrap_or_default();
+    for name in [own.trim(), "ip6-localhost", "ip6-loopback"] {
+        // The page refuses these names itself.
+        if name.is_empty() || name == "localhost" || name.ends_with(".localhost") {
+            continue;
+        }
+        if let Ok(addrs) = tokio::net::lookup_host((name, 443)).await {
+            let addrs: Vec<_> = addrs.collect();
+            if !addrs.is_empty() && addrs.iter().all(|a| ambasada_core::integrations::is_local_ip(a.ip())) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// With `webhooks_allow_local` off, as in production.
+async fn in_production_nothing_is_posted_to_this_machine_or_a_private_network(app: &TestApp) {
+    assert!(!app.state.config.webhooks_allow_local);
+    app.state.webhooks.set_policy(quick_policy());
+    let (hook, base) = Hook::start().await;
+    let port = base.rsplit(':').next().unwrap().to_string();
+    let (coord, _, program) = coordinator_with_program(app).await;
+
+    // The page refuses http, even to this machine, and https to this machine or a
+    // private network, however it is spelt.
+    for url in [
+        format!("{base}/slack/x"),
+        "http://127.0.0.1:2375/containers/json".into(),
+        "http://localhost:2375/containers/json".into(),
+    ] {
+        let res = set_url(&coord, program, "slack", &url).await;
+        assert_eq!(res.status(), 422, "{url}");
+        assert!(res.text().await.unwrap().contains("must start with https://"), "{url}");
+    }
+    for url in [
+        format!("https://127.0.0.1:{port}/slack/x"),
+        "https://localhost/x".into(),
+        "https://hooks.localhost/x".into(),
+        "https://10.0.0.1/x".into(),
+        "https://172.16.5.4/x".into(),
+        "https://192.168.1.1/x".into(),
+        "https://169.254.169.254/latest/meta-data/".into(),
+        "https://0.0.0.0/x".into(),
+        "https://2130706433/x".into(),
+        "https://[::1]/x".into(),
+        "https://[fd00::1]/x".into(),
+        "https://[fe80::1]/x".into(),
+        "https://[::ffff:127.0.0.1]/x".into(),
+    ] {
+        let res = set_url(&coord, program, "teams", &url).await;
+        assert_eq!(res.status(), 422, "{url}");
+        assert!(
+            res.text().await.unwrap().contains("points to this server or a private network"),
+            "{url}"
+        );
+    }
+    assert!(app.state.store.program_webhooks(program).await.unwrap().is_empty());
+
+    // A URL stored while local addresses were allowed is not posted to.
+    let old = "/slack/T9/B9/SECRETstored001";
+    app.state
+        .store
+        .set_program_webhook(program, "slack", &format!("{base}{old}"), 0)
+        .await
+        .unwrap();
+    let test = format!("/app/programs/{program}/integrations/slack/test");
+    assert_eq!(coord.post_form(&test, &[]).await.status(), 303);
+    let d = settled(app, program, 1).await;
+    assert_eq!((d[0].status.as_str(), d[0].attempts), ("failed", 1));
+    assert_eq!(d[0].last_error.as_deref(), Some("request: not https"));
+    assert!(hook.received(old).is_empty(), "nothing posted to this machine");
+
+    // A name is not an address: the page takes it, and the sender, resolving it before
+    // posting, refuses it when it points inside, once and for all, saying why.
+    let Some(name) = name_resolving_inside().await else {
+        eprintln!("no host name resolves to this machine here: the sender's check is left untested");
+        return;
+    };
+    let path = "/slack/T9/B9/SECRETbyname002";
+    assert_eq!(
+        set_url(&coord, program, "slack", &format!("https://{name}:{port}{path}"))
+            .await
+            .status(),
+        303,
+        "{name}"
+    );
+    assert_eq!(coord.post_form(&test, &[]).await.status(), 303);
+    let d = settled(app, program, 2).await;
+    assert_eq!((d[1].status.as_str(), d[1].attempts), ("failed", 1), "not tried again");
+    assert_eq!(
+        d[1].last_error.as_deref(),
+        Some(format!("request: {}", ambasada_server::integrations::ERROR_LOCAL_ADDRESS).as_str())
+    );
+    assert!(hook.received(path).is_empty());
+    let html = page(&coord, program).await;
+    assert!(
+        html.contains("The request failed: the host resolves to a loopback, private or link-local address"),
+        "the error is shown"
+    );
+    assert!(!html.contains("SECRET"));
+}
+
+mod in_production_nothing_is_posted_to_this_machine_or_a_private_network {
+    use super::*;
+
+    async fn production(db: Db) -> TestApp {
+        TestApp::spawn_with(db, |c| c.webhooks_allow_local = false, None).await
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let app = production(Db::Sqlite).await;
+        super::in_production_nothing_is_posted_to_this_machine_or_a_private_network(&app).await;
+        app.stop().await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        let Some(url) = postgres_url() else {
+            eprintln!("AMBASADA_TEST_POSTGRES unset: PostgreSQL run skipped");
+            return;
+        };
+        let app = production(Db::Postgres(url)).await;
+        super::in_production_nothing_is_posted_to_this_machine_or_a_private_network(&app).await;
+        app.stop().await;
+    }
+}
 
 async fn the_demo_shows_a_failing_slack_channel(app: &TestApp) {
     assert!(ambasada_server::demo::seed(&app.state).await.unwrap());

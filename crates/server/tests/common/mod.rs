@@ -248,6 +248,9 @@ impl TestApp {
         config.database_url = Secret::new(url);
         config.bind = "127.0.0.1:0".parse().unwrap();
         config.data_dir = dir.join("data").display().to_string();
+        // The Slack and Teams stand-ins listen on loopback (`integrations.rs` turns this
+        // off to test the production rule).
+        config.webhooks_allow_local = true;
         configure(&mut config);
         let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());

@@ -12,7 +12,7 @@ use sqlx::AssertSqlSafe;
 
 mod posts;
 
-pub(crate) use posts::mark_done_by_share;
+pub(crate) use posts::{mark_done_by_share, revoke_feeds_held_by};
 
 /// A slot to create or the new values of one.
 #[derive(Debug, Clone)]

@@ -372,6 +372,16 @@ impl Store {
     /// Replaces a person's roles and teams (the admin's edit page), in one transaction.
     pub async fn set_roles_and_teams(&self, id: i64, roles: &[Role], team_ids: &[i64], now: Millis) -> Result<()> {
         let mut tx = self.pool.begin().await?;
+        if !roles.contains(&Role::Coordinator) && !roles.contains(&Role::Admin) {
+            // No longer someone who may hold a program's feed.
+            sqlx::query(
+                "UPDATE calendar_feeds SET version = version + 1 WHERE owner = 'program' \
+                 AND owner_id IN (SELECT id FROM programs WHERE coordinator_id = $1)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -436,6 +446,13 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+        // Their open planned posts are no longer asked for, and the calendar feeds they
+        // held (their own, and those of the programs they coordinate) stop.
+        sqlx::query("DELETE FROM planned_posts WHERE user_id = $1 AND status = 'planned'")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        crate::calendar::revoke_feeds_held_by(&mut tx, id).await?;
         tx.commit().await?;
         Ok(())
     }

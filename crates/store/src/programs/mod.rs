@@ -70,7 +70,15 @@ impl Store {
 
     /// Changes a program; a taken slug is a [`StoreError::Conflict`].
     pub async fn update_program(&self, id: i64, p: &ProgramInput) -> Result<()> {
-        let r = sqlx::query(
+        let mut tx = self.pool.begin().await?;
+        let before: Option<(Option<i64>,)> = sqlx::query_as("SELECT coordinator_id FROM programs WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((coordinator_before,)) = before else {
+            return Err(StoreError::NotFound);
+        };
+        sqlx::query(
             "UPDATE programs SET name = $2, slug = $3, description = $4, coordinator_id = $5, daily_share_limit = $6, \
              review_cadence = $7 WHERE id = $1",
         )
@@ -81,12 +89,18 @@ impl Store {
         .bind(p.coordinator_id)
         .bind(p.daily_share_limit)
         .bind(&p.review_cadence)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await
         .map_err(StoreError::on_unique("slug"))?;
-        if r.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
+        // The program's calendar feed was the old coordinator's to hold: a new one gets a
+        // new URL, and the old one stops.
+        if coordinator_before != p.coordinator_id {
+            sqlx::query("UPDATE calendar_feeds SET version = version + 1 WHERE owner = 'program' AND owner_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
         }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -138,14 +152,26 @@ impl Store {
 
     /// Ends a membership; the person's history stays.
     pub async fn remove_member(&self, program_id: i64, user_id: i64, now: Millis) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
         let r = sqlx::query(
             "UPDATE program_members SET left_at = $3 WHERE program_id = $1 AND user_id = $2 AND left_at IS NULL",
         )
         .bind(program_id)
         .bind(user_id)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        // Someone who left is no longer asked for the program's planned posts; decided ones
+        // keep their outcome.
+        sqlx::query(
+            "DELETE FROM planned_posts WHERE user_id = $2 AND status = 'planned' \
+             AND slot_id IN (SELECT id FROM calendar_slots WHERE program_id = $1)",
+        )
+        .bind(program_id)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(r.rows_affected() == 1)
     }
 
