@@ -838,8 +838,7 @@ health-review-none = No review has been held yet (cadence: every { $cadence } da
 health-review-recent = The last review was { $days } days ago, within the { $cadence }-day cadence.
 health-review-late = The last review was { $days } days ago, past the { $cadence }-day cadence.
 health-review-overdue = The last review was { $days } days ago, well past the { $cadence }-day cadence.
-health-benefit-later = Rewards and points rules come with a later version; until then, thank ambassadors in other ways.
-health-benefit-ok = Ambassadors can earn rewards.
+health-benefit-ok = Ambassadors earn points and can exchange them for rewards.
 health-age-young = Results need 6-9 months; the program is { $days } days old.
 health-age-keep-going = The program is { $days } days old: keep going, results take 6-9 months.
 health-age-mature = The program is { $days } days old: it has had time to show results.
@@ -1309,7 +1308,7 @@ webhooks-status-pending = Waiting
 webhooks-status-sent = Delivered
 webhooks-status-failed = Not delivered
 error-webhook-url = Paste the whole webhook URL, starting with https://.
-error-webhook-https = The URL must start with https:// (http:// works only for this computer: localhost or 127.0.0.1).
+error-webhook-https = The URL must start with https://.
 error-webhook-too-long = This URL is too long to be a webhook URL.
 flash-webhook-saved = { $arg } webhook saved. Send a test message to check it.
 flash-webhook-removed = { $arg } webhook removed.
@@ -1356,3 +1355,457 @@ health-plan-slipping = Only { $percent }% of the planned posts due in the last 3
 health-fix-calendar = See plan realisation
 calendar-plan-this = Plan this
 notification-webhook-failing = The { $channel } channel of { $program } is failing: messages are not delivered.
+calendar-error-item-not-started = The item is available only from { $date }: start the window then.
+calendar-error-too-far = A post may be planned at most two years ahead.
+# --- rewards (catalog, redemptions, budget) ---
+nav-rewards = Rewards
+rewards-title = Rewards
+rewards-intro = Exchange your points for rewards from your programs. The points are held as soon as you ask; a coordinator approves and delivers the reward, or rejects the request and the points are yours again.
+rewards-spendable = points to spend
+rewards-held = points held by your requests
+rewards-lifetime = points earned in total
+rewards-no-program = You are not in a program yet, so there are no rewards to choose from.
+rewards-none-yet = This program has no rewards yet.
+rewards-mine = My rewards
+rewards-mine-none = You have not asked for a reward yet.
+reward-points =
+    { $count ->
+        [one] { $count } point
+       *[other] { $count } points
+    }
+reward-left =
+    { $count ->
+        [one] { $count } left
+       *[other] { $count } left
+    }
+reward-missing =
+    { $count ->
+        [one] You need { $count } more point.
+       *[other] You need { $count } more points.
+    }
+reward-out-of-stock = Out of stock
+reward-redeem = Get this reward
+reward-description = Description
+reward-points-cost = Points cost
+reward-stock = Stock
+reward-stock-help = How many can be given out; leave empty for no limit.
+reward-cost = Cost to the company (PLN)
+reward-cost-help = For the budget, e.g. 120,50 or 120.50; leave empty when it costs nothing.
+reward-cost-column = Cost to the company
+reward-active = Offered to ambassadors
+reward-unlimited = No limit
+reward-offered = Offered
+reward-inactive = Not offered
+reward-error-points = Enter a whole number of points from 1 to 1,000,000.
+reward-error-stock = Enter a whole number from 0, or leave the field empty for no limit.
+reward-error-cost = Enter an amount in PLN such as 120,50 or 120.50 (at most 10,000,000).
+rewards-catalog-title = Rewards
+rewards-catalog-intro = What ambassadors can exchange their points for. A reward that is no longer offered stays in the history of its redemptions.
+rewards-catalog-list = Catalog
+rewards-catalog-empty = No rewards yet: add the first one below. Without rewards the health check warns that the program offers ambassadors no benefit.
+rewards-new = New reward
+rewards-add = Add the reward
+redemptions-title = Reward requests
+redemptions-budget = Budget { $quarter }
+redemptions-over-budget = This quarter's rewards budget is exceeded.
+redemptions-no-budget = No budget is set for this quarter.
+redemptions-open = Waiting for you
+redemptions-open-none = Nothing is waiting: every request has been handled.
+redemptions-would-exceed = Approving this exceeds the quarter's budget by { $amount }.
+redemptions-history = History
+redemptions-history-none = No request has been delivered or rejected yet.
+redemption-reward = Reward
+redemption-ambassador = Ambassador
+redemption-points = Points
+redemption-status = Status
+redemption-requested-at = Requested
+redemption-status-requested = Waiting for a decision
+redemption-status-approved = Approved
+redemption-status-delivered = Delivered
+redemption-status-rejected = Rejected
+redemption-approve = Approve
+redemption-deliver = Mark as delivered
+redemption-reject = Reject
+redemption-reason = Reason for rejecting
+redemption-error-reason = Give the ambassador a reason for rejecting the request.
+redeem-error-points = You have { $spendable } to spend and this reward costs { $cost }: you are { $missing } short.
+redeem-error-stock = This reward is out of stock.
+redeem-error-unavailable = This reward is no longer offered.
+budget-title = Budget per quarter
+budget-help = What approved rewards cost counts against the budget of the quarter they were approved in. Going over it is allowed, with a warning.
+budget-quarter = Quarter
+budget-amount = Budget (PLN)
+budget-spent = Spent
+budget-left = Left
+budget-current = current
+budget-none = not set
+budget-over = over by
+budget-save = Save the budget
+budget-error-quarter = Enter a quarter such as 2026-Q4.
+budget-error-amount = Enter an amount in PLN such as 5000 or 5000,00.
+flash-redeemed = Your request for { $arg } has been sent; the points are held until a coordinator decides.
+flash-reward-created = Reward { $arg } added.
+flash-reward-saved = Reward { $arg } saved.
+flash-budget-saved = Budget for { $arg } saved.
+flash-redemption-stale = The request for { $arg } has already been handled; nothing was changed.
+flash-redemption-approved = Request for { $arg } approved.
+flash-redemption-approved-over = Request approved. Note: this quarter's rewards budget is now exceeded by { $arg }.
+flash-redemption-delivered = { $arg } marked as delivered.
+flash-redemption-rejected = Request for { $arg } rejected; the points are free again.
+email-redemption-requested-subject = Your reward request: { $reward }
+email-redemption-requested-body = Hello { $name },
+
+    we have your request for “{ $reward }”. { $points } are held for it until a coordinator decides; we will write to you then.
+
+    Your rewards: { $link }
+email-redemption-approved-subject = Your reward was approved: { $reward }
+email-redemption-approved-body = Hello { $name },
+
+    your request for “{ $reward }” was approved. A coordinator will deliver the reward soon.
+
+    Your rewards: { $link }
+email-redemption-delivered-subject = Your reward was delivered: { $reward }
+email-redemption-delivered-body = Hello { $name },
+
+    “{ $reward }” has been delivered to you. Enjoy it, and thank you for sharing!
+
+    Your rewards: { $link }
+email-redemption-rejected-subject = Your reward request was rejected: { $reward }
+email-redemption-rejected-body = Hello { $name },
+
+    your request for “{ $reward }” was rejected. Reason: { $reason }
+
+    The { $points } held for it are yours to spend again.
+
+    Your rewards: { $link }
+email-redemption-new-subject = New reward request: { $reward } for { $ambassador }
+email-redemption-new-body = Hello { $name },
+
+    { $ambassador } asked for “{ $reward }” ({ $points }) in { $program }. The points are held until you approve or reject the request.
+
+    Requests waiting for you: { $link }
+notification-redemption-requested = { $name } asked for the reward “{ $reward }” ({ $program }).
+notification-redemption-decided =
+    { $status ->
+        [approved] Your request for “{ $reward }” was approved.
+        [delivered] “{ $reward }” was delivered to you.
+       *[rejected] Your request for “{ $reward }” was rejected. Reason: { $reason }
+    }
+health-benefit-none = The program offers no rewards: ambassadors get nothing for their points. Add rewards to the catalog.
+health-benefit-no-points = The program offers rewards, but every points rule is set to zero, so nobody can earn them.
+health-fix-rewards = Open the rewards catalog
+health-fix-points = Set the points rules
+
+# --- points (helper P) ---
+nav-points = My points
+points-title = My points
+points-spendable = Points to spend
+points-lifetime = Points earned in all
+points-held = Held for rewards
+points-balance-help = Points earned in all never go down when you redeem rewards. Points to spend are what is left after the points held for rewards you asked for and spent on rewards delivered.
+points-to-rewards = Rewards
+points-recent = Latest points
+points-none = No points yet. Share a post to earn your first.
+points-none-start = Go to ready-made posts
+points-when = When
+points-what = What for
+points-program = Program
+points-amount = Points
+points-count =
+    { $count ->
+        [one] { $count } point
+       *[other] { $count } points
+    }
+points-on-day = clicks on { $date }
+points-own-post = own post
+points-rule-share = Confirmed share
+points-rule-personalised = Bonus for your own words
+points-rule-click = Clicks by unique visitors
+points-rule-application = Application through a link
+points-rule-hire = Hire through a link
+points-rule-course = Course finished
+points-rule-suggestion = Suggestion approved
+points-rule-planned-on-time = Planned post on time
+points-rule-challenge = Challenge bonus
+points-rule-correction = Correction
+points-reason-clicks-reclassified = Repeated clicks on this link were counted as bots.
+points-how-title = How points work
+points-how-intro = You earn points for real posts that people read. Here is what earns points in each of your programs, with the values set for it.
+points-how-defaults = Default values
+points-how-no-program = You are not in a program yet; these are the values a program starts with.
+points-how-what = What earns points
+points-how-off = Not awarded in this program
+points-how-share = Each share you confirm, on each network, including posts you wrote entirely yourself.
+points-how-personalised = Extra when you write in your own words: at least about a third of the text is yours, and it is not nearly the same text a colleague posted that day.
+points-how-click = For each person who opens your link, counted once a day, for at most { $cap } people per share a day.
+points-how-application = When someone applies for a job through your link.
+points-how-hire = When someone who applied through your link is hired.
+points-how-course = When you finish a course by passing its quiz, once per course.
+points-how-suggestion = When a post you suggested is approved.
+points-how-planned-on-time = When you share a post from your plan within its window.
+points-how-fair-title = Fair play
+points-how-fair-bots = Bots and link previews (programs that fetch a link to show its picture) never earn points.
+points-how-fair-unique = A person who opens your link many times in a day counts once, and each share earns for at most { $cap } people a day.
+points-how-fair-identical = A text nearly the same as a colleague's post of the same day earns no bonus for your own words; the share itself still counts.
+points-how-fair-review = Coordinators look at unusual patterns. If clicks turn out not to come from people, the points are taken off in a separate line with the reason; nothing changes silently.
+points-how-balance-title = Your points and rewards
+points-how-balance = Points earned in all only grow (apart from corrections). When you redeem a reward, its points are held at once; if the request is rejected, they are yours again.
+points-rules-title = Points rules
+points-rules-intro = What each activity earns in this program. Ambassadors see these values on their "How points work" page. Changes apply to points earned from now on; points already earned stay as they are.
+points-rules-problems = Some values are not valid; see the messages by the fields.
+points-rules-default = Default: { $points }.
+points-rules-error = Enter a whole number from 0 to { $max }; 0 switches the rule off.
+points-rules-hint-share = Each confirmed share, per network, own posts included.
+points-rules-hint-personalised = A bonus for a share whose text is personalised (similarity to the suggested text below 70%), unless a colleague posted a nearly identical text that day.
+points-rules-hint-click = Per unique human visitor on the ambassador's tracked link, per share and day, for at most { $cap } visitors.
+points-rules-hint-application = An application for a job offer through the ambassador's link.
+points-rules-hint-hire = A hire of someone who applied through the ambassador's link.
+points-rules-hint-course = A course finished (its quiz passed), once per course.
+points-rules-hint-suggestion = A post suggested by the ambassador and approved.
+points-rules-hint-planned-on-time = A planned post from the publication calendar shared within its window.
+flash-points-rules-saved = Points rules saved.
+points-review-title = Points review
+points-review-intro = Unusual patterns in this program over the last 30 days. Nothing here takes points away by itself: look, and decide.
+points-review-links-count = links with many clicks from few visitors
+points-review-people-count = people whose shares mostly lack a post URL
+points-review-links = Many clicks from few visitors
+points-review-links-help = Links with more than { $ratio } clicks per unique visitor. Points count unique visitors only, so repeated clicks earn nothing extra; if the visitors are not people, count their repeated clicks as bots, and the points they earned are taken back with a correction line.
+points-review-nothing = Nothing unusual.
+points-review-person = Ambassador
+points-review-item = Content and network
+points-review-clicks = Clicks
+points-review-visitors = Unique visitors
+points-review-per-visitor = Clicks per visitor
+points-review-bots = Count repeated clicks as bots
+points-review-bots-confirm = Count as bots the clicks of every visitor who opened this link more than { $ratio } times in a day? The ambassador's points for them will be corrected.
+points-review-unverified = Shares without a post URL
+points-review-unverified-help = A share confirmed without the address of the post cannot be checked. People are marked when most of their shares lack it.
+points-review-without-url = Without a post URL
+points-review-shares = All shares
+points-review-mostly = Mostly without
+flash-points-bots = Repeated clicks counted as bots (clicks changed: { $arg }); points corrected.
+notification-points-application =
+    { $points ->
+        [one] Someone applied for “{ $offer }” through your link: +{ $points } point.
+       *[other] Someone applied for “{ $offer }” through your link: +{ $points } points.
+    }
+notification-points-hire =
+    { $points ->
+        [one] Someone who applied for “{ $offer }” through your link was hired: +{ $points } point.
+       *[other] Someone who applied for “{ $offer }” through your link was hired: +{ $points } points.
+    }
+notification-points-clicks-corrected =
+    { $points ->
+        [one] Repeated clicks on your link to “{ $title }” were counted as bots: { $points } point taken off.
+       *[other] Repeated clicks on your link to “{ $title }” were counted as bots: { $points } points taken off.
+    }
+
+# --- leaderboards, badges, challenges (helper L) ---
+nav-leaderboard = Leaderboard
+board-title = Leaderboard
+board-hub-intro = Boards of your programs: points, shares and clicks per month, quarter or challenge.
+board-hub-none = You are not in a program yet.
+board-period = Period
+board-by = Ranked by
+board-group = Compare
+board-group-person = People
+board-group-team = Teams
+board-team = Team
+board-team-all = All teams
+board-by-points = By points
+board-by-shares = By shares
+board-by-clicks = By clicks
+board-period-shown = Period: { $from } – { $to }
+board-your-place = Your place
+board-your-team = Your team's place
+board-of = of { $count }
+board-points = Points
+board-shares = Shares
+board-clicks = Clicks
+board-result = Your result in the period
+board-this-month = Your place this month
+board-to-next-points =
+    { $count ->
+        [one] { $count } point to the next place
+       *[other] { $count } points to the next place
+    }
+board-to-next = to the next place
+board-you-lead = You are in the lead
+board-not-on = You are not on this board (it counts another team, or you joined after the period).
+board-manager-note = You see this board as its coordinator; you are not on it.
+board-you-hidden = Others see you as "an ambassador".
+board-privacy-link = Change in your profile
+board-empty = Nobody on this board yet.
+board-team-help = Teams are compared by their average per active ambassador (a member with at least one share in the period), so a small team is not outranked for its size.
+board-rank = Place
+board-name = Name
+board-average = Average per active ambassador
+board-active = Active / members
+board-total = Total
+board-you = you
+board-you-team = your team
+board-more =
+    { $count ->
+        [one] …and { $count } more person on the board.
+       *[other] …and { $count } more people on the board.
+    }
+board-help-points = Points earned in the program in this period, corrections included. Equal values share a place.
+board-help-shares = Confirmed shares in the program in this period. Equal values share a place.
+board-help-clicks = Clicks by people on your tracked links of the program in this period; bots and link previews never count. Equal values share a place.
+board-unit-points =
+    { $count ->
+        [one] { $count } point
+       *[other] { $count } points
+    }
+board-unit-shares =
+    { $count ->
+        [one] { $count } share
+       *[other] { $count } shares
+    }
+board-unit-clicks =
+    { $count ->
+        [one] { $count } click
+       *[other] { $count } clicks
+    }
+board-quarter = Q{ $quarter } { $year }
+board-rolling30 = Last 30 days
+board-challenge-window = Challenge window
+board-challenge-option = Challenge: { $title }
+board-anonymous = an ambassador
+board-error-month = Choose a month written as 2026-05.
+board-error-quarter = Choose a quarter written as 2026-Q2.
+board-error-challenge = No such challenge in this program.
+board-error-period = The period is month, quarter, rolling30 or challenge.
+board-error-by = Rank by points, shares or clicks.
+board-error-group = Compare people or teams.
+board-error-team = No such team.
+board-privacy = Leaderboards
+board-privacy-hide = Hide my name on leaderboards
+board-privacy-help = Everyone else, coordinators included, sees you as "an ambassador" on boards; you still see your own place.
+board-privacy-save = Save
+flash-boards-hidden = Your name is now hidden on leaderboards.
+flash-boards-shown = Your name is shown on leaderboards again.
+badges-title = Badges
+badges-intro = Badges mark real steps as an ambassador. Each is earned once, with its date.
+badges-earned = Earned
+badges-none = No badges yet.
+badges-earned-on = earned { $when }
+badges-available = Still to earn
+badges-all = All badges
+badge-first-share = First share
+badge-first-share-about = Share your first post.
+badge-ten-personalised = In your own words
+badge-ten-personalised-about = Share ten posts in your own words: ready-made posts you rewrote, or your own posts.
+badge-first-referral = First referral
+badge-first-referral-about = Someone applies for a job through your tracked link.
+badge-course-finished = Course finished
+badge-course-finished-about = Finish a course: read every lesson and pass its quiz.
+badge-four-week-streak = Four weeks in a row
+badge-four-week-streak-about = Share at least once a week for four weeks in a row (Monday to Sunday); one post a week is enough.
+notification-badge-earned =
+    New badge: { $badge ->
+        [first_share] "First share"
+        [ten_personalised] "In your own words"
+        [first_referral] "First referral"
+        [course_finished] "Course finished"
+        [four_week_streak] "Four weeks in a row"
+       *[other] { $badge }
+    }.
+notification-challenge-bonus =
+    { $points ->
+        [one] You earned { $points } bonus point in the challenge "{ $title }".
+       *[other] You earned { $points } bonus points in the challenge "{ $title }".
+    }
+challenges-title = Challenges
+challenges-new = New challenge
+challenges-intro = Time-boxed goals with bonus points. Progress counts only what happens inside the window.
+challenges-running = Running
+challenges-none-running = No challenge is running.
+challenges-upcoming = Coming up
+challenges-past = Finished
+challenges-none-past = No finished challenges yet.
+challenge-mode = How the bonus is given
+challenge-mode-threshold = Everyone who reaches the target
+challenge-mode-threshold-help = Everyone who reaches the target within the window gets the bonus.
+challenge-mode-collective = A goal together
+challenge-mode-collective-help = When everyone's total reaches the target, every participant with at least one contribution gets the bonus.
+challenge-mode-raffle = Raffle
+challenge-mode-raffle-help = Among those who reach the target, the server draws the winners with a seed that is shown afterwards, so anyone can check the draw.
+challenge-metric-shares = Shares
+challenge-metric-clicks = Clicks
+challenge-metric-points = Points
+challenge-ends = ends { $when }
+challenge-starts = starts { $when }
+challenge-ended = ended { $when }
+challenge-bonus-points =
+    { $count ->
+        [one] bonus { $count } point
+       *[other] bonus { $count } points
+    }
+challenge-progress = Progress
+challenge-progress-group = Together
+challenge-progress-you = You
+challenge-phase-upcoming = Coming up
+challenge-phase-running = Running
+challenge-phase-ended = Being settled
+challenge-phase-settled = Settled
+challenge-what = What counts
+challenge-team = Team
+challenge-target = Target
+challenge-target-together = together
+challenge-window = Window
+challenge-bonus = Bonus points
+challenge-winners-count =
+    { $count ->
+        [one] { $count } winner drawn
+       *[other] { $count } winners drawn
+    }
+challenge-board = Leaderboard for the challenge's window
+challenge-result = Result
+challenge-you-won =
+    { $count ->
+        [one] You got the bonus: { $count } point.
+       *[other] You got the bonus: { $count } points.
+    }
+challenge-nobody = Nobody got the bonus.
+challenge-recipients =
+    { $count ->
+        [one] { $count } person got the bonus:
+       *[other] { $count } people got the bonus:
+    }
+raffle-title = The draw
+raffle-seed = Seed
+raffle-how = Each candidate's ticket is the SHA-256 of the seed followed by their user id; tickets are sorted in ascending order and the first ones win. Check any ticket with this command:
+raffle-no-candidates = Nobody reached the target, so nobody was drawn.
+raffle-user-id = User id
+raffle-ticket = Ticket
+raffle-won = won
+challenge-delete = Cancel the challenge
+challenge-delete-confirm = Cancel this challenge? Nobody will get its bonus.
+challenge-field-title = Title
+challenge-title-example = 50 shares of the job fair post by Friday
+challenge-field-description = Description
+challenge-field-content = Content item
+challenge-any-content = Any content
+challenge-content-help = For shares and clicks: count only those of one content item.
+challenge-whole-program = The whole program
+challenge-starts-field = Starts
+challenge-ends-field = Ends
+challenge-winners = Winners drawn (raffle)
+challenge-winners-help = Only for a raffle.
+challenge-create = Set the challenge
+challenge-error-metric = Choose shares, clicks or points.
+challenge-error-content-points = Points cannot be limited to one content item.
+challenge-error-mode = Choose how the bonus is given.
+challenge-error-target = Enter a whole number from 1 to 1,000,000.
+challenge-error-bonus = Enter a whole number of points from 1 to 10,000.
+challenge-error-winners = Enter a whole number of winners from 1 to 1,000.
+challenge-error-end-before-start = The end must come after the start.
+challenge-error-window-too-long = A challenge lasts at most a year.
+challenge-error-in-the-past = The end must be in the future.
+challenge-error-content = Choose a content item of this program.
+challenge-error-team = No such team.
+flash-challenge-created = The challenge "{ $arg }" is set.
+flash-challenge-deleted = The challenge "{ $arg }" was cancelled.
+flash-challenge-settled = This challenge is already settled and cannot be cancelled.
+error-webhook-local = This address points to this server or a private network: paste the https:// URL that Slack or Teams gave you.

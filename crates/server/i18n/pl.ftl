@@ -874,8 +874,7 @@ health-review-none = Nie było jeszcze podsumowania (spotkania co { $cadence } d
 health-review-recent = Ostatnie podsumowanie było { $days } dni temu – zgodnie z rytmem co { $cadence } dni.
 health-review-late = Ostatnie podsumowanie było { $days } dni temu – dłużej niż rytm co { $cadence } dni.
 health-review-overdue = Ostatnie podsumowanie było { $days } dni temu – znacznie dłużej niż rytm co { $cadence } dni.
-health-benefit-later = Nagrody i zasady punktacji pojawią się w kolejnej wersji; do tego czasu doceniaj ambasadorów w inny sposób.
-health-benefit-ok = Ambasadorzy mogą zdobywać nagrody.
+health-benefit-ok = Ambasadorzy zdobywają punkty i mogą wymieniać je na nagrody.
 health-age-young = Na wyniki trzeba 6–9 miesięcy; program działa od { $days } dni.
 health-age-keep-going = Program działa od { $days } dni: nie ustawaj, wyniki przychodzą po 6–9 miesiącach.
 health-age-mature = Program działa od { $days } dni: miał czas, żeby pokazać wyniki.
@@ -1395,7 +1394,7 @@ webhooks-status-pending = Czeka
 webhooks-status-sent = Dostarczona
 webhooks-status-failed = Niedostarczona
 error-webhook-url = Wklej cały adres webhooka, zaczynający się od https://.
-error-webhook-https = Adres musi zaczynać się od https:// (http:// działa tylko dla tego komputera: localhost lub 127.0.0.1).
+error-webhook-https = Adres musi zaczynać się od https://.
 error-webhook-too-long = Ten adres jest za długi jak na adres webhooka.
 flash-webhook-saved = Zapisano webhook { $arg }. Wyślij wiadomość testową, żeby go sprawdzić.
 flash-webhook-removed = Usunięto webhook { $arg }.
@@ -1446,3 +1445,491 @@ health-plan-slipping = Tylko { $percent }% zaplanowanych postów z ostatnich 30 
 health-fix-calendar = Zobacz realizację planu
 calendar-plan-this = Zaplanuj
 notification-webhook-failing = Kanał { $channel } programu { $program } nie działa: wiadomości nie docierają.
+calendar-error-item-not-started = Ta treść będzie dostępna dopiero od { $date }: zacznij termin od tego dnia.
+calendar-error-too-far = Post można zaplanować najwyżej dwa lata naprzód.
+# --- rewards (catalog, redemptions, budget) ---
+nav-rewards = Nagrody
+rewards-title = Nagrody
+rewards-intro = Wymieniaj punkty na nagrody ze swoich programów. Punkty są blokowane od razu po zgłoszeniu; koordynator zatwierdza i przekazuje nagrodę albo odrzuca zgłoszenie, a wtedy punkty wracają do ciebie.
+rewards-spendable = punkty do wydania
+rewards-held = punkty zablokowane w zgłoszeniach
+rewards-lifetime = punkty zdobyte łącznie
+rewards-no-program = Nie należysz jeszcze do żadnego programu, więc nie ma nagród do wyboru.
+rewards-none-yet = Ten program nie ma jeszcze nagród.
+rewards-mine = Moje nagrody
+rewards-mine-none = Nie masz jeszcze żadnych zgłoszeń odbioru nagród.
+reward-points =
+    { $count ->
+        [one] { $count } punkt
+        [few] { $count } punkty
+        [many] { $count } punktów
+       *[other] { $count } punktu
+    }
+reward-left =
+    { $count ->
+        [one] Została { $count } sztuka
+        [few] Zostały { $count } sztuki
+        [many] Zostało { $count } sztuk
+       *[other] Zostało { $count } sztuki
+    }
+reward-missing =
+    { $count ->
+        [one] Brakuje ci { $count } punktu.
+        [few] Brakuje ci { $count } punktów.
+        [many] Brakuje ci { $count } punktów.
+       *[other] Brakuje ci { $count } punktu.
+    }
+reward-out-of-stock = Brak na stanie
+reward-redeem = Odbierz nagrodę
+reward-description = Opis
+reward-points-cost = Koszt w punktach
+reward-stock = Liczba sztuk
+reward-stock-help = Ile sztuk można wydać; zostaw puste, jeśli bez limitu.
+reward-cost = Koszt dla firmy (zł)
+reward-cost-help = Do budżetu, np. 120,50 lub 120.50; zostaw puste, jeśli nagroda nic nie kosztuje.
+reward-cost-column = Koszt dla firmy
+reward-active = Dostępna dla ambasadorów
+reward-unlimited = Bez limitu
+reward-offered = Dostępna
+reward-inactive = Niedostępna
+reward-error-points = Wpisz liczbę całkowitą punktów od 1 do 1 000 000.
+reward-error-stock = Wpisz liczbę całkowitą od 0 albo zostaw pole puste (bez limitu).
+reward-error-cost = Wpisz kwotę w złotych, np. 120,50 lub 120.50 (najwyżej 10 000 000).
+rewards-catalog-title = Nagrody
+rewards-catalog-intro = Na co ambasadorzy mogą wymieniać punkty. Nagroda wycofana z oferty zostaje w historii jej odbiorów.
+rewards-catalog-list = Katalog
+rewards-catalog-empty = Nie ma jeszcze nagród: dodaj pierwszą poniżej. Bez nagród kondycja programu ostrzega, że ambasadorzy nic nie zyskują.
+rewards-new = Nowa nagroda
+rewards-add = Dodaj nagrodę
+redemptions-title = Odbiory nagród
+redemptions-budget = Budżet { $quarter }
+redemptions-over-budget = Budżet na nagrody w tym kwartale został przekroczony.
+redemptions-no-budget = Na ten kwartał nie ustalono budżetu.
+redemptions-open = Czekają na ciebie
+redemptions-open-none = Nic nie czeka: wszystkie zgłoszenia są obsłużone.
+redemptions-would-exceed = Zatwierdzenie przekroczy budżet kwartału o { $amount }.
+redemptions-history = Historia
+redemptions-history-none = Żadna nagroda nie została jeszcze przekazana ani odrzucona.
+redemption-reward = Nagroda
+redemption-ambassador = Ambasador
+redemption-points = Punkty
+redemption-status = Stan
+redemption-requested-at = Zgłoszono
+redemption-status-requested = Czeka na decyzję
+redemption-status-approved = Zatwierdzony
+redemption-status-delivered = Przekazany
+redemption-status-rejected = Odrzucony
+redemption-approve = Zatwierdź
+redemption-deliver = Oznacz jako przekazaną
+redemption-reject = Odrzuć
+redemption-reason = Powód odrzucenia
+redemption-error-reason = Podaj ambasadorowi powód odrzucenia zgłoszenia.
+redeem-error-points = Masz do wydania { $spendable }, a ta nagroda kosztuje { $cost }: brakuje ci { $missing }.
+redeem-error-stock = Tej nagrody nie ma już na stanie.
+redeem-error-unavailable = Ta nagroda nie jest już dostępna.
+budget-title = Budżet na kwartał
+budget-help = Koszt zatwierdzonych nagród liczy się do budżetu kwartału, w którym je zatwierdzono. Przekroczenie budżetu jest możliwe, ale pojawia się ostrzeżenie.
+budget-quarter = Kwartał
+budget-amount = Budżet (zł)
+budget-spent = Wydano
+budget-left = Zostało
+budget-current = bieżący
+budget-none = nie ustalono
+budget-over = przekroczono o
+budget-save = Zapisz budżet
+budget-error-quarter = Wpisz kwartał, np. 2026-Q4.
+budget-error-amount = Wpisz kwotę w złotych, np. 5000 lub 5000,00.
+flash-redeemed = Zgłoszenie odbioru nagrody { $arg } zostało wysłane; punkty są zablokowane do decyzji koordynatora.
+flash-reward-created = Dodano nagrodę { $arg }.
+flash-reward-saved = Zapisano nagrodę { $arg }.
+flash-budget-saved = Zapisano budżet na { $arg }.
+flash-redemption-stale = Zgłoszenie odbioru nagrody { $arg } zostało już obsłużone; niczego nie zmieniono.
+flash-redemption-approved = Zatwierdzono odbiór nagrody { $arg }.
+flash-redemption-approved-over = Zatwierdzono odbiór. Uwaga: budżet na nagrody w tym kwartale jest teraz przekroczony o { $arg }.
+flash-redemption-delivered = Nagroda { $arg } oznaczona jako przekazana.
+flash-redemption-rejected = Odrzucono odbiór nagrody { $arg }; punkty zostały odblokowane.
+email-redemption-requested-subject = Twoje zgłoszenie odbioru nagrody: { $reward }
+email-redemption-requested-body = Cześć { $name },
+
+    otrzymaliśmy Twoje zgłoszenie odbioru nagrody „{ $reward }”. Do decyzji koordynatora blokujemy na nią { $points }; napiszemy, gdy zapadnie.
+
+    Twoje nagrody: { $link }
+email-redemption-approved-subject = Odbiór nagrody zatwierdzony: { $reward }
+email-redemption-approved-body = Cześć { $name },
+
+    Twoje zgłoszenie odbioru nagrody „{ $reward }” zostało zatwierdzone. Koordynator wkrótce przekaże Ci nagrodę.
+
+    Twoje nagrody: { $link }
+email-redemption-delivered-subject = Nagroda przekazana: { $reward }
+email-redemption-delivered-body = Cześć { $name },
+
+    nagroda „{ $reward }” została Ci przekazana. Ciesz się nią i dziękujemy, że dzielisz się treściami!
+
+    Twoje nagrody: { $link }
+email-redemption-rejected-subject = Odbiór nagrody odrzucony: { $reward }
+email-redemption-rejected-body = Cześć { $name },
+
+    Twoje zgłoszenie odbioru nagrody „{ $reward }” zostało odrzucone. Powód: { $reason }
+
+    Zablokowane na nią punkty ({ $points }) możesz znowu wydać.
+
+    Twoje nagrody: { $link }
+email-redemption-new-subject = Nowe zgłoszenie odbioru nagrody: { $reward } dla { $ambassador }
+email-redemption-new-body = Cześć { $name },
+
+    { $ambassador } zgłasza odbiór nagrody „{ $reward }” ({ $points }) w programie { $program }. Punkty są zablokowane, dopóki nie zatwierdzisz albo nie odrzucisz zgłoszenia.
+
+    Zgłoszenia czekające na Ciebie: { $link }
+notification-redemption-requested = { $name } zgłasza odbiór nagrody „{ $reward }” ({ $program }).
+notification-redemption-decided =
+    { $status ->
+        [approved] Odbiór nagrody „{ $reward }” został zatwierdzony.
+        [delivered] Nagroda „{ $reward }” została Ci przekazana.
+       *[rejected] Odbiór nagrody „{ $reward }” został odrzucony. Powód: { $reason }
+    }
+health-benefit-none = Program nie oferuje nagród: ambasadorzy nic nie dostają za swoje punkty. Dodaj nagrody do katalogu.
+health-benefit-no-points = Program oferuje nagrody, ale wszystkie zasady punktacji mają wartość zero, więc nikt nie może zdobyć punktów.
+health-fix-rewards = Otwórz katalog nagród
+health-fix-points = Ustaw zasady punktacji
+
+# --- points (helper P) ---
+nav-points = Moje punkty
+points-title = Moje punkty
+points-spendable = Do wykorzystania
+points-lifetime = Zdobyte łącznie
+points-held = Zarezerwowane na nagrody
+points-balance-help = Punkty zdobyte łącznie nie maleją, gdy odbierasz nagrody. Do wykorzystania jest to, co zostaje po odjęciu punktów zarezerwowanych na zgłoszone nagrody i wydanych na nagrody już odebrane.
+points-to-rewards = Nagrody
+points-recent = Ostatnio zdobyte punkty
+points-none = Nie masz jeszcze punktów. Udostępnij post, aby zdobyć pierwsze.
+points-none-start = Przejdź do gotowych postów
+points-when = Kiedy
+points-what = Za co
+points-program = Program
+points-amount = Punkty
+points-count =
+    { $count ->
+        [one] { $count } punkt
+        [few] { $count } punkty
+        [many] { $count } punktów
+       *[other] { $count } punktu
+    }
+points-on-day = kliknięcia z dnia { $date }
+points-own-post = własny post
+points-rule-share = Potwierdzone udostępnienie
+points-rule-personalised = Premia za własne słowa
+points-rule-click = Kliknięcia unikalnych odwiedzających
+points-rule-application = Aplikacja przez link
+points-rule-hire = Zatrudnienie przez link
+points-rule-course = Ukończony kurs
+points-rule-suggestion = Zaakceptowana propozycja treści
+points-rule-planned-on-time = Zaplanowany post w terminie
+points-rule-challenge = Premia za wyzwanie
+points-rule-correction = Korekta
+points-reason-clicks-reclassified = Powtarzające się kliknięcia tego linku uznano za ruch botów.
+points-how-title = Jak działają punkty
+points-how-intro = Punkty dostajesz za prawdziwe posty, które ludzie czytają. Oto co je daje w każdym z Twoich programów, z wartościami ustalonymi w programie.
+points-how-defaults = Wartości domyślne
+points-how-no-program = Nie należysz jeszcze do żadnego programu; tak wygląda punktacja na start.
+points-how-what = Za co są punkty
+points-how-off = W tym programie nie przyznaje się za to punktów
+points-how-share = Każde udostępnienie, które potwierdzisz, osobno w każdej sieci, także posty napisane całkiem samodzielnie.
+points-how-personalised = Dodatkowo, gdy piszesz po swojemu: co najmniej około jednej trzeciej tekstu to Twoje słowa, a nie jest to niemal ten sam tekst, który ktoś z zespołu opublikował tego dnia.
+points-how-click = Za każdą osobę, która otworzy Twój link, liczoną raz dziennie; najwyżej { $cap } osób na udostępnienie dziennie.
+points-how-application = Gdy ktoś zaaplikuje na ofertę pracy przez Twój link.
+points-how-hire = Gdy osoba, która zaaplikowała przez Twój link, zostanie zatrudniona.
+points-how-course = Gdy ukończysz kurs, zaliczając quiz; raz za każdy kurs.
+points-how-suggestion = Gdy zaproponowana przez Ciebie treść zostanie zaakceptowana.
+points-how-planned-on-time = Gdy udostępnisz post ze swojego planu w wyznaczonym terminie.
+points-how-fair-title = Uczciwe zasady
+points-how-fair-bots = Boty i podglądy linków (programy, które pobierają link, żeby pokazać jego miniaturę) nigdy nie dają punktów.
+points-how-fair-unique = Osoba, która otwiera Twój link wiele razy w ciągu dnia, liczy się raz, a każde udostępnienie daje punkty za najwyżej { $cap } osób dziennie.
+points-how-fair-identical = Tekst niemal identyczny z postem kogoś z zespołu z tego samego dnia nie dostaje premii za własne słowa; samo udostępnienie nadal się liczy.
+points-how-fair-review = Koordynatorzy przyglądają się nietypowym wzorcom. Jeśli kliknięcia okażą się nie pochodzić od ludzi, punkty zostaną odjęte osobną pozycją z podanym powodem; nic nie zmienia się po cichu.
+points-how-balance-title = Twoje punkty i nagrody
+points-how-balance = Punkty zdobyte łącznie tylko rosną (poza korektami). Gdy zgłaszasz odbiór nagrody, jej punkty od razu zostają zarezerwowane; jeśli zgłoszenie zostanie odrzucone, wracają do Ciebie.
+points-rules-title = Zasady punktacji
+points-rules-intro = Ile punktów daje każde działanie w tym programie. Ambasadorzy widzą te wartości na stronie „Jak działają punkty”. Zmiany dotyczą punktów zdobywanych od teraz; przyznane już punkty się nie zmieniają.
+points-rules-problems = Niektóre wartości są nieprawidłowe; szczegóły przy polach.
+points-rules-default = Domyślnie: { $points }.
+points-rules-error = Wpisz liczbę całkowitą od 0 do { $max }; 0 wyłącza zasadę.
+points-rules-hint-share = Każde potwierdzone udostępnienie, osobno w każdej sieci, także własne posty.
+points-rules-hint-personalised = Premia za udostępnienie z tekstem dopasowanym do siebie (podobieństwo do sugerowanego tekstu poniżej 70%), chyba że ktoś z zespołu opublikował tego dnia niemal identyczny tekst.
+points-rules-hint-click = Za każdego unikalnego odwiedzającego (człowieka) z linku śledzącego ambasadora, na udostępnienie i dzień, najwyżej za { $cap } odwiedzających.
+points-rules-hint-application = Aplikacja na ofertę pracy przez link ambasadora.
+points-rules-hint-hire = Zatrudnienie osoby, która zaaplikowała przez link ambasadora.
+points-rules-hint-course = Ukończony kurs (zaliczony quiz), raz za każdy kurs.
+points-rules-hint-suggestion = Zaakceptowana treść zaproponowana przez ambasadora.
+points-rules-hint-planned-on-time = Zaplanowany post z kalendarza publikacji udostępniony w terminie.
+flash-points-rules-saved = Zapisano zasady punktacji.
+points-review-title = Przegląd punktacji
+points-review-intro = Nietypowe wzorce w tym programie z ostatnich 30 dni. Nic tu samo nie odbiera punktów: przyjrzyj się i zdecyduj.
+points-review-links-count = linki z wieloma kliknięciami od nielicznych odwiedzających
+points-review-people-count = osoby, których udostępnienia w większości nie mają adresu posta
+points-review-links = Wiele kliknięć od nielicznych odwiedzających
+points-review-links-help = Linki, w których na jednego unikalnego odwiedzającego przypada więcej niż { $ratio } kliknięcia. Punkty liczą tylko unikalnych odwiedzających, więc powtarzane kliknięcia nic nie dodają; jeśli to nie są ludzie, uznaj ich powtarzające się kliknięcia za ruch botów, a zdobyte za nie punkty zostaną odjęte pozycją korekty.
+points-review-nothing = Nic nietypowego.
+points-review-person = Ambasador(ka)
+points-review-item = Treść i sieć
+points-review-clicks = Kliknięcia
+points-review-visitors = Unikalni odwiedzający
+points-review-per-visitor = Kliknięcia na odwiedzającego
+points-review-bots = Uznaj powtarzane kliknięcia za boty
+points-review-bots-confirm = Uznać za ruch botów kliknięcia każdego odwiedzającego, który otworzył ten link więcej niż { $ratio } razy w ciągu dnia? Punkty ambasadora za te kliknięcia zostaną skorygowane.
+points-review-unverified = Udostępnienia bez adresu posta
+points-review-unverified-help = Udostępnienia potwierdzonego bez adresu posta nie da się sprawdzić. Oznaczamy osoby, których udostępnienia w większości go nie mają.
+points-review-without-url = Bez adresu posta
+points-review-shares = Wszystkie udostępnienia
+points-review-mostly = Większość bez adresu
+flash-points-bots = Powtarzające się kliknięcia uznano za ruch botów (zmienionych kliknięć: { $arg }); punkty skorygowano.
+notification-points-application =
+    { $points ->
+        [one] Przez Twój link wpłynęła aplikacja na ofertę „{ $offer }”: +{ $points } punkt.
+        [few] Przez Twój link wpłynęła aplikacja na ofertę „{ $offer }”: +{ $points } punkty.
+        [many] Przez Twój link wpłynęła aplikacja na ofertę „{ $offer }”: +{ $points } punktów.
+       *[other] Przez Twój link wpłynęła aplikacja na ofertę „{ $offer }”: +{ $points } punktu.
+    }
+notification-points-hire =
+    { $points ->
+        [one] Osoba, która zaaplikowała przez Twój link na ofertę „{ $offer }”, została zatrudniona: +{ $points } punkt.
+        [few] Osoba, która zaaplikowała przez Twój link na ofertę „{ $offer }”, została zatrudniona: +{ $points } punkty.
+        [many] Osoba, która zaaplikowała przez Twój link na ofertę „{ $offer }”, została zatrudniona: +{ $points } punktów.
+       *[other] Osoba, która zaaplikowała przez Twój link na ofertę „{ $offer }”, została zatrudniona: +{ $points } punktu.
+    }
+notification-points-clicks-corrected =
+    { $points ->
+        [one] Powtarzające się kliknięcia Twojego linku do „{ $title }” uznano za ruch botów: odjęto { $points } punkt.
+        [few] Powtarzające się kliknięcia Twojego linku do „{ $title }” uznano za ruch botów: odjęto { $points } punkty.
+        [many] Powtarzające się kliknięcia Twojego linku do „{ $title }” uznano za ruch botów: odjęto { $points } punktów.
+       *[other] Powtarzające się kliknięcia Twojego linku do „{ $title }” uznano za ruch botów: odjęto { $points } punktu.
+    }
+
+# --- leaderboards, badges, challenges (helper L) ---
+nav-leaderboard = Ranking
+board-title = Ranking
+board-hub-intro = Rankingi Twoich programów: punkty, udostępnienia i kliknięcia w miesiącu, kwartale albo wyzwaniu.
+board-hub-none = Nie należysz jeszcze do żadnego programu.
+board-period = Okres
+board-by = Według
+board-group = Porównaj
+board-group-person = Osoby
+board-group-team = Zespoły
+board-team = Zespół
+board-team-all = Wszystkie zespoły
+board-by-points = Według punktów
+board-by-shares = Według udostępnień
+board-by-clicks = Według kliknięć
+board-period-shown = Okres: { $from } – { $to }
+board-your-place = Twoje miejsce
+board-your-team = Miejsce Twojego zespołu
+board-of = na { $count }
+board-points = Punkty
+board-shares = Udostępnienia
+board-clicks = Kliknięcia
+board-result = Twój wynik w tym okresie
+board-this-month = Twoje miejsce w tym miesiącu
+board-to-next-points =
+    { $count ->
+        [one] { $count } punkt do następnego miejsca
+        [few] { $count } punkty do następnego miejsca
+        [many] { $count } punktów do następnego miejsca
+       *[other] { $count } punktu do następnego miejsca
+    }
+board-to-next = brakuje do następnego miejsca
+board-you-lead = Prowadzisz
+board-not-on = Nie ma Cię w tym rankingu (obejmuje inny zespół albo dołączono Cię po tym okresie).
+board-manager-note = Oglądasz ten ranking jako koordynator(ka); nie ma Cię w nim.
+board-you-hidden = Inni widzą Cię jako „ambasador(ka)”.
+board-privacy-link = Zmień w profilu
+board-empty = W tym rankingu nikogo jeszcze nie ma.
+board-team-help = Zespoły porównujemy według średniej na aktywną osobę (z co najmniej jednym udostępnieniem w okresie), żeby mały zespół nie przegrywał tylko dlatego, że jest mały.
+board-rank = Miejsce
+board-name = Imię i nazwisko
+board-average = Średnio na aktywną osobę
+board-active = Aktywni / wszyscy
+board-total = Razem
+board-you = Ty
+board-you-team = Twój zespół
+board-more =
+    { $count ->
+        [one] …i jeszcze { $count } osoba w rankingu.
+        [few] …i jeszcze { $count } osoby w rankingu.
+        [many] …i jeszcze { $count } osób w rankingu.
+       *[other] …i jeszcze { $count } osoby w rankingu.
+    }
+board-help-points = Punkty zdobyte w programie w tym okresie, razem z korektami. Równe wyniki dzielą miejsce.
+board-help-shares = Potwierdzone udostępnienia w programie w tym okresie. Równe wyniki dzielą miejsce.
+board-help-clicks = Kliknięcia ludzi w Twoje linki śledzące w programie w tym okresie; boty i podglądy linków nigdy się nie liczą. Równe wyniki dzielą miejsce.
+board-unit-points =
+    { $count ->
+        [one] { $count } punkt
+        [few] { $count } punkty
+        [many] { $count } punktów
+       *[other] { $count } punktu
+    }
+board-unit-shares =
+    { $count ->
+        [one] { $count } udostępnienie
+        [few] { $count } udostępnienia
+        [many] { $count } udostępnień
+       *[other] { $count } udostępnienia
+    }
+board-unit-clicks =
+    { $count ->
+        [one] { $count } kliknięcie
+        [few] { $count } kliknięcia
+        [many] { $count } kliknięć
+       *[other] { $count } kliknięcia
+    }
+board-quarter = { $quarter }. kwartał { $year }
+board-rolling30 = Ostatnie 30 dni
+board-challenge-window = Czas trwania wyzwania
+board-challenge-option = Wyzwanie: { $title }
+board-anonymous = ambasador(ka)
+board-error-month = Wybierz miesiąc w postaci 2026-05.
+board-error-quarter = Wybierz kwartał w postaci 2026-Q2.
+board-error-challenge = W tym programie nie ma takiego wyzwania.
+board-error-period = Okres to month, quarter, rolling30 albo challenge.
+board-error-by = Ranking może być według punktów, udostępnień albo kliknięć.
+board-error-group = Porównać można osoby albo zespoły.
+board-error-team = Nie ma takiego zespołu.
+board-privacy = Rankingi
+board-privacy-hide = Ukryj moje imię i nazwisko w rankingach
+board-privacy-help = Wszyscy inni, także koordynatorzy, zobaczą Cię w rankingach jako „ambasador(ka)”; swoje miejsce nadal widzisz.
+board-privacy-save = Zapisz
+flash-boards-hidden = Twoje imię i nazwisko są teraz ukryte w rankingach.
+flash-boards-shown = Twoje imię i nazwisko znów są widoczne w rankingach.
+badges-title = Odznaki
+badges-intro = Odznaki wyróżniają prawdziwe kroki ambasadora. Każdą zdobywa się raz, z datą.
+badges-earned = Zdobyte
+badges-none = Nie masz jeszcze odznak.
+badges-earned-on = zdobyta { $when }
+badges-available = Do zdobycia
+badges-all = Wszystkie odznaki
+badge-first-share = Pierwsze udostępnienie
+badge-first-share-about = Udostępnij swój pierwszy post.
+badge-ten-personalised = Własnymi słowami
+badge-ten-personalised-about = Udostępnij dziesięć postów napisanych po swojemu: gotowych postów dopasowanych do siebie albo własnych.
+badge-first-referral = Pierwsze polecenie
+badge-first-referral-about = Ktoś aplikuje na ofertę pracy przez Twój link śledzący.
+badge-course-finished = Kurs ukończony
+badge-course-finished-about = Ukończ kurs: przeczytaj wszystkie lekcje i zalicz quiz.
+badge-four-week-streak = Cztery tygodnie z rzędu
+badge-four-week-streak-about = Udostępniaj co najmniej raz w tygodniu przez cztery kolejne tygodnie (od poniedziałku do niedzieli); wystarczy jeden post w tygodniu.
+notification-badge-earned =
+    Nowa odznaka: { $badge ->
+        [first_share] „Pierwsze udostępnienie”
+        [ten_personalised] „Własnymi słowami”
+        [first_referral] „Pierwsze polecenie”
+        [course_finished] „Kurs ukończony”
+        [four_week_streak] „Cztery tygodnie z rzędu”
+       *[other] { $badge }
+    }.
+notification-challenge-bonus =
+    { $points ->
+        [one] Zdobywasz { $points } punkt premii w wyzwaniu „{ $title }”.
+        [few] Zdobywasz { $points } punkty premii w wyzwaniu „{ $title }”.
+        [many] Zdobywasz { $points } punktów premii w wyzwaniu „{ $title }”.
+       *[other] Zdobywasz { $points } punktu premii w wyzwaniu „{ $title }”.
+    }
+challenges-title = Wyzwania
+challenges-new = Nowe wyzwanie
+challenges-intro = Cele na określony czas z punktami premii. Liczy się tylko to, co wydarzy się w czasie trwania wyzwania.
+challenges-running = Trwające
+challenges-none-running = Żadne wyzwanie teraz nie trwa.
+challenges-upcoming = Wkrótce
+challenges-past = Zakończone
+challenges-none-past = Nie ma jeszcze zakończonych wyzwań.
+challenge-mode = Kto dostaje premię
+challenge-mode-threshold = Każdy, kto osiągnie cel
+challenge-mode-threshold-help = Premię dostaje każda osoba, która osiągnie wartość docelową w czasie trwania wyzwania.
+challenge-mode-collective = Wspólny cel
+challenge-mode-collective-help = Gdy suma wszystkich osiągnie wartość docelową, premię dostaje każdy uczestnik z co najmniej jednym wkładem.
+challenge-mode-raffle = Losowanie
+challenge-mode-raffle-help = Spośród osób, które osiągną cel, serwer losuje zwycięzców; ziarno losowania jest potem pokazane, więc każdy może sprawdzić wynik.
+challenge-metric-shares = Udostępnienia
+challenge-metric-clicks = Kliknięcia
+challenge-metric-points = Punkty
+challenge-ends = kończy się { $when }
+challenge-starts = zaczyna się { $when }
+challenge-ended = zakończone { $when }
+challenge-bonus-points =
+    { $count ->
+        [one] premia { $count } punkt
+        [few] premia { $count } punkty
+        [many] premia { $count } punktów
+       *[other] premia { $count } punktu
+    }
+challenge-progress = Postęp
+challenge-progress-group = Razem
+challenge-progress-you = Ty
+challenge-phase-upcoming = Wkrótce
+challenge-phase-running = Trwa
+challenge-phase-ended = W rozliczeniu
+challenge-phase-settled = Rozliczone
+challenge-what = Co się liczy
+challenge-team = Zespół
+challenge-target = Wartość docelowa
+challenge-target-together = łącznie
+challenge-window = Czas trwania
+challenge-bonus = Punkty premii
+challenge-winners-count =
+    { $count ->
+        [one] losujemy { $count } osobę
+        [few] losujemy { $count } osoby
+        [many] losujemy { $count } osób
+       *[other] losujemy { $count } osoby
+    }
+challenge-board = Ranking z czasu trwania wyzwania
+challenge-result = Wynik
+challenge-you-won =
+    { $count ->
+        [one] Zdobywasz premię: { $count } punkt.
+        [few] Zdobywasz premię: { $count } punkty.
+        [many] Zdobywasz premię: { $count } punktów.
+       *[other] Zdobywasz premię: { $count } punktu.
+    }
+challenge-nobody = Nikt nie dostał premii.
+challenge-recipients =
+    { $count ->
+        [one] Premię dostała { $count } osoba:
+        [few] Premię dostały { $count } osoby:
+        [many] Premię dostało { $count } osób:
+       *[other] Premię dostało { $count } osoby:
+    }
+raffle-title = Losowanie
+raffle-seed = Ziarno
+raffle-how = Los każdej osoby to SHA-256 z ziarna, po którym następuje jej identyfikator; losy sortujemy rosnąco i wygrywają pierwsze. Każdy los sprawdzisz tym poleceniem:
+raffle-no-candidates = Nikt nie osiągnął celu, więc nikogo nie losowano.
+raffle-user-id = Identyfikator
+raffle-ticket = Los
+raffle-won = wygrana
+challenge-delete = Odwołaj wyzwanie
+challenge-delete-confirm = Odwołać to wyzwanie? Nikt nie dostanie premii.
+challenge-field-title = Tytuł
+challenge-title-example = 50 udostępnień posta o targach pracy do piątku
+challenge-field-description = Opis
+challenge-field-content = Treść
+challenge-any-content = Dowolna treść
+challenge-content-help = Dla udostępnień i kliknięć: licz tylko te dotyczące jednej treści.
+challenge-whole-program = Cały program
+challenge-starts-field = Początek
+challenge-ends-field = Koniec
+challenge-winners = Liczba zwycięzców (losowanie)
+challenge-winners-help = Tylko dla losowania.
+challenge-create = Ogłoś wyzwanie
+challenge-error-metric = Wybierz udostępnienia, kliknięcia albo punkty.
+challenge-error-content-points = Punktów nie można ograniczyć do jednej treści.
+challenge-error-mode = Wybierz, kto dostaje premię.
+challenge-error-target = Wpisz liczbę całkowitą od 1 do 1 000 000.
+challenge-error-bonus = Wpisz liczbę punktów od 1 do 10 000.
+challenge-error-winners = Wpisz liczbę zwycięzców od 1 do 1000.
+challenge-error-end-before-start = Koniec musi być po początku.
+challenge-error-window-too-long = Wyzwanie może trwać najwyżej rok.
+challenge-error-in-the-past = Koniec musi być w przyszłości.
+challenge-error-content = Wybierz treść z tego programu.
+challenge-error-team = Nie ma takiego zespołu.
+flash-challenge-created = Ogłoszono wyzwanie „{ $arg }”.
+flash-challenge-deleted = Odwołano wyzwanie „{ $arg }”.
+flash-challenge-settled = To wyzwanie jest już rozliczone i nie można go odwołać.
+error-webhook-local = Ten adres wskazuje na ten serwer albo sieć prywatną: wklej adres https:// otrzymany ze Slacka lub Teams.

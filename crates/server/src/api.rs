@@ -18,6 +18,9 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::recruiting::api::routes())
         .merge(crate::tracking::api::routes())
         .merge(crate::calendar::api::routes())
+        .merge(crate::rewards::rewards_api::api_routes())
+        .merge(crate::rewards::boards_api::api_routes())
+        .merge(crate::rewards::points::api_routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(as_problem))
 }

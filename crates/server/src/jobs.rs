@@ -15,6 +15,8 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
         tokio::spawn(calendar_tick(state.clone(), stop.clone())),
         tokio::spawn(crate::integrations::sender(state.clone(), stop.clone())),
         tokio::spawn(crate::digests::run(state.clone(), stop.clone())),
+        tokio::spawn(crate::rewards::awarding::clicks_job(state.clone(), stop.clone())),
+        tokio::spawn(crate::rewards::settle::run(state.clone(), stop.clone())),
     ];
     jobs.extend(crate::tracking::spawn_writer(state.clone(), stop.clone()));
     if let Some(cfg) = state.config.smtp.clone() {
@@ -67,12 +69,22 @@ async fn publish_content(state: AppState, mut stop: watch::Receiver<bool>) {
 
 /// Announces each newly published item once (in-app notifications, Slack and Teams).
 async fn announce(state: &AppState) -> anyhow::Result<()> {
+    // Claimed items are announced one by one: a failure is logged and the others go on.
     for id in state.store.claim_announcements(crate::now()).await? {
-        let Some(item) = state.store.content_item(id).await? else {
-            continue;
+        let item = match state.store.content_item(id).await {
+            Ok(Some(item)) => item,
+            Ok(None) => continue,
+            Err(e) => {
+                tracing::warn!(error = %e, item = id, "announcing an item failed");
+                continue;
+            }
         };
-        crate::notifications::content_published(state, &item).await?;
-        crate::integrations::content_published(state, &item).await?;
+        if let Err(e) = crate::notifications::content_published(state, &item).await {
+            tracing::warn!(error = ?e, item = id, "notifying of a published item failed");
+        }
+        if let Err(e) = crate::integrations::content_published(state, &item).await {
+            tracing::warn!(error = ?e, item = id, "posting a published item to Slack or Teams failed");
+        }
     }
     Ok(())
 }

@@ -26,6 +26,7 @@ pub mod ops;
 pub mod people;
 pub mod programs;
 pub mod recruiting;
+pub mod rewards;
 mod serve;
 pub mod tracking;
 pub mod training;
@@ -132,6 +133,7 @@ pub fn build_router(state: AppState) -> Router {
         .merge(calendar::routes())
         .merge(notifications::routes())
         .merge(integrations::routes())
+        .merge(rewards::routes())
         .merge(calendar::feeds::routes())
         .merge(digests::routes())
         .fallback(|| async { error::AppError::NotFound })

@@ -174,6 +174,9 @@ impl Ctx {
                 ("/app/shares", "nav-shares"),
                 ("/app/plan", "nav-plan"),
                 ("/app/training", "nav-training"),
+                ("/app/points", "nav-points"),
+                ("/app/leaderboard", "nav-leaderboard"),
+                ("/app/rewards", "nav-rewards"),
             ]);
         }
         if self.uses_library() {

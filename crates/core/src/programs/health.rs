@@ -34,8 +34,10 @@
 //!   exist; then red without a review or when the last is more than
 //!   [`REVIEW_RED_FACTOR`] (1.5) cadences old, amber when more than one cadence old.
 //!
-//! **Benefit** (`health-benefit`, fix `rewards`): amber with `health-benefit-later` until
-//! rewards and points rules exist, green once they do.
+//! **Benefit** (`health-benefit`): green (`health-benefit-ok`) when the program offers
+//! active rewards and its points rules award points (the defaults count); amber with
+//! `health-benefit-none` (fix `rewards`) without an active reward, and with
+//! `health-benefit-no-points` (fix `points`) when every points rule is set to zero.
 //!
 //! **Consistency**:
 //! - `health-plan` (fix `calendar`): plan realisation over the last 30 days (the publication
@@ -127,7 +129,7 @@ pub struct Check {
     /// The reason's arguments, e.g. `("score", "-12")`.
     pub args: Vec<(&'static str, String)>,
     /// The kind of link that fixes it: `enps`, `candidates`, `members`, `profile`, `goals`,
-    /// `coordinator`, `training`, `reviews`, `rewards`, or `none`.
+    /// `coordinator`, `training`, `reviews`, `rewards`, `points`, or `none`.
     pub fix: &'static str,
 }
 
@@ -160,8 +162,10 @@ pub struct Inputs {
     pub last_review_days_ago: Option<i64>,
     /// The review cadence in days; [`DEFAULT_CADENCE_DAYS`] when not positive.
     pub cadence_days: i64,
-    /// Whether the rewards and points rules capability exists yet.
+    /// Whether the program offers at least one active reward.
     pub rewards_exist: bool,
+    /// Whether some points rule of the program awards points (the defaults count).
+    pub points_in_effect: bool,
     /// The program's age in days.
     pub age_days: i64,
     /// Plan realisation of the last 30 days as (done, due); `None` when nothing was
@@ -180,7 +184,7 @@ pub fn checks(i: &Inputs) -> Vec<Check> {
         list.push(completion(rate));
     }
     list.push(review(i.reviews_exist, i.last_review_days_ago, i.cadence_days));
-    list.push(benefit(i.rewards_exist));
+    list.push(benefit(i.rewards_exist, i.points_in_effect));
     list.push(plan(i.plan));
     list.push(age(i.age_days));
     list
@@ -361,13 +365,13 @@ fn review(exists: bool, last_days_ago: Option<i64>, cadence_days: i64) -> Check 
     check("design", "health-review", level, reason, args, "reviews")
 }
 
-fn benefit(rewards_exist: bool) -> Check {
-    let (level, reason) = if rewards_exist {
-        (Level::Green, "health-benefit-ok")
-    } else {
-        (Level::Amber, "health-benefit-later")
+fn benefit(rewards_exist: bool, points_in_effect: bool) -> Check {
+    let (level, reason, fix) = match (rewards_exist, points_in_effect) {
+        (false, _) => (Level::Amber, "health-benefit-none", "rewards"),
+        (true, false) => (Level::Amber, "health-benefit-no-points", "points"),
+        (true, true) => (Level::Green, "health-benefit-ok", "none"),
     };
-    check("benefit", "health-benefit", level, reason, vec![], "rewards")
+    check("benefit", "health-benefit", level, reason, vec![], fix)
 }
 
 fn plan(plan: Option<(i64, i64)>) -> Check {
@@ -434,6 +438,7 @@ mod tests {
             last_review_days_ago: Some(10),
             cadence_days: 30,
             rewards_exist: true,
+            points_in_effect: true,
             age_days: 400,
             plan: Some((9, 10)),
         }
@@ -776,17 +781,33 @@ mod tests {
     }
 
     #[test]
-    fn benefit_is_amber_until_rewards_exist() {
-        let i = Inputs {
+    fn benefit_is_green_with_active_rewards_and_points_and_amber_without_either() {
+        assert_eq!(state(&healthy(), "health-benefit"), (Level::Green, "health-benefit-ok"));
+        assert_eq!(find(&healthy(), "health-benefit").fix, "none");
+        let no_rewards = Inputs {
             rewards_exist: false,
             ..healthy()
         };
-        let c = find(&i, "health-benefit");
+        let c = find(&no_rewards, "health-benefit");
         assert_eq!(
             (c.level, c.reason, c.fix),
-            (Level::Amber, "health-benefit-later", "rewards")
+            (Level::Amber, "health-benefit-none", "rewards")
         );
-        assert_eq!(state(&healthy(), "health-benefit"), (Level::Green, "health-benefit-ok"));
+        let no_points = Inputs {
+            points_in_effect: false,
+            ..healthy()
+        };
+        let c = find(&no_points, "health-benefit");
+        assert_eq!(
+            (c.level, c.reason, c.fix),
+            (Level::Amber, "health-benefit-no-points", "points")
+        );
+        let neither = Inputs {
+            rewards_exist: false,
+            points_in_effect: false,
+            ..healthy()
+        };
+        assert_eq!(state(&neither, "health-benefit"), (Level::Amber, "health-benefit-none"));
     }
 
     #[test]

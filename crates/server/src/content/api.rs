@@ -471,6 +471,9 @@ async fn step(
     if matches!(action, Action::Approve | Action::Reject) {
         crate::notifications::content_reviewed(state, &item, api.user.id, note).await;
     }
+    if action == Action::Approve {
+        crate::rewards::awarding::content_approved(state, &item).await;
+    }
     Ok(Json(view(state, &item)).into_response())
 }
 

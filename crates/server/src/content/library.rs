@@ -386,6 +386,9 @@ async fn step(state: &AppState, user: &CurrentUser, id: i64, action: Action, not
     if matches!(action, Action::Approve | Action::Reject) {
         crate::notifications::content_reviewed(state, &item, user.id, note).await;
     }
+    if action == Action::Approve {
+        crate::rewards::awarding::content_approved(state, &item).await;
+    }
     let key = match action {
         Action::Submit => "flash-content-submitted",
         Action::Approve => "flash-content-approved",

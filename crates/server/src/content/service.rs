@@ -495,7 +495,7 @@ pub async fn confirm_share(
     let link = state.store.tracked_link(user.id, item.id, network.as_str()).await?;
     let share_id = state
         .store
-        .record_share(
+        .record_share_checked(
             &NewShare {
                 user_id: user.id,
                 item_id: Some(item.id),
@@ -507,6 +507,7 @@ pub async fn confirm_share(
                 topic: None,
                 personalisation: Some(sharing::score_per_mille(personalisation)),
             },
+            near_identical,
             now,
         )
         .await?;

@@ -34,6 +34,25 @@ pub mod kind {
     /// A program's Slack or Teams channel gave a message up or was stopped. Arguments:
     /// `program`, `channel`.
     pub const WEBHOOK_FAILING: &str = "webhook-failing";
+    /// The reader earned a badge. Arguments: `badge` (core::rewards::badges::Badge).
+    pub const BADGE_EARNED: &str = "badge-earned";
+    /// The reader got a challenge's bonus. Arguments: `title`, `points`.
+    pub const CHALLENGE_BONUS: &str = "challenge-bonus";
+    /// Someone applied through the reader's link: points earned. Arguments: `points`,
+    /// `offer`.
+    pub const POINTS_APPLICATION: &str = "points-application";
+    /// Someone who applied through the reader's link was hired. Arguments: `points`,
+    /// `offer`.
+    pub const POINTS_HIRE: &str = "points-hire";
+    /// Points for clicks on the reader's link were taken back: a coordinator counted
+    /// repeated clicks as bots. Arguments: `points`, `title`.
+    pub const POINTS_CLICKS_CORRECTED: &str = "points-clicks-corrected";
+    /// An ambassador asked for a reward in a program the reader coordinates. Arguments:
+    /// `name`, `reward`, `program`.
+    pub const REDEMPTION_REQUESTED: &str = "redemption-requested";
+    /// The reader's reward request was approved, delivered or rejected. Arguments:
+    /// `reward`, `status` (approved, delivered, rejected), `reason`.
+    pub const REDEMPTION_DECIDED: &str = "redemption-decided";
 }
 
 pub fn routes() -> Router<AppState> {
@@ -126,7 +145,7 @@ pub async fn content_published(state: &AppState, item: &ContentItem) -> anyhow::
 pub async fn remind_due(state: &AppState, now: ambasada_core::Millis) -> anyhow::Result<()> {
     for r in state.store.claim_due_reminders(now).await? {
         let network = ambasada_core::Network::parse(&r.network).map_or("", |n| n.label());
-        notify(
+        let sent = notify(
             state,
             &[r.user_id],
             kind::PLAN_DUE,
@@ -135,7 +154,9 @@ pub async fn remind_due(state: &AppState, now: ambasada_core::Millis) -> anyhow:
             // A post moved to another window may be reminded again.
             Some(&format!("plan-due:{}:{}", r.post_id, r.starts_at)),
         )
-        .await?;
+        .await;
+        // The others claimed with it still get theirs.
+        logged(kind::PLAN_DUE, sent);
     }
     Ok(())
 }
@@ -158,7 +179,7 @@ pub async fn content_reviewed(state: &AppState, item: &ContentItem, by: i64, rea
 }
 
 /// The program's coordinator, or the admins when it has none (or theirs is deactivated).
-async fn program_owners(state: &AppState, program: &ambasada_store::programs::Program) -> anyhow::Result<Vec<i64>> {
+pub async fn program_owners(state: &AppState, program: &ambasada_store::programs::Program) -> anyhow::Result<Vec<i64>> {
     if let Some(id) = program.coordinator_id
         && state.store.user(id).await?.is_some_and(|u| u.is_active())
     {

@@ -67,6 +67,8 @@ struct ProfileTemplate<'a> {
     digest_errors: FieldErrors,
     /// The private iCalendar feed URL of the person's plan.
     calendar_url: String,
+    /// Badges and the leaderboard privacy setting (rewards/profile_section.html).
+    motivation: crate::rewards::badges::ProfileSection,
 }
 
 impl ProfileTemplate<'_> {
@@ -164,6 +166,7 @@ async fn base<'a>(state: &AppState, ctx: &'a Ctx, user: &'a CurrentUser) -> Resu
         ),
         digest_errors: FieldErrors::default(),
         calendar_url: crate::calendar::feeds::feed_url(state, FeedOwner::User, user.id).await?,
+        motivation: crate::rewards::badges::profile_section(state, user, &ctx.tr).await?,
     })
 }
 

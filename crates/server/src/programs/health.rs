@@ -60,10 +60,18 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         reviews_exist: false,
         last_review_days_ago: None,
         cadence_days: ambasada_core::programs::cadence_days(&program.review_cadence).unwrap_or(31),
-        rewards_exist: false,
+        rewards_exist: state.store.active_rewards_count(program.id).await? > 0,
+        points_in_effect: points_in_effect(state, program.id).await?,
         age_days: ((now - program.created_at) / DAY).max(0),
         plan: crate::calendar::service::plan_facts(state, program.id, now - 30 * DAY, now).await?,
     })
+}
+
+/// Whether some points rule of a program awards points (its own values, else the defaults).
+async fn points_in_effect(state: &AppState, program_id: i64) -> anyhow::Result<bool> {
+    let stored = state.store.points_rules(program_id).await?;
+    let values = ambasada_core::rewards::points::Values::from_stored(&stored);
+    Ok(values.all().iter().any(|(_, points)| *points > 0))
 }
 
 /// How many of a program's members completed its required course (or, without one, the
@@ -97,6 +105,8 @@ fn row(ctx: &Ctx, program: &Program, c: &Check) -> CheckRow {
         "goals" => link(format!("/app/programs/{}#goals", program.id)),
         "training" => link("/app/courses".into()),
         "calendar" => link(format!("/app/programs/{}/realisation", program.id)),
+        "rewards" => link(format!("/app/programs/{}/rewards", program.id)),
+        "points" => link(format!("/app/programs/{}/points", program.id)),
         _ => None,
     };
     CheckRow {

@@ -256,6 +256,7 @@ async fn record_application(
     };
     let app_id = state.store.create_application(&application, now).await?;
     tracing::info!(application = app_id, referral, "application received");
+    crate::rewards::awarding::application(state, app_id).await;
     crate::notifications::job_application(state, app_id, name.as_str(), &t.offer.title).await;
     let body = ctx.tr.a(
         "email-applied-body",

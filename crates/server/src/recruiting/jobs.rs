@@ -339,6 +339,7 @@ pub async fn move_stage(
     {
         return Ok(redirect_flash(&to_page, false, "error-content-changed", None));
     }
+    crate::rewards::awarding::stage_moved(&state, id, to).await;
     Ok(redirect_flash(&to_page, true, "flash-stage-moved", None))
 }
 

@@ -319,6 +319,9 @@ pub async fn submit_quiz(
             crate::now(),
         )
         .await?;
+    if g.passed {
+        crate::rewards::awarding::course_finished(&state, user.id, id).await;
+    }
     let cp = state.store.course_progress(user.id, id).await?;
     render(&QuizTemplate {
         p: &ctx,

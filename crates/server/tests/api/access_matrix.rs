@@ -81,6 +81,11 @@ const ROUTES: &[Route] = &[
         [303, 200, 200, 403, 403, 403],
     ),
     r("/app/programs/{program}/integrations", [303, 200, 403, 403, 403, 403]),
+    r("/app/programs/{program}/leaderboard", [303, 200, 200, 403, 403, 403]),
+    r("/app/programs/{program}/challenges", [303, 200, 200, 403, 403, 403]),
+    r("/app/programs/{program}/challenges/new", [303, 200, 200, 403, 403, 403]),
+    r("/app/leaderboard", [303, 303, 303, 200, 200, 200]),
+    r("/app/badges", [303, 200, 200, 200, 200, 200]),
     r("/app/calendar", [303, 200, 200, 403, 403, 403]),
     r(
         "/app/calendar?view=week&date=2026-13-40&program=x",

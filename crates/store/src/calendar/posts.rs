@@ -275,5 +275,23 @@ pub(crate) async fn mark_done_by_share(
     .bind(share.at)
     .execute(&mut **tx)
     .await?;
+    crate::rewards::awarding::planned_in(tx, user_id, post_id, share.at).await?;
     Ok(Some(post_id))
+}
+
+/// Ends the calendar feed URLs a person holds: their own, and those of the programs they
+/// coordinate.
+pub(crate) async fn revoke_feeds_held_by(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user_id: i64) -> Result<()> {
+    sqlx::query("UPDATE calendar_feeds SET version = version + 1 WHERE owner = 'user' AND owner_id = $1")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "UPDATE calendar_feeds SET version = version + 1 WHERE owner = 'program' \
+         AND owner_id IN (SELECT id FROM programs WHERE coordinator_id = $1)",
+    )
+    .bind(user_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

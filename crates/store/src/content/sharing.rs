@@ -117,8 +117,17 @@ impl Store {
     }
 
     /// Records a share, and in the same transaction marks done the person's planned post
-    /// that it fulfils, if any (`core::calendar::share_counts`). Returns the share's id.
+    /// that it fulfils, if any (`core::calendar::share_counts`), and awards its points.
+    /// Returns the share's id. For callers that did not look for a colleague's nearly
+    /// identical text (the demo); see [`Store::record_share_checked`].
     pub async fn record_share(&self, s: &NewShare, now: Millis) -> Result<i64> {
+        self.record_share_checked(s, false, now).await
+    }
+
+    /// [`Store::record_share`], where `near_identical` says a colleague posted a nearly
+    /// identical text of the item that day (the share then earns no personalisation
+    /// bonus).
+    pub async fn record_share_checked(&self, s: &NewShare, near_identical: bool, now: Millis) -> Result<i64> {
         let mut tx = self.pool.begin().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO shares (user_id, item_id, link_id, program_id, network, text, post_url, topic, personalisation, created_at) \
@@ -144,6 +153,7 @@ impl Store {
             };
             crate::calendar::mark_done_by_share(&mut tx, s.user_id, id, &fact).await?;
         }
+        crate::rewards::awarding::share_in(&mut tx, id, s, near_identical, now).await?;
         tx.commit().await?;
         Ok(id)
     }

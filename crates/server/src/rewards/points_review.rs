@@ -1,0 +1,128 @@
+//! The coordinator's anti-gaming review of a program (C10), at
+//! `/app/programs/{id}/points/review`: over the last 30 days, links with many clicks from
+//! few visitors and people whose shares lack a post URL (the rules are in
+//! `core::rewards::review`), with counts. From a flagged link the coordinator may count
+//! its repeated clicks as bots; the points they earned are corrected by new negative rows.
+
+use super::awarding::correct_reclassified;
+use super::points_rules::managed;
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::error::{AppError, Result};
+use crate::web::{Ctx, redirect_flash, render};
+use ambasada_core::rewards::review::{self, REVIEW_WINDOW, SUSPICIOUS_CLICKS_PER_VISITOR};
+use ambasada_store::programs::Program;
+use ambasada_store::rewards::review::LinkClicks;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/app/programs/{id}/points/review", get(page))
+        .route(
+            "/app/programs/{id}/points/review/links/{link}/bots",
+            post(count_as_bots),
+        )
+}
+
+/// A flagged link as the review shows it.
+struct LinkRow {
+    link: LinkClicks,
+    /// Clicks per unique visitor, one decimal.
+    per_visitor: String,
+}
+
+impl std::ops::Deref for LinkRow {
+    type Target = LinkClicks;
+    fn deref(&self) -> &LinkClicks {
+        &self.link
+    }
+}
+
+/// A person with shares lacking a post URL.
+struct PersonRow {
+    name: String,
+    shares: i64,
+    without_post_url: i64,
+    /// Most of their shares lack one.
+    flagged: bool,
+}
+
+#[derive(Template)]
+#[template(path = "rewards/points_review.html")]
+struct ReviewTemplate<'a> {
+    p: &'a Ctx,
+    program: Program,
+    links: Vec<LinkRow>,
+    people: Vec<PersonRow>,
+    flagged_people: usize,
+    ratio: i64,
+}
+
+/// `GET /app/programs/{id}/points/review`.
+async fn page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
+    let program = managed(&state, &user, id).await?;
+    let since = crate::now() - REVIEW_WINDOW;
+    let links: Vec<LinkRow> = state
+        .store
+        .link_clicks(id, since)
+        .await?
+        .into_iter()
+        .filter(|l| review::many_clicks_from_few_visitors(l.clicks, l.visitors))
+        .map(|link| LinkRow {
+            per_visitor: format!("{:.1}", link.clicks as f64 / link.visitors.max(1) as f64),
+            link,
+        })
+        .collect();
+    let people: Vec<PersonRow> = state
+        .store
+        .unverified_shares(id, since)
+        .await?
+        .into_iter()
+        .map(|r| PersonRow {
+            flagged: review::mostly_unverified(r.without_post_url, r.shares),
+            name: r.name,
+            shares: r.shares,
+            without_post_url: r.without_post_url,
+        })
+        .collect();
+    render(&ReviewTemplate {
+        p: &ctx,
+        program,
+        flagged_people: people.iter().filter(|r| r.flagged).count(),
+        links,
+        people,
+        ratio: SUSPICIOUS_CLICKS_PER_VISITOR,
+    })
+}
+
+/// `POST /app/programs/{id}/points/review/links/{link}/bots`: counts as bots the clicks
+/// of the link's visitors with more than the threshold in a day (last 30 days) and
+/// corrects the points they earned.
+async fn count_as_bots(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, link)): Path<(i64, i64)>,
+) -> Result<Response> {
+    let program = managed(&state, &user, id).await?;
+    if !state.store.link_in_program(link, id).await? {
+        return Err(AppError::NotFound);
+    }
+    let now = crate::now();
+    let (changed, days) = state
+        .store
+        .reclassify_repeat_visitors(link, now - REVIEW_WINDOW, SUSPICIOUS_CLICKS_PER_VISITOR)
+        .await?;
+    let withdrawn = correct_reclassified(&state, link, &days).await?;
+    let subject = format!("{}: link {link}, {changed} clicks, -{withdrawn} points", program.name);
+    state.store.audit(Some(user.id), "points.bots", &subject, now).await?;
+    Ok(redirect_flash(
+        &format!("/app/programs/{id}/points/review"),
+        true,
+        "flash-points-bots",
+        Some(&changed.to_string()),
+    ))
+}

@@ -1,0 +1,210 @@
+//! Awarding points where events happen (C10): a share and the planned post it fulfils
+//! inside the share's own transaction (so a share and its points are recorded together or
+//! not at all), clicks per finished day found in one grouped query, corrections as new
+//! negative rows, and what awarding referrals needs to know.
+
+use super::points::{Award, award_in};
+use crate::content::sharing::NewShare;
+use crate::{Result, Store, StoreError};
+use ambasada_core::Millis;
+use ambasada_core::rewards::awarding::{self as rules, correction_source};
+use ambasada_core::rewards::points::{self, Rule, Values};
+
+/// A program's rule values, read inside a transaction (defaults without a program).
+async fn values_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, program_id: Option<i64>) -> Result<Values> {
+    let stored: Vec<(String, i64)> = match program_id {
+        Some(id) => {
+            sqlx::query_as("SELECT rule, points FROM points_rules WHERE program_id = $1")
+                .bind(id)
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        None => Vec::new(),
+    };
+    Ok(Values::from_stored(&stored))
+}
+
+/// Awards a share just recorded (inside its transaction): the share, and the
+/// personalisation bonus when its stored score is personalised and no colleague posted a
+/// nearly identical text of the item that day (`near_identical`, checked by the caller).
+pub(crate) async fn share_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    share_id: i64,
+    s: &NewShare,
+    near_identical: bool,
+    now: Millis,
+) -> Result<()> {
+    let values = values_in(tx, s.program_id).await?;
+    let personalised = rules::personalised_score(s.personalisation);
+    let source = points::share_source(share_id);
+    for (rule, amount) in points::for_share(&values, personalised, near_identical) {
+        let award = Award {
+            user_id: s.user_id,
+            program_id: s.program_id,
+            rule,
+            source: &source,
+            amount,
+            reason: None,
+        };
+        award_in(tx, &award, now).await?;
+    }
+    Ok(())
+}
+
+/// Awards a planned post done on time by a share (inside the share's transaction), at
+/// the value of the slot's program.
+pub(crate) async fn planned_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    post_id: i64,
+    now: Millis,
+) -> Result<()> {
+    let (program_id,): (i64,) = sqlx::query_as(
+        "SELECT s.program_id FROM planned_posts pp JOIN calendar_slots s ON s.id = pp.slot_id WHERE pp.id = $1",
+    )
+    .bind(post_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let amount = values_in(tx, Some(program_id)).await?.of(Rule::PlannedOnTime);
+    if amount > 0 {
+        let source = rules::planned_source(post_id);
+        let award = Award {
+            user_id,
+            program_id: Some(program_id),
+            rule: Rule::PlannedOnTime,
+            source: &source,
+            amount,
+            reason: None,
+        };
+        award_in(tx, &award, now).await?;
+    }
+    Ok(())
+}
+
+/// A share's unique human visitors on one finished day, not awarded yet.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ClickDay {
+    pub share_id: i64,
+    pub user_id: i64,
+    pub program_id: Option<i64>,
+    pub day: i64,
+    pub visitors: i64,
+}
+
+/// A correction to record: a negative amount with a reason (a catalog code such as
+/// `clicks_reclassified`), for `what` (a source, made unique per correction).
+#[derive(Debug, Clone)]
+pub struct Correction<'a> {
+    pub user_id: i64,
+    pub program_id: Option<i64>,
+    pub what: &'a str,
+    pub amount: i64,
+    pub reason: &'a str,
+}
+
+/// Who referred an application, with the offer's title.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Referral {
+    pub ambassador_id: i64,
+    pub program_id: Option<i64>,
+    pub offer_title: String,
+}
+
+/// The share a tracked link's clicks count for: its first share (a link is one person's
+/// for one item and network, and shared again it stays one link).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LinkShare {
+    pub share_id: i64,
+    pub user_id: i64,
+    pub program_id: Option<i64>,
+    /// The shared item's title.
+    pub title: String,
+}
+
+impl Store {
+    /// The unique human visitors per share and UTC day of clicks in `[from, to)` that were
+    /// not awarded yet, in one grouped query. Bots and link-preview crawlers never count;
+    /// a visitor counts once per link and day (their hash is). A link's clicks count for
+    /// its first share. Reads through the shared links' `(link_id, at)` index.
+    pub async fn unawarded_click_days(&self, from: Millis, to: Millis) -> Result<Vec<ClickDay>> {
+        self.sync_clicks().await;
+        Ok(sqlx::query_as(
+            "SELECT g.share_id, g.user_id, g.program_id, g.day, g.visitors FROM ( \
+               SELECT f.id AS share_id, f.user_id, f.program_id, k.at / 86400000 AS day, \
+                 COUNT(DISTINCT k.visitor_hash) AS visitors \
+               FROM shares f JOIN clicks k ON k.link_id = f.link_id \
+               WHERE f.link_id IS NOT NULL \
+                 AND NOT EXISTS (SELECT 1 FROM shares e WHERE e.link_id = f.link_id AND e.id < f.id) \
+                 AND k.at >= $1 AND k.at < $2 AND k.browser <> 'bot' \
+               GROUP BY f.id, f.user_id, f.program_id, k.at / 86400000) g \
+             WHERE NOT EXISTS (SELECT 1 FROM points_ledger pl WHERE pl.user_id = g.user_id AND pl.rule = $3 \
+               AND pl.source = 'clicks:' || CAST(g.share_id AS TEXT) || ':' || CAST(g.day AS TEXT)) \
+             ORDER BY g.day, g.share_id",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(Rule::Click.as_str())
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Records a correction: a new row with a negative amount, its own rule, the source
+    /// `correction:{what}` and a reason; the rows it corrects stay as they were. `false`
+    /// when this correction was recorded before.
+    pub async fn correct(&self, c: &Correction<'_>, now: Millis) -> Result<bool> {
+        if c.amount >= 0 {
+            return Err(StoreError::Other("a correction takes points away".into()));
+        }
+        let source = correction_source(c.what);
+        self.award(
+            &Award {
+                user_id: c.user_id,
+                program_id: c.program_id,
+                rule: Rule::Correction,
+                source: &source,
+                amount: c.amount,
+                reason: Some(c.reason),
+            },
+            now,
+        )
+        .await
+    }
+
+    /// What a person holds for a share's clicks on a day: the award net of its
+    /// corrections.
+    pub async fn clicks_net(&self, user_id: i64, share_id: i64, day: i64) -> Result<i64> {
+        let source = points::clicks_source(share_id, day);
+        let (net,): (i64,) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM points_ledger \
+             WHERE user_id = $1 AND (source = $2 OR source LIKE $3)",
+        )
+        .bind(user_id)
+        .bind(&source)
+        .bind(format!("{}:%", correction_source(&source)))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(net)
+    }
+
+    /// The share a link's clicks count for, if it was shared.
+    pub async fn link_share(&self, link_id: i64) -> Result<Option<LinkShare>> {
+        Ok(sqlx::query_as(
+            "SELECT s.id AS share_id, s.user_id, s.program_id, COALESCE(c.title, '') AS title FROM shares s \
+             LEFT JOIN content_items c ON c.id = s.item_id WHERE s.link_id = $1 ORDER BY s.id LIMIT 1",
+        )
+        .bind(link_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The ambassador whose link an application came through, if any.
+    pub async fn referral_of(&self, application_id: i64) -> Result<Option<Referral>> {
+        Ok(sqlx::query_as(
+            "SELECT a.ambassador_id, a.program_id, o.title AS offer_title FROM applications a \
+             JOIN job_offers o ON o.id = a.offer_id WHERE a.id = $1 AND a.ambassador_id IS NOT NULL",
+        )
+        .bind(application_id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+}
