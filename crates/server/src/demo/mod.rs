@@ -12,6 +12,7 @@ mod notifications;
 mod people;
 mod programs;
 mod recruiting;
+mod rewards;
 mod sharing;
 mod tracking;
 
@@ -52,6 +53,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     let courses = courses::seed_demo_courses(state).await?;
     courses::attach_to_programs(state, &courses).await?;
     integrations::seed_webhooks(state, now, programs.employer_branding).await?;
+    rewards::seed_rewards(state, now, &programs).await?;
     notifications::seed_notifications(state, now, &programs).await?;
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)

@@ -718,7 +718,10 @@ async fn in_production_nothing_is_posted_to_this_machine_or_a_private_network(ap
         let res = set_url(&coord, program, "teams", &url).await;
         assert_eq!(res.status(), 422, "{url}");
         assert!(
-            res.text().await.unwrap().contains("points to this server or a private network"),
+            res.text()
+                .await
+                .unwrap()
+                .contains("points to this server or a private network"),
             "{url}"
         );
     }

@@ -1305,3 +1305,129 @@ async fn an_ambassador_shares_todays_planned_post_from_the_home_page() {
     drop(driver);
     app.stop().await;
 }
+
+/// The motivation journey on a phone: an ambassador shares an item and confirms the post,
+/// the points appear, and a reward is redeemed: the balance drops at once; the coordinator
+/// approves and delivers it. No page scrolls sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_ambassador_shares_earns_points_and_redeems_a_reward() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let store = &app.state.store;
+    let coordinator = "koord@test.example";
+    let ambassador = "amb@test.example";
+    let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
+    let amb_id = app.create_user(ambassador, &[Role::Ambassador]).await;
+    let program = app.create_program("Employer branding", "eb", Some(coord_id)).await;
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let item = store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: "Our new office".into(),
+                category: "company_life".into(),
+                target_url: "https://firma.example/biuro".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "We moved to a new office by the river.".into())],
+                program_ids: vec![program],
+                team_ids: vec![],
+            },
+            coord_id,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    store
+        .transition_content(item, "draft", "approved", Some(coord_id), None, 0)
+        .await
+        .unwrap();
+    let reward = store
+        .create_reward(
+            program,
+            &ambasada_store::rewards::catalog::RewardInput {
+                name: "A book".into(),
+                description: "Any book you like.".into(),
+                image_file: None,
+                points_cost: 10,
+                stock: Some(1),
+                cost_minor: 8_000,
+                active: true,
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let c = driver.browser().await;
+
+    // 1. Share the item and confirm the post.
+    switch_person(&c, &app, ambassador).await;
+    let share_path = format!("/app/feed/{item}");
+    c.goto(&app.url(&share_path)).await.unwrap();
+    wait_for_path(&c, &share_path).await;
+    let home = c.window().await.unwrap();
+    element(&c, "#share-button").await.click().await.unwrap();
+    let tab = wait_for("the LinkedIn tab to open", async || {
+        let windows = c.windows().await.ok()?;
+        windows.into_iter().find(|w| *w != home)
+    })
+    .await;
+    c.switch_to_window(tab).await.unwrap();
+    c.close_window().await.unwrap();
+    c.switch_to_window(home).await.unwrap();
+    fill(
+        &c,
+        "#post_url",
+        "https://www.linkedin.com/feed/update/urn:li:activity:789/",
+    )
+    .await;
+    element(&c, "#confirm-button").await.click().await.unwrap();
+    element(&c, ".flash.ok").await;
+
+    // 2. The points appear.
+    c.goto(&app.url("/app/points")).await.unwrap();
+    wait_for_path(&c, "/app/points").await;
+    let lifetime: i64 = text_of(&c, "#points-lifetime").await.parse().unwrap();
+    assert!(lifetime >= 10, "a confirmed share earns points: {lifetime}");
+    assert_no_horizontal_scroll(&c, "my points").await;
+
+    // 3. Redeem the reward: the spendable balance drops at once.
+    c.goto(&app.url("/app/rewards")).await.unwrap();
+    wait_for_path(&c, "/app/rewards").await;
+    let before: i64 = text_of(&c, "#balance-spendable").await.parse().unwrap();
+    assert_eq!(before, lifetime);
+    assert_no_horizontal_scroll(&c, "the rewards").await;
+    element(&c, &format!("#reward-{reward} form button[type=submit]"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    element(&c, ".flash.ok").await;
+    let after: i64 = text_of(&c, "#balance-spendable").await.parse().unwrap();
+    assert_eq!(after, before - 10, "the points are held at the request");
+    assert_eq!(text_of(&c, "#balance-held").await, "10");
+
+    // 4. The coordinator approves and delivers it.
+    switch_person(&c, &app, coordinator).await;
+    let redemptions = format!("/app/programs/{program}/redemptions");
+    for decision in ["approve", "deliver"] {
+        c.goto(&app.url(&redemptions)).await.unwrap();
+        wait_for_path(&c, &redemptions).await;
+        element(&c, &format!("form input[name=decision][value={decision}] ~ button"))
+            .await
+            .click()
+            .await
+            .unwrap();
+        element(&c, ".flash.ok").await;
+    }
+    assert_no_horizontal_scroll(&c, "the redemptions").await;
+    let balance = store.balance(amb_id).await.unwrap();
+    assert_eq!((balance.held, balance.spent), (0, 10));
+
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}
