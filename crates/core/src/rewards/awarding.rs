@@ -1,21 +1,29 @@
 //! Awarding points where events happen (C10): the ledger source of every event, when a
-//! share's stored personalisation score earns the bonus, which days' clicks are final,
-//! and how a click award shrinks when clicks are reclassified as bots.
+//! share's stored personalisation score earns the bonus, which days' clicks are final and
+//! when they are dated, how a click award is corrected when clicks are reclassified as
+//! bots, and when an application earns its referrer points.
 //!
 //! A ledger source names what an award is for, and the ledger's unique key (person, rule,
-//! source) makes awarding idempotent: `share:12`, `clicks:12:20512` (a share's clicks on
-//! UTC day 20512, see [`crate::tracking::day_number`]), `application:5`, `hire:5`,
-//! `course:3`, `suggestion:40`, `planned:77`. A correction is a new negative row whose
-//! source is `correction:` and what it corrects, made unique per correction (a click
-//! correction names the number of visitors it corrects down to, which only ever falls).
+//! source) makes awarding idempotent: `share:item:4:linkedin` (a content item shared on a
+//! network, once per person however often it is confirmed), `share:12` (one's own post),
+//! `clicks:12:20512` (a share's clicks on UTC day 20512, see
+//! [`crate::tracking::day_number`]), `application:5`, `hire:5`, `course:3`,
+//! `suggestion:40`, `planned:77`. A correction is a new negative row whose source is
+//! `correction:` and what it corrects, made unique per correction (a click correction
+//! names the number of visitors it corrects down to).
 
-use super::points::{CLICKS_DAILY_CAP, MAX_RULE_POINTS, clicks_source};
+use super::points::{MAX_RULE_POINTS, clicks_source};
 use crate::content::sharing::{PERSONALISED_BELOW_SIMILARITY, score_per_mille};
+use crate::recruiting::Stage;
 use crate::{DAY, MINUTE, Millis};
 
 /// How long after midnight UTC a day's clicks are taken as final: clicks are written in
 /// batches a few milliseconds after they happen, so a few minutes leave ample margin.
 pub const CLICKS_SETTLE: Millis = 10 * MINUTE;
+
+/// How long after midnight UTC a day's clicks are awarded at the latest: they are final
+/// after [`CLICKS_SETTLE`], and the award job looks every five minutes.
+pub const CLICKS_AWARDED_BY: Millis = 15 * MINUTE;
 
 /// How many finished days the click award catches up on after the server was down
 /// (older days are not awarded any more).
@@ -44,18 +52,37 @@ pub fn click_days_due(now: Millis, awarded_through: Option<i64>) -> Option<(i64,
     (from <= last).then_some((from, last))
 }
 
-/// What a share's click award for a day is worth once clicks were reclassified as bots:
-/// the points it holds now (`net`: the award net of earlier corrections) scaled from the
-/// unique visitors counted before to those counted after, each capped at
-/// [`CLICKS_DAILY_CAP`] as the award was. The value per visitor is the one awarded, so a
-/// rule changed since does not matter. Never more than `net`, never below zero.
-pub fn clicks_after_reclassification(net: i64, before: i64, after: i64) -> i64 {
-    let before = before.clamp(0, CLICKS_DAILY_CAP);
-    let after = after.clamp(0, CLICKS_DAILY_CAP);
-    if net <= 0 || before == 0 {
-        return net.max(0);
+/// When a day's click award is dated: the last millisecond of that UTC day, so boards
+/// and challenges of a period count the clicks on the day they happened, not the day
+/// they were awarded.
+pub fn click_day_end(day: i64) -> Millis {
+    (day + 1) * DAY - 1
+}
+
+/// The correction a share's click award for a day needs once clicks were reclassified
+/// as bots: what the day should hold now (`should`: its unique human visitors counted
+/// again, capped, at the click value) minus what it holds (`net`: the award net of
+/// earlier corrections). Only ever takes points back, never more than `net`; zero when
+/// nothing is due, so running it again changes nothing, and a run that failed halfway
+/// is repaired by the next.
+pub fn clicks_correction_due(net: i64, should: i64) -> i64 {
+    if net <= 0 {
+        return 0;
     }
-    (net * after / before).clamp(0, net)
+    (should.max(0) - net).clamp(-net, 0)
+}
+
+/// Whether an application moved to `to` has been looked at by a recruiter, so its
+/// referrer earns the application rule: any stage past `new` but a rejection (the award
+/// is once per application, so moving it on later changes nothing).
+pub fn application_earns(to: Stage) -> bool {
+    matches!(to, Stage::Screening | Stage::Interview | Stage::Offer | Stage::Hired)
+}
+
+/// Whether two e-mail addresses are the same person's (case and surrounding spaces
+/// ignored): an ambassador applying through their own link earns nothing.
+pub fn same_email(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 /// A rule's value as a coordinator typed it: a whole number from 0 to
@@ -110,7 +137,13 @@ pub const REASON_CLICKS_RECLASSIFIED: &str = "clicks_reclassified";
 /// What a ledger source is about, parsed back from its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
+    /// One's own post.
     Share(i64),
+    /// A content item shared on a network.
+    ItemShare {
+        item: i64,
+        network: String,
+    },
     /// A share's clicks on a UTC day.
     Clicks {
         share: i64,
@@ -133,6 +166,16 @@ impl Subject {
     pub fn parse(source: &str) -> Subject {
         if let Some(rest) = source.strip_prefix("correction:") {
             return Subject::Correction(Box::new(Subject::parse(rest)));
+        }
+        if let Some(rest) = source.strip_prefix("share:item:") {
+            let (item, network) = rest.split_once(':').unwrap_or((rest, ""));
+            return match item.parse::<i64>() {
+                Ok(item) if !network.is_empty() => Subject::ItemShare {
+                    item,
+                    network: network.to_string(),
+                },
+                _ => Subject::Other,
+            };
         }
         let mut parts = source.split(':');
         let kind = parts.next().unwrap_or("");
@@ -207,20 +250,36 @@ mod tests {
     }
 
     #[test]
-    fn reclassified_clicks_scale_the_award_down_by_the_visitors_lost() {
-        // 5 visitors at 2 points, one reclassified: 8.
-        assert_eq!(clicks_after_reclassification(10, 5, 4), 8);
-        // Every visitor a bot: nothing left.
-        assert_eq!(clicks_after_reclassification(10, 5, 0), 0);
-        // Above the cap nothing changes until the count falls below it.
-        let cap = CLICKS_DAILY_CAP;
-        assert_eq!(clicks_after_reclassification(cap * 3, cap + 10, cap + 2), cap * 3);
-        assert_eq!(clicks_after_reclassification(cap * 3, cap + 10, cap - 1), (cap - 1) * 3);
-        // Nothing awarded, or nothing counted before: nothing to correct.
-        assert_eq!(clicks_after_reclassification(0, 5, 1), 0);
-        assert_eq!(clicks_after_reclassification(6, 0, 0), 6);
-        // Never more than before.
-        assert_eq!(clicks_after_reclassification(6, 3, 9), 6);
+    fn a_click_correction_brings_the_day_to_what_it_should_hold_and_only_takes_back() {
+        // 5 visitors at 2 points, one reclassified: 8 left, so -2.
+        assert_eq!(clicks_correction_due(10, 8), -2);
+        // Every visitor a bot: all of it.
+        assert_eq!(clicks_correction_due(10, 0), -10);
+        // Corrected already: nothing more, however often it runs.
+        assert_eq!(clicks_correction_due(8, 8), 0);
+        // Nothing awarded, or more due than awarded: never adds.
+        assert_eq!(clicks_correction_due(0, 5), 0);
+        assert_eq!(clicks_correction_due(-3, 0), 0);
+        assert_eq!(clicks_correction_due(6, 9), 0);
+        assert_eq!(clicks_correction_due(6, -1), -6);
+    }
+
+    #[test]
+    fn a_days_clicks_are_dated_at_its_last_millisecond() {
+        assert_eq!(click_day_end(20_000), 20_001 * DAY - 1);
+        assert_eq!(crate::tracking::day_number(click_day_end(20_000)), 20_000);
+        const { assert!(CLICKS_AWARDED_BY > CLICKS_SETTLE) };
+    }
+
+    #[test]
+    fn an_application_earns_once_a_recruiter_moves_it_on_and_never_for_ones_own_email() {
+        assert!(!application_earns(Stage::New));
+        assert!(!application_earns(Stage::Rejected));
+        for s in [Stage::Screening, Stage::Interview, Stage::Offer, Stage::Hired] {
+            assert!(application_earns(s), "{s:?}");
+        }
+        assert!(same_email(" Ala@Firma.example", "ala@firma.example "));
+        assert!(!same_email("ala@firma.example", "ola@firma.example"));
     }
 
     #[test]
@@ -239,6 +298,15 @@ mod tests {
     #[test]
     fn sources_parse_back_to_their_subjects() {
         assert_eq!(Subject::parse(&share_source(12)), Subject::Share(12));
+        assert_eq!(
+            Subject::parse(&crate::rewards::points::item_share_source(4, "linkedin")),
+            Subject::ItemShare {
+                item: 4,
+                network: "linkedin".into()
+            }
+        );
+        assert_eq!(Subject::parse("share:item:x:linkedin"), Subject::Other);
+        assert_eq!(Subject::parse("share:item:4"), Subject::Other);
         assert_eq!(
             Subject::parse(&clicks_source(12, 20_512)),
             Subject::Clicks { share: 12, day: 20_512 }

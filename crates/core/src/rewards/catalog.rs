@@ -152,10 +152,14 @@ pub fn check_reward(raw: &RawReward<'_>) -> Result<RewardFields, Vec<(&'static s
         problems.push(("name", "error-required"));
     } else if name.chars().count() > MAX_NAME_CHARS {
         problems.push(("name", "error-too-long"));
+    } else if let Err(e) = crate::text::check_line(name) {
+        problems.push(("name", e.key()));
     }
     let description = raw.description.trim();
     if description.chars().count() > MAX_DESCRIPTION_CHARS {
         problems.push(("description", "error-too-long"));
+    } else if let Err(e) = crate::text::check_lines(description) {
+        problems.push(("description", e.key()));
     }
     let points_cost = whole_number(raw.points_cost).filter(|p| (1..=MAX_POINTS_COST).contains(p));
     if points_cost.is_none() {
@@ -276,5 +280,17 @@ mod tests {
             ..raw("10", "", "")
         };
         assert_eq!(check_reward(&r).unwrap_err(), [("name", "error-too-long")]);
+        let r = RawReward {
+            name: "Kubek\0",
+            description: "Ładny\u{1b}[2J",
+            ..raw("10", "", "")
+        };
+        assert_eq!(
+            check_reward(&r).unwrap_err(),
+            [
+                ("name", "error-invalid-characters"),
+                ("description", "error-invalid-characters")
+            ]
+        );
     }
 }

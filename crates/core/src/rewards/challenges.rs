@@ -13,6 +13,7 @@
 //!    the first `winners` win.
 
 use crate::Millis;
+use crate::rewards::awarding::{CLICKS_AWARDED_BY, click_day_end};
 use crate::rewards::leaderboards::Metric;
 use crate::rewards::points::MAX_RULE_POINTS;
 use sha2::{Digest, Sha256};
@@ -23,6 +24,9 @@ pub const MAX_WINDOW: Millis = 366 * crate::DAY;
 pub const MAX_TARGET: i64 = 1_000_000;
 /// The most winners a raffle may draw.
 pub const MAX_WINNERS: i64 = 1_000;
+/// How far in the past a challenge may start (a form filled in slowly): no more, so
+/// nobody sets a goal already reached and collects its bonus.
+pub const START_GRACE: Millis = crate::HOUR;
 
 /// How the bonus is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,8 +127,8 @@ fn whole(s: &str, min: i64, max: i64) -> Option<i64> {
 
 /// Checks a draft: a title (at most 120 characters), a description (at most 2,000), a
 /// metric and mode, a content item only for shares or clicks, a whole target, bonus and
-/// number of winners in range, and a window that ends after it starts, in the future,
-/// and lasts at most [`MAX_WINDOW`].
+/// number of winners in range, and a window that starts now or later (give or take
+/// [`START_GRACE`]), ends after it starts and lasts at most [`MAX_WINDOW`].
 pub fn check(d: &Draft, now: Millis) -> Result<Spec, Problems> {
     let mut p: Problems = Vec::new();
     let title = d.title.trim().to_string();
@@ -132,10 +136,14 @@ pub fn check(d: &Draft, now: Millis) -> Result<Spec, Problems> {
         p.push(("title", "error-required"));
     } else if title.chars().count() > 120 {
         p.push(("title", "error-too-long"));
+    } else if let Err(e) = crate::text::check_line(&title) {
+        p.push(("title", e.key()));
     }
     let description = d.description.trim().to_string();
     if description.chars().count() > 2000 {
         p.push(("description", "error-too-long"));
+    } else if let Err(e) = crate::text::check_lines(&description) {
+        p.push(("description", e.key()));
     }
     let metric = Metric::parse(&d.metric);
     match metric {
@@ -197,6 +205,9 @@ fn check_window(d: &Draft, now: Millis, p: &mut Problems) {
             } else if end <= now {
                 p.push(("ends_at", "challenge-error-in-the-past"));
             }
+            if start < now - START_GRACE {
+                p.push(("starts_at", "challenge-error-starts-in-the-past"));
+            }
         }
         (start, end) => {
             if start.is_none() {
@@ -207,6 +218,24 @@ fn check_window(d: &Draft, now: Millis, p: &mut Problems) {
             }
         }
     }
+}
+
+/// When a challenge ended at `ends_at` may be settled. Shares are final when the window
+/// ends; points and clicks once the clicks of the window's last UTC day are final and
+/// awarded ([`CLICKS_AWARDED_BY`] after that day ends), since click points are dated at
+/// the end of their day.
+pub fn settles_at(metric: Metric, ends_at: Millis) -> Millis {
+    match metric {
+        Metric::Shares => ends_at,
+        Metric::Points | Metric::Clicks => {
+            click_day_end(crate::tracking::day_number(ends_at - 1)) + 1 + CLICKS_AWARDED_BY
+        }
+    }
+}
+
+/// Who may get a challenge's bonus: not the person who set it.
+pub fn eligible(values: &[(i64, i64)], creator: Option<i64>) -> Vec<(i64, i64)> {
+    values.iter().copied().filter(|(u, _)| Some(*u) != creator).collect()
 }
 
 /// The participants' total (the collective goal's progress).
@@ -361,6 +390,41 @@ mod tests {
             check(&raffle_without_winners, 0).unwrap_err(),
             vec![("winners", "challenge-error-winners")]
         );
+    }
+
+    #[test]
+    fn a_challenge_starts_now_or_later_give_or_take_the_grace() {
+        let start = 10 * crate::DAY;
+        let d = Draft {
+            starts_at: Some(start),
+            ends_at: Some(start + crate::DAY),
+            ..draft()
+        };
+        assert!(check(&d, start + START_GRACE).is_ok(), "a slow form is fine");
+        assert_eq!(
+            check(&d, start + START_GRACE + 1).unwrap_err(),
+            vec![("starts_at", "challenge-error-starts-in-the-past")]
+        );
+        assert!(check(&d, start - crate::DAY).is_ok(), "later is fine");
+    }
+
+    #[test]
+    fn challenges_counting_clicks_or_points_settle_once_the_last_days_clicks_are_awarded() {
+        let day = 20_000 * crate::DAY;
+        let friday_five_pm = day + 17 * crate::HOUR;
+        assert_eq!(settles_at(Metric::Shares, friday_five_pm), friday_five_pm);
+        let after_midnight = day + crate::DAY + CLICKS_AWARDED_BY;
+        assert_eq!(settles_at(Metric::Points, friday_five_pm), after_midnight);
+        assert_eq!(settles_at(Metric::Clicks, friday_five_pm), after_midnight);
+        // A window ending at midnight waits for the day before it, not the next.
+        assert_eq!(settles_at(Metric::Points, day + crate::DAY), after_midnight);
+    }
+
+    #[test]
+    fn the_challenges_creator_gets_no_bonus() {
+        let values = [(1, 9), (2, 9)];
+        assert_eq!(eligible(&values, Some(1)), vec![(2, 9)]);
+        assert_eq!(eligible(&values, None), values.to_vec());
     }
 
     #[test]

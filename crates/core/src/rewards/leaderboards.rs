@@ -27,7 +27,9 @@ pub enum Metric {
     Points,
     /// Confirmed shares in the program.
     Shares,
-    /// Human clicks on the person's tracked links of the program (bots never count).
+    /// Human clicks on the person's tracked links of the program as click points count
+    /// them: a visitor once per link and UTC day, at most
+    /// [`crate::rewards::points::CLICKS_DAILY_CAP`] per link and day (bots never count).
     Clicks,
 }
 

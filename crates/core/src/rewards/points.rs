@@ -30,7 +30,7 @@ pub enum Rule {
     Application,
     /// A hire through one's link.
     Hire,
-    /// A course finished (its quiz passed).
+    /// A course finished (every lesson read and its quiz, if any, passed).
     Course,
     /// One's own suggestion approved by a coordinator.
     Suggestion,
@@ -164,9 +164,16 @@ impl Balance {
     }
 }
 
-/// The ledger source of a share: `share:{id}`.
+/// The ledger source of a share of one's own post: `share:{id}`.
 pub fn share_source(share_id: i64) -> String {
     format!("share:{share_id}")
+}
+
+/// The ledger source of a share of a content item on a network: `share:item:{item}:{network}`.
+/// One per person, item and network, so confirming the same share again earns nothing
+/// more (the share and its personalisation bonus are each awarded once).
+pub fn item_share_source(item_id: i64, network: &str) -> String {
+    format!("share:item:{item_id}:{network}")
 }
 
 /// The ledger source of a share's clicks on one day: `clicks:{share}:{day}`.
@@ -237,6 +244,7 @@ mod tests {
         }
         assert_eq!(Rule::parse("bribe"), None);
         assert_eq!(share_source(12), "share:12");
+        assert_eq!(item_share_source(7, "linkedin"), "share:item:7:linkedin");
         assert_eq!(clicks_source(12, 20512), "clicks:12:20512");
     }
 }

@@ -129,7 +129,8 @@ pub fn check(balance: &Balance, cost: i64, stock: Option<i64>) -> Result<(), Ref
 /// The longest rejection reason, in characters.
 pub const MAX_REASON_CHARS: usize = 500;
 
-/// A rejection's reason: required, at most [`MAX_REASON_CHARS`]; `Err` is a catalog key.
+/// A rejection's reason: required, at most [`MAX_REASON_CHARS`], no control characters
+/// but line breaks and tabs; `Err` is a catalog key.
 pub fn check_reason(s: &str) -> Result<String, &'static str> {
     let t = s.trim();
     if t.is_empty() {
@@ -137,6 +138,7 @@ pub fn check_reason(s: &str) -> Result<String, &'static str> {
     } else if t.chars().count() > MAX_REASON_CHARS {
         Err("error-too-long")
     } else {
+        crate::text::check_lines(t).map_err(|e| e.key())?;
         Ok(t.to_string())
     }
 }
@@ -208,5 +210,6 @@ mod tests {
         assert_eq!(check_reason("  Out of print "), Ok("Out of print".to_string()));
         assert_eq!(check_reason("   "), Err("redemption-error-reason"));
         assert_eq!(check_reason(&"x".repeat(MAX_REASON_CHARS + 1)), Err("error-too-long"));
+        assert_eq!(check_reason("brak\0towaru"), Err("error-invalid-characters"));
     }
 }

@@ -28,6 +28,13 @@ pub const MIN_UNVERIFIED_SHARES: i64 = 3;
 /// How far back the review looks.
 pub const REVIEW_WINDOW: Millis = 30 * DAY;
 
+/// Where the review's window starts at `now`: [`REVIEW_WINDOW`] back, at the start of
+/// that UTC day, so its first day is whole (visitors are counted per UTC day, as click
+/// points are) and a correction compares like with like.
+pub fn review_since(now: Millis) -> Millis {
+    (now - REVIEW_WINDOW).div_euclid(DAY) * DAY
+}
+
 /// Whether a link's human clicks come from suspiciously few visitors.
 pub fn many_clicks_from_few_visitors(clicks: i64, visitors: i64) -> bool {
     clicks >= MIN_CLICKS_TO_REVIEW && clicks > SUSPICIOUS_CLICKS_PER_VISITOR * visitors.max(1)
@@ -66,6 +73,13 @@ mod tests {
         assert!(!repeat_visitor(1));
         assert!(!repeat_visitor(SUSPICIOUS_CLICKS_PER_VISITOR));
         assert!(repeat_visitor(SUSPICIOUS_CLICKS_PER_VISITOR + 1));
+    }
+
+    #[test]
+    fn the_window_starts_at_a_utc_midnight_thirty_days_back() {
+        let now = 20_000 * DAY + 13 * crate::HOUR;
+        assert_eq!(review_since(now), 19_970 * DAY);
+        assert_eq!(review_since(20_000 * DAY), 19_970 * DAY);
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Awarding points where events happen (C10), at the values of the program each event
 //! counts for. A share and the planned post it fulfils are awarded inside the share's own
-//! transaction (`Store::record_share_checked`); the events here are awarded right after
-//! they are recorded: an application and a hire through one's link, a finished course, an
-//! approved suggestion. Clicks are awarded by a job once their day is over, so the amount
-//! is final; clicks a coordinator later counts as bots become a correction row.
+//! transaction (`Store::record_share_within`); the events here are awarded right after
+//! they are recorded: an application through one's link once a recruiter moves it past
+//! `new` (a public form alone earns nothing), a hire, a finished course, an approved
+//! suggestion. Clicks are awarded by a job once their day is over, so the amount is
+//! final, dated at the end of their day; clicks a coordinator later counts as bots become
+//! a correction row.
 //!
 //! Every award is idempotent on (person, rule, source), so a retry or a second request
 //! awards nothing more. A failed award is logged and never undoes the event it is for.
@@ -15,9 +17,8 @@ use ambasada_core::recruiting::Stage;
 use ambasada_core::rewards::awarding as rules;
 use ambasada_core::rewards::points::{self, Rule, Values};
 use ambasada_store::content::ContentItem;
-use ambasada_store::rewards::awarding::Correction;
 use ambasada_store::rewards::points::Award;
-use ambasada_store::rewards::review::ReclassifiedDay;
+use ambasada_store::rewards::review::Reclassified;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use tokio::sync::watch;
@@ -66,14 +67,14 @@ fn logged(what: &'static str, r: anyhow::Result<()>) {
     }
 }
 
-/// An application came in: its referring ambassador, if any, earns the application rule.
-pub async fn application(state: &AppState, application_id: i64) {
-    logged("application", referral(state, application_id, Rule::Application).await);
-}
-
-/// An application moved to another stage: a hire earns its referring ambassador the
-/// hire rule.
+/// An application moved to another stage. Once a recruiter moves it past `new` (not to
+/// a rejection), its referring ambassador earns the application rule, unless the
+/// applicant is the ambassador (their own address) or applied to the offer before (only
+/// the first application of an address to an offer earns). A hire earns the hire rule.
 pub async fn stage_moved(state: &AppState, application_id: i64, to: Stage) {
+    if rules::application_earns(to) {
+        logged("application", referral(state, application_id, Rule::Application).await);
+    }
     if to == Stage::Hired {
         logged("hire", referral(state, application_id, Rule::Hire).await);
     }
@@ -83,6 +84,10 @@ async fn referral(state: &AppState, application_id: i64, rule: Rule) -> anyhow::
     let Some(r) = state.store.referral_of(application_id).await? else {
         return Ok(());
     };
+    let genuine = r.first_id == application_id && !rules::same_email(&r.applicant_email, &r.ambassador_email);
+    if rule == Rule::Application && !genuine {
+        return Ok(());
+    }
     let (source, what) = match rule {
         Rule::Hire => (rules::hire_source(application_id), kind::POINTS_HIRE),
         _ => (rules::application_source(application_id), kind::POINTS_APPLICATION),
@@ -101,8 +106,9 @@ async fn referral(state: &AppState, application_id: i64, rule: Rule) -> anyhow::
     Ok(())
 }
 
-/// A person passed a course's quiz: the course rule, once per course, for the first of
-/// their programs that requires the course, else their first program.
+/// A person finished a course (every lesson read and the quiz, if it has one, passed):
+/// the course rule, once per course, for the first of their programs that requires the
+/// course, else their first program.
 pub async fn course_finished(state: &AppState, user_id: i64, course_id: i64) {
     logged("course", course(state, user_id, course_id).await);
 }
@@ -199,7 +205,7 @@ pub async fn award_clicks_due(state: &AppState, now: ambasada_core::Millis) -> a
             amount,
             reason: None,
         };
-        if state.store.award(&award, now).await? {
+        if state.store.award(&award, rules::click_day_end(d.day)).await? {
             awarded += 1;
         }
     }
@@ -207,43 +213,21 @@ pub async fn award_clicks_due(state: &AppState, now: ambasada_core::Millis) -> a
     Ok(awarded)
 }
 
-/// Corrects the click points of a link's share after its clicks on `days` were counted
-/// as bots: a new negative row per day that had been awarded, never an edit. Tells the
-/// ambassador. Returns the points taken back.
-pub async fn correct_reclassified(state: &AppState, link_id: i64, days: &[ReclassifiedDay]) -> anyhow::Result<i64> {
-    let Some(share) = state.store.link_share(link_id).await? else {
-        return Ok(0);
+/// Tells the person who shared a link that clicks on it were counted as bots and how
+/// many points that took back (the store recorded the correction rows together with the
+/// reclassification).
+pub async fn clicks_corrected(state: &AppState, r: &Reclassified) -> anyhow::Result<()> {
+    let Some((user_id, title)) = r.sharer.as_ref().filter(|_| r.withdrawn > 0) else {
+        return Ok(());
     };
-    let now = crate::now();
-    let mut withdrawn = 0;
-    for d in days {
-        let net = state.store.clicks_net(share.user_id, share.share_id, d.day).await?;
-        let amount = rules::clicks_after_reclassification(net, d.before, d.after) - net;
-        if amount >= 0 {
-            continue;
-        }
-        let what = rules::clicks_correction(share.share_id, d.day, d.after);
-        let c = Correction {
-            user_id: share.user_id,
-            program_id: share.program_id,
-            what: &what,
-            amount,
-            reason: rules::REASON_CLICKS_RECLASSIFIED,
-        };
-        if state.store.correct(&c, now).await? {
-            withdrawn -= amount;
-        }
-    }
-    if withdrawn > 0 {
-        notify(
-            state,
-            &[share.user_id],
-            kind::POINTS_CLICKS_CORRECTED,
-            serde_json::json!({ "points": withdrawn, "title": share.title }),
-            "/app/points",
-            None,
-        )
-        .await?;
-    }
-    Ok(withdrawn)
+    notify(
+        state,
+        &[*user_id],
+        kind::POINTS_CLICKS_CORRECTED,
+        serde_json::json!({ "points": r.withdrawn, "title": title }),
+        "/app/points",
+        None,
+    )
+    .await?;
+    Ok(())
 }

@@ -286,7 +286,18 @@ pub async fn save(
     };
     match checked {
         Ok(input) => {
-            state.store.update_reward(reward.id, &input, crate::now()).await?;
+            let saved = match form.loaded_stock() {
+                Some(loaded) => {
+                    state
+                        .store
+                        .update_reward(reward.id, &input, loaded, crate::now())
+                        .await?
+                }
+                None => false,
+            };
+            if !saved {
+                return stock_changed(&state, &ctx, program, reward.id, form).await;
+            }
             let to = format!("/app/programs/{}/rewards", program.id);
             Ok(redirect_flash(&to, true, "flash-reward-saved", Some(&input.name)))
         }
@@ -302,6 +313,37 @@ pub async fn save(
             },
         ),
     }
+}
+
+/// The reward's stock changed since the form was filled in (a redemption, or another
+/// coordinator): the form again as typed (422), saying so on the stock with its value
+/// now, and carrying that value so that saving again applies the form.
+async fn stock_changed(
+    state: &AppState,
+    ctx: &Ctx,
+    program: Program,
+    reward_id: i64,
+    mut form: RewardForm,
+) -> Result<Response> {
+    let reward = state.store.reward(reward_id).await?.ok_or(AppError::NotFound)?;
+    let now = match reward.stock {
+        Some(n) => n.to_string(),
+        None => ctx.t("reward-unlimited"),
+    };
+    let mut errors = FieldErrors::default();
+    errors.add("stock", ctx.a1("reward-stock-changed", "stock", &now));
+    form.loaded_stock = reward_form::stock_text(reward.stock);
+    render_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &RewardTemplate {
+            p: ctx,
+            program,
+            reward,
+            form,
+            errors,
+            form_error: None,
+        },
+    )
 }
 
 /// `POST /app/programs/{id}/budget`: sets the budget of a quarter.

@@ -134,6 +134,9 @@ async fn list(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(i
 /// A raffle candidate as the challenge page shows it.
 pub struct Candidate {
     pub user_id: i64,
+    /// The user id to show: none for someone who hides their name on boards (their
+    /// ticket alone is shown; they can check it with their own id), except to themselves.
+    pub shown_id: Option<i64>,
     pub name: String,
     pub ticket: String,
     pub won: bool,
@@ -206,6 +209,7 @@ async fn show(
         for (u, n, h) in state.store.board_names(&c.candidate_ids()).await? {
             candidates.push(Candidate {
                 user_id: u,
+                shown_id: (h == 0 || u == user.id).then_some(u),
                 name: shown_name(u, &n, h, user.id, &anonymous),
                 ticket: rules::ticket(&seed, u),
                 won: got.iter().any(|(w, ..)| *w == u),

@@ -89,6 +89,10 @@ fn detail(tr: &Tr, row: &LedgerRow, subjects: &Subjects) -> String {
             }
         }
         Subject::Correction(_) | Subject::Other => title,
+        Subject::ItemShare { network, .. } => match ambasada_core::Network::parse(network) {
+            Some(n) if !title.is_empty() => format!("{title} · {}", n.label()),
+            _ => title,
+        },
         s if title.is_empty() && matches!(s, Subject::Share(_)) => tr.t("points-own-post"),
         _ => title,
     }

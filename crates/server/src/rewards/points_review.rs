@@ -1,16 +1,17 @@
 //! The coordinator's anti-gaming review of a program (C10), at
-//! `/app/programs/{id}/points/review`: over the last 30 days, links with many clicks from
+//! `/app/programs/{id}/points/review`: over the last 30 days (from a UTC midnight, so
+//! each day is whole), links with many clicks from
 //! few visitors and people whose shares lack a post URL (the rules are in
 //! `core::rewards::review`), with counts. From a flagged link the coordinator may count
 //! its repeated clicks as bots; the points they earned are corrected by new negative rows.
 
-use super::awarding::correct_reclassified;
+use super::awarding::clicks_corrected;
 use super::points_rules::managed;
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, redirect_flash, render};
-use ambasada_core::rewards::review::{self, REVIEW_WINDOW, SUSPICIOUS_CLICKS_PER_VISITOR};
+use ambasada_core::rewards::review::{self, SUSPICIOUS_CLICKS_PER_VISITOR, review_since};
 use ambasada_store::programs::Program;
 use ambasada_store::rewards::review::LinkClicks;
 use askama::Template;
@@ -65,7 +66,7 @@ struct ReviewTemplate<'a> {
 /// `GET /app/programs/{id}/points/review`.
 async fn page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     let program = managed(&state, &user, id).await?;
-    let since = crate::now() - REVIEW_WINDOW;
+    let since = review_since(crate::now());
     let links: Vec<LinkRow> = state
         .store
         .link_clicks(id, since)
@@ -101,7 +102,8 @@ async fn page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(i
 
 /// `POST /app/programs/{id}/points/review/links/{link}/bots`: counts as bots the clicks
 /// of the link's visitors with more than the threshold in a day (last 30 days) and
-/// corrects the points they earned.
+/// corrects the points of every awarded day to what its remaining visitors earn, in one
+/// transaction; done again, it takes back only what is still due.
 async fn count_as_bots(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -112,11 +114,14 @@ async fn count_as_bots(
         return Err(AppError::NotFound);
     }
     let now = crate::now();
-    let (changed, days) = state
+    let r = state
         .store
-        .reclassify_repeat_visitors(link, now - REVIEW_WINDOW, SUSPICIOUS_CLICKS_PER_VISITOR)
+        .reclassify_repeat_visitors(link, review_since(now), SUSPICIOUS_CLICKS_PER_VISITOR, now)
         .await?;
-    let withdrawn = correct_reclassified(&state, link, &days).await?;
+    if let Err(e) = clicks_corrected(&state, &r).await {
+        tracing::warn!(error = ?e, link, "click correction notification not stored");
+    }
+    let (changed, withdrawn) = (r.clicks, r.withdrawn);
     let subject = format!("{}: link {link}, {changed} clicks, -{withdrawn} points", program.name);
     state.store.audit(Some(user.id), "points.bots", &subject, now).await?;
     Ok(redirect_flash(

@@ -8,7 +8,6 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
-use ambasada_core::Role;
 use ambasada_core::rewards::awarding::parse_rule_points;
 use ambasada_core::rewards::points::{CLICKS_DAILY_CAP, MAX_RULE_POINTS, Rule, Values};
 use ambasada_store::people::User;
@@ -24,10 +23,10 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/app/programs/{id}/points", get(page).post(save))
 }
 
-/// Admins manage every program's points; a coordinator those they coordinate (or
-/// without a coordinator), as on the program page.
+/// Admins manage every program's points; a coordinator those they coordinate, as on the
+/// program page.
 pub fn may_manage(u: &User, p: &Program) -> bool {
-    u.has_role(Role::Admin) || (u.has_role(Role::Coordinator) && p.coordinator_id.is_none_or(|c| c == u.id))
+    ambasada_core::programs::may_manage(&u.roles, u.id, p.coordinator_id)
 }
 
 /// The program, when the person may manage its points.

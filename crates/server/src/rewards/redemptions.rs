@@ -2,7 +2,8 @@
 //! (`/app/programs/{id}/redemptions`): the open ones to approve, deliver or reject (with
 //! a reason, which frees the points and returns the stock), the history, and this
 //! quarter's budget. Approving past the budget is allowed, with a warning beside the
-//! request and after the approval.
+//! request and after the approval. Nobody decides their own redemption (a coordinator
+//! who is also an ambassador): another coordinator or an admin does.
 
 use super::catalog::{budget_of, current_quarter, managed_program};
 use super::redemption_messages;
@@ -57,6 +58,10 @@ impl RedemptionsTemplate<'_> {
             .as_ref()
             .filter(|(e, ..)| e == id)
             .map(|(_, m, _)| m.as_str())
+    }
+    /// Whether the redemption is the viewer's own (they may not decide it).
+    fn own(&self, user_id: &i64) -> bool {
+        self.p.user.as_ref().is_some_and(|u| u.id == *user_id)
     }
     fn typed_reason(&self, id: &i64) -> &str {
         self.error
@@ -114,7 +119,8 @@ pub struct DecisionForm {
 }
 
 /// `POST /app/programs/{id}/redemptions/{redemption}`: approves, delivers or rejects
-/// (with a reason). A redemption someone else decided meanwhile is left as it is.
+/// (with a reason). A redemption someone else decided meanwhile is left as it is; one's
+/// own is refused (403, the page saying why).
 pub async fn decide(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -129,6 +135,10 @@ pub async fn decide(
         .await?
         .filter(|r| r.program_id == program.id)
         .ok_or(AppError::NotFound)?;
+    if r.user_id == user.id {
+        let t = page(&state, &ctx, program, None).await?;
+        return render_status(StatusCode::FORBIDDEN, &t);
+    }
     let decision = Decision::parse(&f.decision).ok_or(AppError::BadRequest("error-bad-request"))?;
     let to = format!("/app/programs/{}/redemptions", program.id);
     let (Some(from), Some(next)) = (r.status(), r.status().and_then(|s| decision.next(s))) else {

@@ -20,6 +20,9 @@ pub struct RewardForm {
     pub cost: String,
     pub active: bool,
     pub remove_image: bool,
+    /// The stock the edit form was filled in from (empty: unlimited), sent back hidden so
+    /// that saving an old form cannot overwrite what redemptions changed meanwhile.
+    pub loaded_stock: String,
 }
 
 impl RewardForm {
@@ -45,8 +48,23 @@ impl RewardForm {
             },
             active: r.is_active(),
             remove_image: false,
+            loaded_stock: stock_text(r.stock),
         }
     }
+
+    /// The stock the form was filled in from: `Some(None)` for unlimited, `None` when the
+    /// hidden field was tampered with (taken as a stock that changed).
+    pub fn loaded_stock(&self) -> Option<Option<i64>> {
+        match self.loaded_stock.trim() {
+            "" => Some(None),
+            s => s.parse::<i64>().ok().map(Some),
+        }
+    }
+}
+
+/// A stock as the form's hidden field carries it: empty for unlimited.
+pub fn stock_text(stock: Option<i64>) -> String {
+    stock.map(|s| s.to_string()).unwrap_or_default()
 }
 
 /// Reads the form and its image, if one was chosen. `Err` is the catalog key of an
@@ -69,7 +87,7 @@ pub async fn read(mut mp: Multipart) -> Result<(RewardForm, Option<Vec<u8>>), &'
             }
             continue;
         }
-        let value = field.text().await.map_err(|_| "error-upload")?;
+        let value = crate::input::multipart_text(field).await?;
         match name.as_str() {
             "name" => form.name = value,
             "description" => form.description = value,
@@ -78,6 +96,7 @@ pub async fn read(mut mp: Multipart) -> Result<(RewardForm, Option<Vec<u8>>), &'
             "cost" => form.cost = value,
             "active" => form.active = true,
             "remove_image" => form.remove_image = true,
+            "loaded_stock" => form.loaded_stock = value,
             _ => {}
         }
     }

@@ -93,14 +93,20 @@ async fn create(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     api.require_scope(Scope::SharesWrite)?;
-    let empty = body.iter().all(u8::is_ascii_whitespace)
-        || serde_json::from_slice::<serde_json::Value>(&body)
-            .is_ok_and(|v| v.as_object().is_some_and(|o| o.is_empty()));
-    if !empty {
-        return Err(ApiError::new(
-            StatusCode::BAD_REQUEST,
-            "The body is empty or an empty JSON object.",
-        ));
+    if !body.iter().all(u8::is_ascii_whitespace) {
+        match serde_json::from_slice::<serde_json::Value>(&body) {
+            Ok(serde_json::Value::Object(o)) if o.is_empty() => {}
+            // The endpoint takes no field: name every one sent.
+            Ok(serde_json::Value::Object(o)) => {
+                return Err(crate::input::unknown(&o.keys().cloned().collect::<Vec<_>>()));
+            }
+            _ => {
+                return Err(ApiError::new(
+                    StatusCode::BAD_REQUEST,
+                    "The body is empty or an empty JSON object.",
+                ));
+            }
+        }
     }
     match redeem(&state, &api.user, id).await? {
         None => Err(ApiError::new(StatusCode::NOT_FOUND, "No such reward in your programs.")),

@@ -8,6 +8,7 @@ use crate::AppState;
 use crate::notifications::{kind, notify};
 use ambasada_core::Millis;
 use ambasada_core::rewards::challenges::{self, Mode};
+use ambasada_core::rewards::leaderboards::Metric;
 use ambasada_store::rewards::challenges::Settlement;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -23,22 +24,30 @@ pub fn new_seed() -> String {
 }
 
 /// Settles one challenge whose window has ended: who gets the bonus is decided from the
-/// participants' values in the window, then recorded with the bonus in one transaction
-/// that first claims the challenge. `false` when it is not due or was settled already
-/// (by another process, or a run before).
+/// participants' values in the window (the person who set it never gets it), then
+/// recorded with the bonus in one transaction that first claims the challenge. A
+/// challenge counting points or clicks waits until the clicks of its last day are final
+/// (`core::rewards::challenges::settles_at`), and the click points due are awarded first.
+/// `false` when it is not due or was settled already (by another process, or a run
+/// before).
 pub async fn settle(state: &AppState, id: i64, now: Millis) -> anyhow::Result<bool> {
     let Some(c) = state.store.challenge(id).await? else {
         return Ok(false);
     };
-    if c.settled_at.is_some() || c.ends_at > now {
+    let metric = Metric::parse(&c.metric).ok_or_else(|| anyhow::anyhow!("challenge {id}: unknown metric"))?;
+    if c.settled_at.is_some() || challenges::settles_at(metric, c.ends_at) > now {
         return Ok(false);
     }
     let mode = Mode::parse(&c.mode).ok_or_else(|| anyhow::anyhow!("challenge {id}: unknown mode {}", c.mode))?;
-    let values: Vec<(i64, i64)> = challenge_rows(state, &c)
+    if metric == Metric::Points {
+        super::awarding::award_clicks_due(state, now).await?;
+    }
+    let rows: Vec<(i64, i64)> = challenge_rows(state, &c)
         .await?
         .iter()
         .map(|r| (r.user_id, r.value))
         .collect();
+    let values = challenges::eligible(&rows, c.created_by);
     let seed = (mode == Mode::Raffle).then(new_seed);
     let outcome = challenges::settle(mode, c.target, c.winners, &values, seed.as_deref().unwrap_or(""));
     let settlement = Settlement {

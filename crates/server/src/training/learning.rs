@@ -177,6 +177,8 @@ pub async fn mark_read(
     let (lesson, total) = nth_lesson(&state, id, n).await?;
     state.store.mark_lesson_read(user.id, lesson.id, crate::now()).await?;
     if state.store.course_progress(user.id, id).await?.progress().is_complete() {
+        // Finished by this lesson (the quiz, if any, passed before): the course's points, once.
+        crate::rewards::awarding::course_finished(&state, user.id, id).await;
         return Ok(redirect_flash(
             &format!("/app/training/{id}"),
             true,
@@ -319,10 +321,11 @@ pub async fn submit_quiz(
             crate::now(),
         )
         .await?;
-    if g.passed {
+    let cp = state.store.course_progress(user.id, id).await?;
+    // Points once the course is complete: every lesson read and the quiz passed.
+    if cp.progress().is_complete() {
         crate::rewards::awarding::course_finished(&state, user.id, id).await;
     }
-    let cp = state.store.course_progress(user.id, id).await?;
     render(&QuizTemplate {
         p: &ctx,
         questions: views(&questions, &picks, &g.wrong),

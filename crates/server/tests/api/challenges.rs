@@ -8,7 +8,7 @@ use crate::story;
 use ambasada_core::rewards::challenges::{Mode, Spec, draw};
 use ambasada_core::rewards::leaderboards::Metric;
 use ambasada_core::rewards::points::Rule;
-use ambasada_core::{DAY, HOUR, Role};
+use ambasada_core::{DAY, HOUR, MINUTE, Role};
 use ambasada_server::rewards::settle::{settle, settle_due};
 
 /// A challenge whose window ended an hour ago, set straight in the store.
@@ -59,9 +59,10 @@ async fn bonus_rows(app: &TestApp, user: i64, challenge: i64) -> Vec<i64> {
         .collect()
 }
 
-/// Settles a challenge twice at the same time; returns how many of the two claimed it.
+/// Settles a challenge twice at the same time, a day on (when even the clicks of a
+/// points challenge's last day are final); returns how many of the two claimed it.
 async fn settle_twice_at_once(app: &TestApp, id: i64) -> usize {
-    let now = ambasada_server::now();
+    let now = ambasada_server::now() + DAY;
     let (a, b) = tokio::join!(settle(&app.state, id, now), settle(&app.state, id, now));
     usize::from(a.unwrap()) + usize::from(b.unwrap())
 }
@@ -121,9 +122,17 @@ async fn a_coordinator_sets_a_challenge_and_members_follow_their_progress(app: &
         ("target", "2"),
         ("mode", "threshold"),
         ("bonus", "40"),
-        ("starts_at", &local(now - HOUR)),
+        ("starts_at", &local(now - 2 * HOUR)),
         ("ends_at", &local(now + 2 * DAY)),
     ];
+    // A start long past would count what was done before the challenge existed.
+    let res = app.post_form(&url, &fields).await;
+    assert_eq!(res.status(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("The start cannot be in the past"), "{page}");
+    let started = local(now - 30 * MINUTE);
+    let mut fields = fields;
+    fields[7] = ("starts_at", &started);
     let res = app.post_form(&url, &fields).await;
     assert_eq!(res.status(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
@@ -343,7 +352,9 @@ async fn a_raffle_is_drawn_once_with_a_seed_anyone_can_check(app: &TestApp) {
     }
     assert!(bonus_rows(app, m[3], id).await.is_empty());
 
-    // The page shows the seed, every candidate's ticket and how to check them.
+    // The page shows the seed, every candidate's ticket and how to check them; of
+    // someone who hides their name on boards, only the ticket.
+    app.state.store.set_hide_on_boards(m[1], true, 0).await.unwrap();
     app.login("dan@test.example", PASSWORD).await;
     let page = app
         .get(&format!("/app/programs/{program}/challenges/{id}"))
@@ -361,5 +372,116 @@ async fn a_raffle_is_drawn_once_with_a_seed_anyone_can_check(app: &TestApp) {
     }
     assert!(page.contains("sha256sum"));
     assert_eq!(page.matches(">won</span>").count(), 2);
+    let id_cell = |who: i64| format!(r#"<td data-label="User id">{who}</td>"#);
+    assert!(page.contains(&id_cell(m[0])) && page.contains(&id_cell(m[2])), "{page}");
+    assert!(!page.contains(&id_cell(m[1])), "{page}");
+    assert!(!page.contains("Test bob"));
 }
 story!(a_raffle_is_drawn_once_with_a_seed_anyone_can_check);
+
+async fn the_person_who_set_a_challenge_never_gets_its_bonus(app: &TestApp) {
+    let coord = app.create_user("coord@test.example", &[Role::Coordinator]).await;
+    let program = quiet_program(app, "eb", coord).await;
+    // The coordinator is an ambassador of the program too.
+    app.state.store.add_member(program, coord, 0).await.unwrap();
+    let m = people(app, program, &["ala"]).await;
+    let it = item(app, coord, "Job fair").await;
+    let now = ambasada_server::now();
+    let spec = Spec {
+        title: "Share it".into(),
+        description: String::new(),
+        metric: Metric::Shares,
+        content_id: None,
+        team_id: None,
+        target: 1,
+        mode: Mode::Collective,
+        bonus: 50,
+        winners: 1,
+        starts_at: now - 3 * DAY,
+        ends_at: now - HOUR,
+    };
+    let id = app
+        .state
+        .store
+        .create_challenge(program, &spec, coord, now - 3 * DAY)
+        .await
+        .unwrap();
+    for who in [coord, m[0]] {
+        share_at(app, who, program, it, now - 2 * DAY, 700).await;
+    }
+    assert_eq!(settle_twice_at_once(app, id).await, 1);
+    assert_eq!(bonus_rows(app, m[0], id).await, vec![50]);
+    assert!(bonus_rows(app, coord, id).await.is_empty(), "not for its creator");
+}
+story!(the_person_who_set_a_challenge_never_gets_its_bonus);
+
+async fn a_points_challenge_settles_once_the_clicks_of_its_last_day_are_awarded(app: &TestApp) {
+    let store = &app.state.store;
+    let coord = app.create_user("coord@test.example", &[Role::Coordinator]).await;
+    let program = quiet_program(app, "eb", coord).await;
+    store.set_points_rule(program, Rule::Click, 3, 0).await.unwrap();
+    let m = people(app, program, &["ala"]).await;
+    let it = item(app, coord, "Job fair").await;
+    let link = store
+        .create_tracked_link(
+            "Settle0001",
+            m[0],
+            it,
+            "linkedin",
+            Some(program),
+            "https://www.example.com/jobs",
+            0,
+        )
+        .await
+        .unwrap();
+    // The window ends at midnight UTC tonight (today's clicks are not awarded yet; the
+    // click job has done the days before); Ala's link has a reader at 23:00.
+    let end = (ambasada_core::tracking::day_number(ambasada_server::now()) + 1) * DAY;
+    let shared = ambasada_store::content::sharing::NewShare {
+        user_id: m[0],
+        item_id: Some(it),
+        link_id: Some(link.id),
+        program_id: Some(program),
+        network: "linkedin".into(),
+        text: "My own words".into(),
+        post_url: None,
+        topic: None,
+        personalisation: Some(700),
+    };
+    store.record_share(&shared, end - 2 * DAY).await.unwrap();
+    store
+        .insert_clicks(&[ambasada_store::tracking::NewClick {
+            link_id: link.id,
+            at: end - HOUR,
+            network: "linkedin",
+            visitor_hash: "reader".into(),
+            browser: "desktop",
+            referrer_host: None,
+        }])
+        .await
+        .unwrap();
+    let spec = Spec {
+        title: "Points".into(),
+        description: String::new(),
+        metric: Metric::Points,
+        content_id: None,
+        team_id: None,
+        target: 3,
+        mode: Mode::Threshold,
+        bonus: 50,
+        winners: 1,
+        starts_at: end - 3 * DAY,
+        ends_at: end,
+    };
+    let id = store
+        .create_challenge(program, &spec, coord, end - 3 * DAY)
+        .await
+        .unwrap();
+    // Five minutes after the end, that day's clicks are not final: not settled yet.
+    assert!(!settle(&app.state, id, end + 5 * MINUTE).await.unwrap());
+    assert!(store.challenge(id).await.unwrap().unwrap().settled_at.is_none());
+    // A quarter of an hour on, the click points are in (dated on their day) and count.
+    assert!(settle(&app.state, id, end + 15 * MINUTE).await.unwrap());
+    assert_eq!(bonus_rows(app, m[0], id).await, vec![50]);
+}
+story!(a_points_challenge_settles_once_the_clicks_of_its_last_day_are_awarded);

@@ -740,3 +740,93 @@ async fn badges_are_earned_once_with_the_date_the_rule_became_true(app: &TestApp
     );
 }
 story!(badges_are_earned_once_with_the_date_the_rule_became_true);
+
+async fn click_boards_count_each_visitor_once_a_day_and_at_most_the_daily_cap(app: &TestApp) {
+    let coord = app.create_user("coord@test.example", &[Role::Coordinator]).await;
+    let program = quiet_program(app, "eb", coord).await;
+    let m = members(app, program, &["ala", "bob"]).await;
+    let it = item(app, coord, "Job fair").await;
+    let mut links = Vec::new();
+    for (who, code) in [(m[0], "Clicks0001"), (m[1], "Clicks0002")] {
+        let link = app
+            .state
+            .store
+            .create_tracked_link(
+                code,
+                who,
+                it,
+                "linkedin",
+                Some(program),
+                "https://www.example.com/jobs",
+                0,
+            )
+            .await
+            .unwrap();
+        links.push(link.id);
+    }
+    let click = |link: i64, at: Millis, visitor: String| NewClick {
+        link_id: link,
+        at,
+        network: "linkedin",
+        visitor_hash: visitor,
+        browser: "desktop",
+        referrer_host: None,
+    };
+    let day1 = warsaw("2026-04-10T12:00:00+02:00");
+    let (day2, day3) = (day1 + DAY, day1 + 2 * DAY);
+    // Ala: one fan reloading her link ten times one day and once the next, then 25
+    // people on another day (the cap is 20 per link and day): 1 + 1 + 20.
+    let mut clicks: Vec<NewClick> = (0..10).map(|_| click(links[0], day1, "fan".into())).collect();
+    clicks.push(click(links[0], day2, "fan".into()));
+    clicks.extend((0..25).map(|n| click(links[0], day3, format!("v{n}"))));
+    // Bob: three people, once each.
+    clicks.extend((0..3).map(|n| click(links[1], day1, format!("w{n}"))));
+    app.state.store.insert_clicks(&clicks).await.unwrap();
+    let t = token(app, m[0], &[Scope::ContentRead]).await;
+    let (_, b) = board(app, &t, program, "month=2026-04&by=clicks").await;
+    let values: Vec<(i64, i64)> = b["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["user_id"].as_i64().unwrap(), e["value"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(values, vec![(m[0], 22), (m[1], 3)], "{b}");
+
+    // A clicks challenge settles on the same count: ten reloads are not ten people.
+    let spec = ambasada_core::rewards::challenges::Spec {
+        title: "Clicks".into(),
+        description: String::new(),
+        metric: ambasada_core::rewards::leaderboards::Metric::Clicks,
+        content_id: None,
+        team_id: None,
+        target: 3,
+        mode: ambasada_core::rewards::challenges::Mode::Threshold,
+        bonus: 50,
+        winners: 1,
+        starts_at: day1 - HOUR,
+        ends_at: day1 + HOUR,
+    };
+    let id = app
+        .state
+        .store
+        .create_challenge(program, &spec, coord, 0)
+        .await
+        .unwrap();
+    let now = ambasada_server::now();
+    assert!(
+        ambasada_server::rewards::settle::settle(&app.state, id, now)
+            .await
+            .unwrap()
+    );
+    let got: Vec<i64> = app
+        .state
+        .store
+        .challenge_recipients(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(u, ..)| u)
+        .collect();
+    assert_eq!(got, vec![m[1]], "Bob's three people, not Ala's one fan");
+}
+story!(click_boards_count_each_visitor_once_a_day_and_at_most_the_daily_cap);

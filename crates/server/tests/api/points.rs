@@ -6,8 +6,9 @@
 
 use crate::common::{PASSWORD, TestApp, client};
 use crate::story;
-use ambasada_core::rewards::awarding::CLICKS_SETTLE;
+use ambasada_core::rewards::awarding::{CLICKS_SETTLE, click_day_end};
 use ambasada_core::rewards::points::Rule;
+use ambasada_core::rewards::review::REVIEW_WINDOW;
 use ambasada_core::tracking::day_number;
 use ambasada_core::{DAY, HOUR, Network, Role, Scope};
 use ambasada_server::rewards::awarding::award_clicks_due;
@@ -122,9 +123,10 @@ async fn a_confirmed_share_earns_its_points_and_the_bonus_only_for_own_words_not
     };
 
     // The suggested text as it is: the share, no bonus.
-    let s = share(app, as_is_token, id, SUGGESTED).await;
+    share(app, as_is_token, id, SUGGESTED).await;
     let rows = ledger(app, *as_is).await;
-    assert_eq!(amount(&rows, "share", &format!("share:{}", s["id"])), 7);
+    let source = format!("share:item:{id}:linkedin");
+    assert_eq!(amount(&rows, "share", &source), 7);
     assert_eq!(rows.len(), 1, "no bonus for the suggested text: {rows:#?}");
     assert_eq!(rows[0].program_id, Some(program), "the share's program");
 
@@ -132,7 +134,6 @@ async fn a_confirmed_share_earns_its_points_and_the_bonus_only_for_own_words_not
     let s = share(app, own_token, id, OWN).await;
     assert_eq!(s["near_identical"], false);
     let rows = ledger(app, *own).await;
-    let source = format!("share:{}", s["id"]);
     assert_eq!(amount(&rows, "share", &source), 7);
     assert_eq!(amount(&rows, "personalised", &source), 3);
 
@@ -140,7 +141,7 @@ async fn a_confirmed_share_earns_its_points_and_the_bonus_only_for_own_words_not
     let s = share(app, copier_token, id, &format!("{OWN}!")).await;
     assert_eq!(s["near_identical"], true);
     let rows = ledger(app, *copier).await;
-    assert_eq!(amount(&rows, "share", &format!("share:{}", s["id"])), 7);
+    assert_eq!(amount(&rows, "share", &source), 7);
     assert!(rows.iter().all(|r| r.rule != "personalised"), "{rows:#?}");
 
     // An own post logged on the shares page earns the share too.
@@ -160,6 +161,8 @@ async fn a_confirmed_share_earns_its_points_and_the_bonus_only_for_own_words_not
     let rows = ledger(app, amb_id).await;
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].rule.as_str(), rows[0].amount), ("share", 7));
+    let own_post = store.shares_of(amb_id, 1).await.unwrap()[0].id;
+    assert_eq!(rows[0].source, format!("share:{own_post}"), "an own post's own source");
     // "My points" says what it was for.
     let page = amb.get("/app/points").await.text().await.unwrap();
     assert!(
@@ -290,6 +293,10 @@ async fn clicks_earn_points_once_their_day_is_over_without_bots_and_up_to_the_ca
     let rows = ledger(app, amb).await;
     // 25 people (one of them four times) and 6 bots: capped at 20 people, 2 points each.
     assert_eq!(amount(&rows, "click", &format!("clicks:{busy}:{today}")), 40);
+    // Dated on the day of the clicks (its last millisecond), not when awarded.
+    for r in rows.iter().filter(|r| r.rule == "click") {
+        assert_eq!(r.created_at, click_day_end(today), "{r:#?}");
+    }
     // 3 people and 4 link previews.
     assert_eq!(amount(&rows, "click", &format!("clicks:{quiet}:{today}")), 6);
     assert_eq!(rows.iter().filter(|r| r.rule == "click").count(), 2, "{rows:#?}");
@@ -384,8 +391,9 @@ async fn clicks_counted_as_bots_are_taken_back_by_a_new_correction_row(app: &Tes
 }
 story!(clicks_counted_as_bots_are_taken_back_by_a_new_correction_row);
 
-/// Applies for `offer` through the ambassador's link `code`, as a new visitor.
-async fn apply_through(app: &TestApp, code: &str, offer: i64) {
+/// Applies for `offer` through the ambassador's link `code`, as a new visitor with this
+/// e-mail address; the application's id.
+async fn apply_through(app: &TestApp, code: &str, offer: i64, email: &str) -> i64 {
     let visitor = TestApp::sibling(app);
     let res = visitor
         .client
@@ -400,7 +408,7 @@ async fn apply_through(app: &TestApp, code: &str, offer: i64) {
     let token = visitor.csrf().await;
     let form = Form::new()
         .text("name", "Anna Kandydatka")
-        .text("email", "anna@kandydaci.example")
+        .text("email", email.to_string())
         .text("profile_url", "https://www.linkedin.com/in/kandydatka")
         .text("message", "Dzień dobry!")
         .text("consent", "1");
@@ -412,6 +420,12 @@ async fn apply_through(app: &TestApp, code: &str, offer: i64) {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
+    let all = app.state.store.applications(None, true, 100).await.unwrap();
+    all.iter()
+        .filter(|a| a.email.eq_ignore_ascii_case(email))
+        .map(|a| a.id)
+        .max()
+        .unwrap()
 }
 
 async fn a_referral_and_its_hire_earn_the_ambassador_points(app: &TestApp) {
@@ -447,23 +461,43 @@ async fn a_referral_and_its_hire_earn_the_ambassador_points(app: &TestApp) {
         .create_tracked_link("Points0004", amb, id, "linkedin", Some(program), &target, 0)
         .await
         .unwrap();
-    apply_through(app, "Points0004", offer).await;
-    let application = store.applications(None, true, 10).await.unwrap()[0].id;
+    let application = apply_through(app, "Points0004", offer, "anna@kandydaci.example").await;
+    // A public form sent is not yet a referral: nobody has looked at it.
+    assert!(ledger(app, amb).await.is_empty());
+
+    // A recruiter takes it forward: now the referral earns, once.
+    let stage = format!("/app/applications/{application}/stage");
+    assert_eq!(
+        recruiter.post_form(&stage, &[("stage", "screening")]).await.status(),
+        303
+    );
     let rows = ledger(app, amb).await;
     assert_eq!(amount(&rows, "application", &format!("application:{application}")), 21);
     assert_eq!(rows[0].program_id, Some(program));
     let (notes, _) = store.notifications(amb, 10, 0).await.unwrap();
     assert!(notes.iter().any(|n| n.kind == "points-application"));
-
-    let stage = format!("/app/applications/{application}/stage");
     assert_eq!(
         recruiter.post_form(&stage, &[("stage", "interview")]).await.status(),
         303
     );
-    assert!(ledger(app, amb).await.iter().all(|r| r.rule != "hire"));
+    assert_eq!(ledger(app, amb).await.len(), 1, "moving it on earns nothing more");
     assert_eq!(recruiter.post_form(&stage, &[("stage", "hired")]).await.status(), 303);
     let rows = ledger(app, amb).await;
     assert_eq!(amount(&rows, "hire", &format!("hire:{application}")), 101);
+    assert_eq!(store.balance(amb).await.unwrap().lifetime, 122);
+
+    // The same address applying to the offer again, a rejected application and the
+    // ambassador applying through their own link earn nothing, whatever happens to them.
+    let again = apply_through(app, "Points0004", offer, "Anna@Kandydaci.example").await;
+    let rejected = apply_through(app, "Points0004", offer, "olek@kandydaci.example").await;
+    let own = apply_through(app, "Points0004", offer, "AMB@test.example").await;
+    for (id, to) in [(again, "interview"), (rejected, "rejected"), (own, "screening")] {
+        let res = recruiter
+            .post_form(&format!("/app/applications/{id}/stage"), &[("stage", to)])
+            .await;
+        assert_eq!(res.status(), 303);
+    }
+    assert_eq!(ledger(app, amb).await.len(), 2, "{:#?}", ledger(app, amb).await);
     assert_eq!(store.balance(amb).await.unwrap().lifetime, 122);
 }
 story!(a_referral_and_its_hire_earn_the_ambassador_points);
@@ -563,10 +597,10 @@ async fn a_course_a_suggestion_and_a_planned_post_earn_points(app: &TestApp) {
         .unwrap();
     let post = store.slot_posts(slot).await.unwrap()[0].id;
     let t = token(app, amb_id, &[Scope::SharesWrite]).await;
-    let s = share(app, &t, id, SUGGESTED).await;
+    share(app, &t, id, SUGGESTED).await;
     let rows = ledger(app, amb_id).await;
     assert_eq!(amount(&rows, "planned_on_time", &format!("planned:{post}")), 6);
-    assert_eq!(amount(&rows, "share", &format!("share:{}", s["id"])), 10);
+    assert_eq!(amount(&rows, "share", &format!("share:item:{id}:linkedin")), 10);
     let page = amb.get("/app/points").await.text().await.unwrap();
     for words in ["Writing 101", "My idea", "Launch", "Planned post on time"] {
         assert!(page.contains(words), "{words} in {page}");
@@ -718,3 +752,214 @@ async fn my_points_are_in_the_api(app: &TestApp) {
     assert_eq!(res.headers()["content-type"], "application/problem+json");
 }
 story!(my_points_are_in_the_api);
+
+async fn confirming_the_same_share_again_earns_its_points_once(app: &TestApp) {
+    let store = &app.state.store;
+    let program = app.create_program("EB", "eb", None).await;
+    let coord = app.create_user("koord@test.example", &[Role::Coordinator]).await;
+    let id = item(app, coord, "Rust developer", vec![program]).await;
+    let (amb, amb_id) = person(app, "amb@test.example", &[Role::Ambassador]).await;
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let t = token(app, amb_id, &[Scope::SharesWrite]).await;
+    // The same item on the same network, confirmed five times (the daily limit).
+    for _ in 0..5 {
+        share(app, &t, id, OWN).await;
+    }
+    assert_eq!(store.shares_of_item(amb_id, id).await.unwrap().len(), 5);
+    let rows = ledger(app, amb_id).await;
+    let source = format!("share:item:{id}:linkedin");
+    assert_eq!(amount(&rows, "share", &source), 10);
+    assert_eq!(amount(&rows, "personalised", &source), 5);
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert_eq!(store.balance(amb_id).await.unwrap().lifetime, 15);
+    // "My points" names the item and the network.
+    let page = amb.get("/app/points").await.text().await.unwrap();
+    assert!(page.contains("Rust developer · LinkedIn"), "{page}");
+}
+story!(confirming_the_same_share_again_earns_its_points_once);
+
+async fn the_daily_share_limit_holds_under_concurrent_confirmations(app: &TestApp) {
+    let store = &app.state.store;
+    // The program's daily limit is 5.
+    let program = app.create_program("EB", "eb", None).await;
+    let coord = app.create_user("koord@test.example", &[Role::Coordinator]).await;
+    let (amb, amb_id) = person(app, "amb@test.example", &[Role::Ambassador]).await;
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let mut items = Vec::new();
+    for n in 0..4 {
+        items.push(item(app, coord, &format!("Offer {n}"), vec![program]).await);
+    }
+    let t = token(app, amb_id, &[Scope::SharesWrite]).await;
+    let tasks: Vec<_> = (0..20)
+        .map(|n| {
+            let (url, t, item) = (app.url("/api/v1/shares"), t.clone(), items[n % items.len()]);
+            tokio::spawn(async move {
+                let res = client()
+                    .post(url)
+                    .bearer_auth(t)
+                    .json(&serde_json::json!({"content_id": item, "network": "linkedin", "text": OWN}))
+                    .send()
+                    .await
+                    .unwrap();
+                let status = res.status().as_u16();
+                (status, res.json::<serde_json::Value>().await.unwrap())
+            })
+        })
+        .collect();
+    let mut created = 0;
+    for task in tasks {
+        match task.await.unwrap() {
+            (201, _) => created += 1,
+            (422, body) => assert_eq!(
+                body["errors"]["network"], "The program's daily share limit (5) has been reached. Try again tomorrow.",
+                "{body}"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(created, 5, "twenty at once, five recorded");
+    assert_eq!(store.shares_since(amb_id, 0).await.unwrap(), 5);
+
+    // An own post logged on the shares page is refused too, with the message on the form.
+    let res = amb
+        .post_form(
+            "/app/shares/own",
+            &[
+                ("network", "linkedin"),
+                ("post_url", "https://www.linkedin.com/posts/own-123"),
+                ("topic", "Our hackathon"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("daily share limit (5) has been reached") && page.contains("Our hackathon"));
+    assert_eq!(store.shares_since(amb_id, 0).await.unwrap(), 5);
+}
+story!(the_daily_share_limit_holds_under_concurrent_confirmations);
+
+/// Awards a share's clicks of a day as the click job would have: `visitors` at 2 points.
+async fn clicks_awarded(app: &TestApp, amb: i64, program: i64, share: i64, day: i64, visitors: i64) {
+    let source = format!("clicks:{share}:{day}");
+    let award = Award {
+        user_id: amb,
+        program_id: Some(program),
+        rule: Rule::Click,
+        source: &source,
+        amount: 2 * visitors,
+        reason: None,
+    };
+    assert!(app.state.store.award(&award, click_day_end(day)).await.unwrap());
+}
+
+async fn counting_bots_corrects_whole_days_and_a_second_run_repairs_what_is_missing(app: &TestApp) {
+    let store = &app.state.store;
+    let coord = app.login_as(Role::Coordinator).await;
+    let program = app.create_program("EB", "eb", Some(coord)).await;
+    let amb = app.create_user("amb@test.example", &[Role::Ambassador]).await;
+    store.add_member(program, amb, 0).await.unwrap();
+    store.set_points_rule(program, Rule::Click, 2, 0).await.unwrap();
+    let review = format!("/app/programs/{program}/points/review");
+    let now = ambasada_server::now();
+
+    // The window's first day: five people in the morning (before the moment 30 days
+    // ago) and a reloader in the evening. The day earned 6 visitors' points.
+    let (link, share) = shared_link(app, amb, program, coord, "Points0005", "Old fair").await;
+    let first = day_number(now - REVIEW_WINDOW);
+    let mut clicks: Vec<NewClick> = ["a", "b", "c", "d", "e"]
+        .map(|v| click(link, first * DAY, v, "mobile"))
+        .to_vec();
+    clicks.extend((0..12).map(|_| click(link, (first + 1) * DAY - 1, "reloader", "desktop")));
+    store.insert_clicks(&clicks).await.unwrap();
+    clicks_awarded(app, amb, program, share, first, 6).await;
+    assert_eq!(
+        app.post_form(&format!("{review}/links/{link}/bots"), &[])
+            .await
+            .status(),
+        303
+    );
+    let rows = ledger(app, amb).await;
+    let corrections: Vec<(&str, i64)> = rows
+        .iter()
+        .filter(|r| r.rule == "correction")
+        .map(|r| (r.source.as_str(), r.amount))
+        .collect();
+    let source = format!("correction:clicks:{share}:{first}:5");
+    assert_eq!(corrections, vec![(source.as_str(), -2)], "only the reloader");
+
+    // Clicks counted as bots earlier whose correction never made it into the ledger
+    // (three people left of four awarded): the next run takes back what is due, once.
+    let (link, share) = shared_link(app, amb, program, coord, "Points0006", "Hackathon").await;
+    let day = day_number(now) - 2;
+    let mut clicks: Vec<NewClick> = ["f", "g", "h"].map(|v| click(link, day * DAY, v, "mobile")).to_vec();
+    clicks.extend((0..5).map(|_| click(link, day * DAY + HOUR, "ghost", "bot")));
+    store.insert_clicks(&clicks).await.unwrap();
+    clicks_awarded(app, amb, program, share, day, 4).await;
+    let before = store.balance(amb).await.unwrap().lifetime;
+    let bots = format!("{review}/links/{link}/bots");
+    assert_eq!(app.post_form(&bots, &[]).await.status(), 303);
+    let rows = ledger(app, amb).await;
+    assert_eq!(
+        amount(&rows, "correction", &format!("correction:clicks:{share}:{day}:3")),
+        -2
+    );
+    assert_eq!(store.balance(amb).await.unwrap().lifetime, before - 2);
+    assert_eq!(app.post_form(&bots, &[]).await.status(), 303);
+    assert_eq!(ledger(app, amb).await.len(), rows.len(), "nothing more the second time");
+}
+story!(counting_bots_corrects_whole_days_and_a_second_run_repairs_what_is_missing);
+
+async fn a_course_earns_points_once_finished_read_and_passed_with_or_without_a_quiz(app: &TestApp) {
+    let store = &app.state.store;
+    let coord = app.create_user("koord@test.example", &[Role::Coordinator]).await;
+    let program = app.create_program("EB", "eb", Some(coord)).await;
+    let (amb, amb_id) = person(app, "amb@test.example", &[Role::Ambassador]).await;
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let course = |title: &'static str| ambasada_store::training::CourseInput {
+        title: title.into(),
+        description: String::new(),
+        language: "en".into(),
+        pass_mark: 100,
+        published: true,
+    };
+    // Two lessons and a quiz: passing the quiz with a lesson unread earns nothing yet.
+    let quizzed = store
+        .create_course(&course("Writing 101"), Some(coord), 0)
+        .await
+        .unwrap();
+    for n in 1..=2 {
+        store
+            .add_lesson(quizzed, None, &format!("Lesson {n}"), "Read me.")
+            .await
+            .unwrap();
+    }
+    store
+        .add_question(quizzed, None, "Own words?", "*Yes\nNo")
+        .await
+        .unwrap();
+    let read = |id: i64, n: i64| format!("/app/training/{id}/lessons/{n}/read");
+    assert_eq!(amb.post_form(&read(quizzed, 1), &[]).await.status(), 303);
+    let quiz = format!("/app/training/{quizzed}/quiz");
+    assert_eq!(amb.post_form(&quiz, &[("q1", "0")]).await.status(), 200);
+    assert!(ledger(app, amb_id).await.is_empty(), "a lesson is still unread");
+    // The last lesson read completes it: the points, once.
+    assert_eq!(amb.post_form(&read(quizzed, 2), &[]).await.status(), 303);
+    assert_eq!(amb.post_form(&read(quizzed, 2), &[]).await.status(), 303);
+    let rows = ledger(app, amb_id).await;
+    assert_eq!(amount(&rows, "course", &format!("course:{quizzed}")), 15);
+
+    // A course without a quiz earns once every lesson is read.
+    let reading = store
+        .create_course(&course("Reading only"), Some(coord), 0)
+        .await
+        .unwrap();
+    store
+        .add_lesson(reading, None, "Only lesson", "Read me.")
+        .await
+        .unwrap();
+    assert_eq!(amb.post_form(&read(reading, 1), &[]).await.status(), 303);
+    let rows = ledger(app, amb_id).await;
+    assert_eq!(amount(&rows, "course", &format!("course:{reading}")), 15);
+    assert_eq!(rows.len(), 2);
+}
+story!(a_course_earns_points_once_finished_read_and_passed_with_or_without_a_quiz);

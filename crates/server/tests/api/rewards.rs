@@ -389,7 +389,7 @@ async fn too_few_points_or_no_stock_is_refused_with_the_reason(app: &TestApp) {
         cost_minor: 0,
         active: false,
     };
-    app.state.store.update_reward(book, &input, 0).await.unwrap();
+    app.state.store.update_reward(book, &input, None, 0).await.unwrap();
     let body: serde_json::Value = post(book).await.unwrap().json().await.unwrap();
     assert_eq!(body["errors"]["reward"], "This reward is no longer offered.");
     let elsewhere = app.create_program("Other", "other", None).await;
@@ -404,7 +404,7 @@ async fn too_few_points_or_no_stock_is_refused_with_the_reason(app: &TestApp) {
     assert_eq!((b.spendable(), b.held), (40, 0));
     assert_eq!(stock(app, pen).await, Some(0));
     input.active = true;
-    app.state.store.update_reward(book, &input, 0).await.unwrap();
+    app.state.store.update_reward(book, &input, None, 0).await.unwrap();
     assert_eq!(post(book).await.unwrap().status(), 201);
 }
 story!(too_few_points_or_no_stock_is_refused_with_the_reason);
@@ -624,7 +624,7 @@ async fn the_health_checks_benefit_row_reads_the_rewards_and_points_rules(app: &
         cost_minor: 0,
         active: false,
     };
-    app.state.store.update_reward(mug, &off, 0).await.unwrap();
+    app.state.store.update_reward(mug, &off, None, 0).await.unwrap();
     assert!(
         app.get(&health)
             .await
@@ -665,7 +665,7 @@ async fn the_api_lists_the_rewards_of_the_callers_programs_and_redeems(app: &Tes
         cost_minor: 0,
         active: false,
     };
-    app.state.store.update_reward(hidden, &off, 0).await.unwrap();
+    app.state.store.update_reward(hidden, &off, None, 0).await.unwrap();
     let elsewhere = app.create_program("Other", "other", None).await;
     reward(app, elsewhere, "Mug", 10, None, 0).await;
 
@@ -708,7 +708,10 @@ async fn the_api_lists_the_rewards_of_the_callers_programs_and_redeems(app: &Tes
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 400);
+    // The endpoint takes no field: each one sent is named as unknown.
+    assert_eq!(res.status(), 422);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(problem["errors"]["points"], "unknown field");
     let res = app.client.post(&url).bearer_auth(&write).send().await.unwrap();
     assert_eq!(res.status(), 201);
     let body: serde_json::Value = res.json().await.unwrap();
@@ -723,3 +726,83 @@ async fn the_api_lists_the_rewards_of_the_callers_programs_and_redeems(app: &Tes
     assert_eq!(res.status(), 401);
 }
 story!(the_api_lists_the_rewards_of_the_callers_programs_and_redeems);
+
+async fn nobody_decides_their_own_redemption(app: &TestApp) {
+    let (both, both_id) = person(app, "both@test.example", &[Role::Coordinator, Role::Ambassador]).await;
+    let program = app.create_program("Employer brand", "eb", Some(both_id)).await;
+    app.state.store.add_member(program, both_id, 0).await.unwrap();
+    give(app, both_id, program, 100, "a").await;
+    let book = reward(app, program, "Book", 50, Some(3), 0).await;
+    assert_eq!(
+        both.post_form(&format!("/app/rewards/{book}/redeem"), &[])
+            .await
+            .status(),
+        303
+    );
+    let id = app.state.store.redemptions_of(both_id, 10).await.unwrap()[0].id;
+    let decide = format!("/app/programs/{program}/redemptions/{id}");
+    for decision in [("decision", "approve"), ("decision", "deliver"), ("decision", "reject")] {
+        let res = both.post_form(&decide, &[decision, ("reason", "Not this time.")]).await;
+        assert_eq!(res.status(), 403);
+        let page = res.text().await.unwrap();
+        assert!(page.contains("This is your own request"), "{page}");
+    }
+    let status = |r: Option<ambasada_store::rewards::redemptions::Redemption>| r.unwrap().status;
+    assert_eq!(status(app.state.store.redemption(id).await.unwrap()), "requested");
+    // Their page offers no decision on it; an admin decides it.
+    let page = both
+        .get(&format!("/app/programs/{program}/redemptions"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!("id=\"own-redemption-{id}\"")), "{page}");
+    assert!(!page.contains(&format!("action=\"{decide}\"")), "{page}");
+    let (admin, _) = person(app, "admin@test.example", &[Role::Admin]).await;
+    assert_eq!(admin.post_form(&decide, &[("decision", "approve")]).await.status(), 303);
+    assert_eq!(status(app.state.store.redemption(id).await.unwrap()), "approved");
+}
+story!(nobody_decides_their_own_redemption);
+
+async fn saving_an_old_reward_form_never_overwrites_the_stock(app: &TestApp) {
+    let s = setup(app).await;
+    give(app, s.amb_id, s.program, 100, "a").await;
+    let book = reward(app, s.program, "Book", 10, Some(5), 0).await;
+    let edit = format!("/app/programs/{}/rewards/{book}", s.program);
+    let page = app.get(&edit).await.text().await.unwrap();
+    assert!(page.contains(r#"name="loaded_stock" value="5""#), "{page}");
+    // Meanwhile the ambassador redeems one.
+    let res = s.amb.post_form(&format!("/app/rewards/{book}/redeem"), &[]).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(stock(app, book).await, Some(4));
+
+    // The coordinator saves the form as loaded: refused, as typed, saying what the stock is.
+    let form = |loaded: &str| {
+        Form::new()
+            .text("name", "Paper book")
+            .text("description", "")
+            .text("points_cost", "10")
+            .text("stock", "5")
+            .text("cost", "")
+            .text("active", "1")
+            .text("loaded_stock", loaded.to_string())
+    };
+    let res = post_multipart(app, &edit, form("5")).await;
+    assert_eq!(res.status(), 422);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("The stock changed while you were editing") && page.contains("Stock now: 4."),
+        "{page}"
+    );
+    assert!(page.contains(r#"value="Paper book""#) && page.contains(r#"name="loaded_stock" value="4""#));
+    let r = app.state.store.reward(book).await.unwrap().unwrap();
+    assert_eq!((r.name.as_str(), r.stock), ("Book", Some(4)));
+    // A tampered field is refused the same way.
+    assert_eq!(post_multipart(app, &edit, form("many")).await.status(), 422);
+
+    // Saved again from that page, with the stock checked: applied.
+    assert_eq!(post_multipart(app, &edit, form("4")).await.status(), 303);
+    let r = app.state.store.reward(book).await.unwrap().unwrap();
+    assert_eq!((r.name.as_str(), r.stock), ("Paper book", Some(5)));
+}
+story!(saving_an_old_reward_form_never_overwrites_the_stock);

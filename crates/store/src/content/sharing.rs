@@ -31,6 +31,14 @@ pub struct NewShare {
     pub personalisation: Option<i64>,
 }
 
+/// The daily share limit a share is recorded within: at most `limit` shares since
+/// `since` (the start of the person's day in their time zone); 0 or less: no limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DailyLimit {
+    pub limit: i64,
+    pub since: Millis,
+}
+
 /// A recorded share, with the item's title when it was one.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Share {
@@ -118,17 +126,55 @@ impl Store {
 
     /// Records a share, and in the same transaction marks done the person's planned post
     /// that it fulfils, if any (`core::calendar::share_counts`), and awards its points.
-    /// Returns the share's id. For callers that did not look for a colleague's nearly
-    /// identical text (the demo); see [`Store::record_share_checked`].
+    /// Returns the share's id. For callers that neither keep a daily limit nor look for
+    /// a colleague's nearly identical text (the demo); see [`Store::record_share_within`].
     pub async fn record_share(&self, s: &NewShare, now: Millis) -> Result<i64> {
-        self.record_share_checked(s, false, now).await
+        self.record_share_in(s, false, None, now)
+            .await?
+            .ok_or_else(|| StoreError::Other("a share without a limit was refused".into()))
     }
 
-    /// [`Store::record_share`], where `near_identical` says a colleague posted a nearly
-    /// identical text of the item that day (the share then earns no personalisation
-    /// bonus).
-    pub async fn record_share_checked(&self, s: &NewShare, near_identical: bool, now: Millis) -> Result<i64> {
+    /// [`Store::record_share`] within the person's daily share limit: `None`, and nothing
+    /// written, when they reached it. The limit is kept under concurrent requests: the
+    /// transaction first locks the person's row, then counts their shares of the day.
+    /// `near_identical` says a colleague posted a nearly identical text of the item that
+    /// day (the share then earns no personalisation bonus).
+    pub async fn record_share_within(
+        &self,
+        s: &NewShare,
+        near_identical: bool,
+        limit: DailyLimit,
+        now: Millis,
+    ) -> Result<Option<i64>> {
+        self.record_share_in(s, near_identical, Some(limit), now).await
+    }
+
+    async fn record_share_in(
+        &self,
+        s: &NewShare,
+        near_identical: bool,
+        limit: Option<DailyLimit>,
+        now: Millis,
+    ) -> Result<Option<i64>> {
         let mut tx = self.pool.begin().await?;
+        if let Some(limit) = limit {
+            // A write first: it takes the person's row lock (PostgreSQL) or the write lock
+            // (SQLite), so a concurrent share of theirs waits here and then counts this one.
+            sqlx::query("UPDATE users SET updated_at = updated_at WHERE id = $1")
+                .bind(s.user_id)
+                .execute(&mut *tx)
+                .await?;
+            let (today,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM shares WHERE user_id = $1 AND created_at >= $2")
+                    .bind(s.user_id)
+                    .bind(limit.since)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if !ambasada_core::content::sharing::within_daily_limit(today, limit.limit) {
+                tx.rollback().await?;
+                return Ok(None);
+            }
+        }
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO shares (user_id, item_id, link_id, program_id, network, text, post_url, topic, personalisation, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -155,7 +201,7 @@ impl Store {
         }
         crate::rewards::awarding::share_in(&mut tx, id, s, near_identical, now).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(Some(id))
     }
 
     /// How many shares a person recorded since `since`.

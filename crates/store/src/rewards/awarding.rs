@@ -11,7 +11,7 @@ use ambasada_core::rewards::awarding::{self as rules, correction_source};
 use ambasada_core::rewards::points::{self, Rule, Values};
 
 /// A program's rule values, read inside a transaction (defaults without a program).
-async fn values_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, program_id: Option<i64>) -> Result<Values> {
+pub(crate) async fn values_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, program_id: Option<i64>) -> Result<Values> {
     let stored: Vec<(String, i64)> = match program_id {
         Some(id) => {
             sqlx::query_as("SELECT rule, points FROM points_rules WHERE program_id = $1")
@@ -27,6 +27,8 @@ async fn values_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, program_id: Option
 /// Awards a share just recorded (inside its transaction): the share, and the
 /// personalisation bonus when its stored score is personalised and no colleague posted a
 /// nearly identical text of the item that day (`near_identical`, checked by the caller).
+/// A content item's share is awarded once per person, item and network (confirming it
+/// again earns nothing more); one's own post once per share.
 pub(crate) async fn share_in(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     share_id: i64,
@@ -36,7 +38,10 @@ pub(crate) async fn share_in(
 ) -> Result<()> {
     let values = values_in(tx, s.program_id).await?;
     let personalised = rules::personalised_score(s.personalisation);
-    let source = points::share_source(share_id);
+    let source = match s.item_id {
+        Some(item) => points::item_share_source(item, &s.network),
+        None => points::share_source(share_id),
+    };
     for (rule, amount) in points::for_share(&values, personalised, near_identical) {
         let award = Award {
             user_id: s.user_id,
@@ -102,12 +107,17 @@ pub struct Correction<'a> {
     pub reason: &'a str,
 }
 
-/// Who referred an application, with the offer's title.
+/// Who referred an application, with the offer's title, and what tells a real referral.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Referral {
     pub ambassador_id: i64,
     pub program_id: Option<i64>,
     pub offer_title: String,
+    /// The applicant's e-mail address and the ambassador's own.
+    pub applicant_email: String,
+    pub ambassador_email: String,
+    /// The first application of the same address (case ignored) to the same offer.
+    pub first_id: i64,
 }
 
 /// The share a tracked link's clicks count for: its first share (a link is one person's
@@ -120,6 +130,81 @@ pub struct LinkShare {
     /// The shared item's title.
     pub title: String,
 }
+
+/// A share's click awards since a UTC day: (day, the award net of its corrections).
+const CLICK_DAYS_NET: &str = "SELECT a.source, CAST(COALESCE(SUM(c.amount), 0) AS BIGINT) + a.amount AS net \
+     FROM points_ledger a LEFT JOIN points_ledger c ON c.user_id = a.user_id AND c.rule = $4 \
+       AND c.source LIKE 'correction:' || a.source || ':%' \
+     WHERE a.user_id = $1 AND a.rule = $3 AND a.source LIKE $2 GROUP BY a.source, a.amount";
+
+/// Unique human visitors per UTC day of a link's clicks since a moment.
+const VISITORS_PER_DAY: &str = "SELECT k.at / 86400000 AS day, COUNT(DISTINCT k.visitor_hash) AS visitors \
+     FROM clicks k WHERE k.link_id = $1 AND k.at >= $2 AND k.browser <> 'bot' GROUP BY k.at / 86400000";
+
+/// Corrects the click points of a link's share (its first) on every awarded UTC day
+/// since `since` (a UTC midnight) down to what the day's unique human visitors earn now
+/// at the program's click value, capped (`core::rewards::awarding::clicks_correction_due`):
+/// a new negative row per day, `correction:clicks:{share}:{day}:{visitors}` with the
+/// reason `clicks_reclassified`. Inside the transaction that reclassified the clicks.
+/// Returns the sharer with the item's title (none when the link was never shared) and
+/// the points taken back.
+pub(crate) async fn correct_clicks_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    link_id: i64,
+    since: Millis,
+    now: Millis,
+) -> Result<(Option<(i64, String)>, i64)> {
+    let share: Option<LinkShare> = sqlx::query_as(LINK_SHARE)
+        .bind(link_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some(share) = share else {
+        return Ok((None, 0));
+    };
+    let values = values_in(tx, share.program_id).await?;
+    let visitors: Vec<(i64, i64)> = sqlx::query_as(VISITORS_PER_DAY)
+        .bind(link_id)
+        .bind(since)
+        .fetch_all(&mut **tx)
+        .await?;
+    let awarded: Vec<(String, i64)> = sqlx::query_as(CLICK_DAYS_NET)
+        .bind(share.user_id)
+        .bind(format!("clicks:{}:%", share.share_id))
+        .bind(Rule::Click.as_str())
+        .bind(Rule::Correction.as_str())
+        .fetch_all(&mut **tx)
+        .await?;
+    let mut withdrawn = 0;
+    for (source, net) in awarded {
+        let rules::Subject::Clicks { day, .. } = rules::Subject::parse(&source) else {
+            continue;
+        };
+        if day * ambasada_core::DAY < since {
+            continue;
+        }
+        let now_visitors = visitors.iter().find(|(d, _)| *d == day).map_or(0, |(_, v)| *v);
+        let amount = rules::clicks_correction_due(net, points::for_clicks(&values, now_visitors));
+        if amount >= 0 {
+            continue;
+        }
+        let source = correction_source(&rules::clicks_correction(share.share_id, day, now_visitors));
+        let award = Award {
+            user_id: share.user_id,
+            program_id: share.program_id,
+            rule: Rule::Correction,
+            source: &source,
+            amount,
+            reason: Some(rules::REASON_CLICKS_RECLASSIFIED),
+        };
+        if award_in(tx, &award, now).await? {
+            withdrawn -= amount;
+        }
+    }
+    Ok((Some((share.user_id, share.title)), withdrawn))
+}
+
+const LINK_SHARE: &str = "SELECT s.id AS share_id, s.user_id, s.program_id, COALESCE(c.title, '') AS title FROM shares s \
+     LEFT JOIN content_items c ON c.id = s.item_id WHERE s.link_id = $1 ORDER BY s.id LIMIT 1";
 
 impl Store {
     /// The unique human visitors per share and UTC day of clicks in `[from, to)` that were
@@ -170,38 +255,22 @@ impl Store {
         .await
     }
 
-    /// What a person holds for a share's clicks on a day: the award net of its
-    /// corrections.
-    pub async fn clicks_net(&self, user_id: i64, share_id: i64, day: i64) -> Result<i64> {
-        let source = points::clicks_source(share_id, day);
-        let (net,): (i64,) = sqlx::query_as(
-            "SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM points_ledger \
-             WHERE user_id = $1 AND (source = $2 OR source LIKE $3)",
-        )
-        .bind(user_id)
-        .bind(&source)
-        .bind(format!("{}:%", correction_source(&source)))
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(net)
-    }
-
     /// The share a link's clicks count for, if it was shared.
     pub async fn link_share(&self, link_id: i64) -> Result<Option<LinkShare>> {
-        Ok(sqlx::query_as(
-            "SELECT s.id AS share_id, s.user_id, s.program_id, COALESCE(c.title, '') AS title FROM shares s \
-             LEFT JOIN content_items c ON c.id = s.item_id WHERE s.link_id = $1 ORDER BY s.id LIMIT 1",
-        )
-        .bind(link_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(LINK_SHARE)
+            .bind(link_id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     /// The ambassador whose link an application came through, if any.
     pub async fn referral_of(&self, application_id: i64) -> Result<Option<Referral>> {
         Ok(sqlx::query_as(
-            "SELECT a.ambassador_id, a.program_id, o.title AS offer_title FROM applications a \
-             JOIN job_offers o ON o.id = a.offer_id WHERE a.id = $1 AND a.ambassador_id IS NOT NULL",
+            "SELECT a.ambassador_id, a.program_id, o.title AS offer_title, a.email AS applicant_email, \
+             u.email AS ambassador_email, (SELECT MIN(b.id) FROM applications b WHERE b.offer_id = a.offer_id \
+               AND LOWER(b.email) = LOWER(a.email)) AS first_id \
+             FROM applications a JOIN job_offers o ON o.id = a.offer_id JOIN users u ON u.id = a.ambassador_id \
+             WHERE a.id = $1 AND a.ambassador_id IS NOT NULL",
         )
         .bind(application_id)
         .fetch_optional(&self.pool)

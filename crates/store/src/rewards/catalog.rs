@@ -72,12 +72,21 @@ impl Store {
         Ok(id)
     }
 
-    /// Changes a reward; `false` when there is none with this id.
-    pub async fn update_reward(&self, id: i64, r: &RewardInput, now: Millis) -> Result<bool> {
+    /// Changes a reward whose stock is still `loaded_stock` (what the form was filled in
+    /// from; `None`: unlimited): redemptions change the stock meanwhile, and an old form
+    /// must not overwrite it. `false` when the stock changed, or there is no such reward.
+    pub async fn update_reward(
+        &self,
+        id: i64,
+        r: &RewardInput,
+        loaded_stock: Option<i64>,
+        now: Millis,
+    ) -> Result<bool> {
         let res = sqlx::query(
             "UPDATE rewards SET name = $2, description = $3, \
              image_file = CASE WHEN $4 = 1 THEN $5 ELSE image_file END, points_cost = $6, stock = $7, \
-             cost_minor = $8, active = $9, updated_at = $10 WHERE id = $1",
+             cost_minor = $8, active = $9, updated_at = $10 \
+             WHERE id = $1 AND ((stock IS NULL AND $11 IS NULL) OR stock = $11)",
         )
         .bind(id)
         .bind(&r.name)
@@ -89,6 +98,7 @@ impl Store {
         .bind(r.cost_minor)
         .bind(i64::from(r.active))
         .bind(now)
+        .bind(loaded_stock)
         .execute(&self.pool)
         .await?;
         Ok(res.rows_affected() == 1)

@@ -35,6 +35,8 @@ pub struct Challenge {
     pub seed: Option<String>,
     /// The raffle's candidates, comma-separated user ids.
     pub candidates: Option<String>,
+    /// Who set it (never among those who get its bonus).
+    pub created_by: Option<i64>,
     pub created_at: Millis,
 }
 
@@ -62,7 +64,7 @@ pub struct Settlement<'a> {
 
 const COLUMNS: &str = "c.id, c.program_id, c.title, c.description, c.metric, c.content_id, i.title AS content_title, \
      c.team_id, t.name AS team_name, c.target, c.mode, c.bonus, c.winners, c.starts_at, c.ends_at, c.settled_at, \
-     c.seed, c.candidates, c.created_at \
+     c.seed, c.candidates, c.created_by, c.created_at \
      FROM challenges c LEFT JOIN content_items i ON i.id = c.content_id LEFT JOIN teams t ON t.id = c.team_id";
 
 impl Store {

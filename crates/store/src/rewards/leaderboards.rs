@@ -5,11 +5,13 @@
 //! A board's members are the people who belonged to the program at some time during
 //! the period (membership is history: a past month's board stays as it was), active
 //! accounts only. Bots' hits are recorded in `clicks` with `browser = 'bot'` and never
-//! counted here.
+//! counted here; human clicks count as click points do: a visitor once per link and UTC
+//! day, at most [`CLICKS_DAILY_CAP`] per link and day.
 
 use crate::{Result, Store};
 use ambasada_core::Millis;
 use ambasada_core::rewards::leaderboards::Metric;
+use ambasada_core::rewards::points::CLICKS_DAILY_CAP;
 use sqlx::AssertSqlSafe;
 
 /// What a board counts.
@@ -45,22 +47,31 @@ const POINTS: &str = "SELECT user_id, CAST(SUM(amount) AS BIGINT) AS value FROM 
 const SHARES: &str = "SELECT user_id, COUNT(*) AS value FROM shares \
      WHERE program_id = $1 AND created_at >= $2 AND created_at < $3 AND ($5 IS NULL OR item_id = $5) \
      GROUP BY user_id";
-/// Per person: human clicks on their links of the program in the period (bots are
-/// rows with browser 'bot' and never count), of one item's links when $5 is set.
-const CLICKS: &str = "SELECT l.user_id, COUNT(*) AS value FROM clicks k JOIN tracked_links l ON l.id = k.link_id \
-     WHERE l.program_id = $1 AND k.at >= $2 AND k.at < $3 AND k.browser <> 'bot' \
-     AND ($5 IS NULL OR l.item_id = $5) GROUP BY l.user_id";
+/// Per person: the unique human visitors on their links of the program in the period,
+/// each once per link and UTC day, at most [`CLICKS_DAILY_CAP`] per link and day (bots are rows with
+/// browser 'bot' and never count), of one item's links when $5 is set.
+fn clicks_query() -> String {
+    format!(
+        "SELECT d.user_id, CAST(SUM(CASE WHEN d.visitors > {cap} THEN {cap} ELSE d.visitors END) AS BIGINT) AS value \
+         FROM (SELECT l.user_id, l.id, k.at / 86400000 AS day, COUNT(DISTINCT k.visitor_hash) AS visitors \
+           FROM clicks k JOIN tracked_links l ON l.id = k.link_id \
+           WHERE l.program_id = $1 AND k.at >= $2 AND k.at < $3 AND k.browser <> 'bot' \
+           AND ($5 IS NULL OR l.item_id = $5) GROUP BY l.user_id, l.id, k.at / 86400000) d \
+         GROUP BY d.user_id",
+        cap = CLICKS_DAILY_CAP
+    )
+}
 
 impl Store {
     /// Every member's value in a period, with their shares (to tell active ambassadors),
     /// by user id; members without anything have 0.
     pub async fn board_rows(&self, q: &BoardQuery) -> Result<Vec<BoardRow>> {
         let values = match q.metric {
-            Metric::Points => POINTS,
-            Metric::Shares => SHARES,
+            Metric::Points => POINTS.to_string(),
+            Metric::Shares => SHARES.to_string(),
             Metric::Clicks => {
                 self.sync_clicks().await;
-                CLICKS
+                clicks_query()
             }
         };
         let sql = format!(

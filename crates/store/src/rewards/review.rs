@@ -1,7 +1,8 @@
 //! What the coordinator's anti-gaming review reads (C10): a program's links with their
 //! human clicks and unique visitors, the people whose shares lack a post URL, and the
-//! reclassification of a link's repeated clicks as bots. Which of them are unusual is
-//! decided in `core::rewards::review`.
+//! reclassification of a link's repeated clicks as bots together with the correction of
+//! the points they earned. Which of them are unusual is decided in
+//! `core::rewards::review`.
 
 use crate::{Result, Store};
 use ambasada_core::Millis;
@@ -28,17 +29,16 @@ pub struct UnverifiedShares {
     pub without_post_url: i64,
 }
 
-/// A day whose unique human visitors on a link fell when its clicks were reclassified.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
-pub struct ReclassifiedDay {
-    pub day: i64,
-    pub before: i64,
-    pub after: i64,
+/// What counting a link's repeated visitors as bots did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reclassified {
+    /// Clicks counted as bots now.
+    pub clicks: u64,
+    /// The points taken back from the person who shared the link (by new correction rows).
+    pub withdrawn: i64,
+    /// That person and the shared item's title, when the link was shared.
+    pub sharer: Option<(i64, String)>,
 }
-
-/// Unique human visitors per UTC day of a link's clicks since a moment.
-const VISITORS_PER_DAY: &str = "SELECT k.at / 86400000 AS day, COUNT(DISTINCT k.visitor_hash) AS visitors \
-     FROM clicks k WHERE k.link_id = $1 AND k.at >= $2 AND k.browser <> 'bot' GROUP BY k.at / 86400000";
 
 impl Store {
     /// The program's links with human clicks since `since`: clicks and unique visitors
@@ -89,24 +89,22 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Counts as bots the clicks on a link since `since` of every visitor with more than
-    /// `max_per_visitor` of them (a visitor's hash is per link and day, so this is per
-    /// day). Returns how many clicks changed and the days whose unique human visitors
-    /// fell, before and after, in one transaction.
+    /// Counts as bots the clicks on a link since `since` (a UTC midnight) of every visitor
+    /// with more than `max_per_visitor` of them (a visitor's hash is per link and day, so
+    /// this is per day), and in the same transaction corrects the click points of every
+    /// awarded day since then down to what its remaining human visitors earn
+    /// (`awarding::correct_clicks_in`). Running it again takes back only what is still
+    /// due, so a rerun repairs and never corrects twice.
     pub async fn reclassify_repeat_visitors(
         &self,
         link_id: i64,
         since: Millis,
         max_per_visitor: i64,
-    ) -> Result<(u64, Vec<ReclassifiedDay>)> {
+        now: Millis,
+    ) -> Result<Reclassified> {
         self.sync_clicks().await;
         let mut tx = self.pool.begin().await?;
-        let before: Vec<(i64, i64)> = sqlx::query_as(VISITORS_PER_DAY)
-            .bind(link_id)
-            .bind(since)
-            .fetch_all(&mut *tx)
-            .await?;
-        let changed = sqlx::query(
+        let clicks = sqlx::query(
             "UPDATE clicks SET browser = $4 WHERE link_id = $1 AND at >= $2 AND browser <> 'bot' AND visitor_hash IN ( \
                SELECT visitor_hash FROM clicks WHERE link_id = $1 AND at >= $2 AND browser <> 'bot' \
                GROUP BY visitor_hash HAVING COUNT(*) > $3)",
@@ -118,21 +116,12 @@ impl Store {
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        let after: Vec<(i64, i64)> = sqlx::query_as(VISITORS_PER_DAY)
-            .bind(link_id)
-            .bind(since)
-            .fetch_all(&mut *tx)
-            .await?;
+        let (sharer, withdrawn) = super::awarding::correct_clicks_in(&mut tx, link_id, since, now).await?;
         tx.commit().await?;
-        let days = before
-            .into_iter()
-            .map(|(day, b)| ReclassifiedDay {
-                day,
-                before: b,
-                after: after.iter().find(|(d, _)| *d == day).map_or(0, |(_, a)| *a),
-            })
-            .filter(|d| d.after < d.before)
-            .collect();
-        Ok((changed, days))
+        Ok(Reclassified {
+            clicks,
+            withdrawn,
+            sharer,
+        })
     }
 }

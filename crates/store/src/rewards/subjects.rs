@@ -26,7 +26,7 @@ impl Subjects {
             Subject::Share(id) | Subject::Clicks { share: id, .. } => self.shares.get(id),
             Subject::Application(id) | Subject::Hire(id) => self.offers.get(id),
             Subject::Course(id) => self.courses.get(id),
-            Subject::Suggestion(id) => self.items.get(id),
+            Subject::Suggestion(id) | Subject::ItemShare { item: id, .. } => self.items.get(id),
             Subject::Planned(id) => self.planned.get(id),
             Subject::Challenge(id) => self.challenges.get(id),
             Subject::Correction(_) | Subject::Other => None,
@@ -79,12 +79,9 @@ impl Store {
             items: self
                 .titles(
                     "SELECT id, title FROM content_items WHERE id",
-                    &one(|s| {
-                        if let Subject::Suggestion(id) = s {
-                            Some(*id)
-                        } else {
-                            None
-                        }
+                    &one(|s| match s {
+                        Subject::Suggestion(id) | Subject::ItemShare { item: id, .. } => Some(*id),
+                        _ => None,
                     }),
                 )
                 .await?,
