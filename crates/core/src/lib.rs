@@ -13,6 +13,7 @@ pub mod programs;
 pub mod recruiting;
 pub mod rewards;
 pub mod signed;
+pub mod text;
 pub mod tracking;
 pub mod training;
 

@@ -213,6 +213,7 @@ const BOT_MARKERS: &[&str] = &[
     "google-inspectiontool",
     "yandex",
     "embedly",
+    "iframely",
     "pinterest/0.",
     "mastodon",
     "ia_archiver",
@@ -230,6 +231,11 @@ const BOT_MARKERS: &[&str] = &[
     "httpclient",
     "headlesschrome",
 ];
+
+/// Substrings of a lower-cased user agent of which a browser sends one: every browser
+/// today starts its user agent with `Mozilla/`, Opera Mini with `Opera/`. A user agent
+/// with neither is a program (`curl`, `axios/1.6`, `PostmanRuntime/7.37`, …).
+const BROWSER_MARKERS: &[&str] = &["mozilla/", "opera/"];
 
 /// Substrings of a lower-cased user agent that mark a phone or tablet.
 const MOBILE_MARKERS: &[&str] = &["mobi", "android", "iphone", "ipad", "ipod", "windows phone"];
@@ -250,16 +256,19 @@ const UA_STACK_LEN: usize = 512;
 ///      `facebookexternalhit`, `facebot`, `xing-contenttabreceiver`, `xingbot`,
 ///      `slackbot`, `slack-imgproxy`, `whatsapp`, `telegrambot`, `googlebot`,
 ///      `google-inspectiontool`, `bingbot`, `discordbot`, `applebot`, `yandex`,
-///      `duckduckbot`, `baiduspider`, `embedly`, `skypeuripreview`, `pinterestbot`,
+///      `duckduckbot`, `baiduspider`, `embedly`, `iframely`, `skypeuripreview`, `pinterestbot`,
 ///      `pinterest/0.` (Pinterest's fetcher; not plain `pinterest`, which the Pinterest
 ///      app's in-app browser sends as `[Pinterest/iOS]`), `redditbot`, `mastodon`,
 ///      `bitlybot`, `ia_archiver`, `semrush`, `ahrefs`, `mj12bot`, `petalbot`;
 ///    - a command-line tool, HTTP library or headless browser: `curl/`, `wget/`,
 ///      `python-requests`, `python-urllib`, `go-http-client`, `okhttp`, `java/`,
 ///      `libwww-perl`, `httpclient`, `headlesschrome`.
-/// 2. **Mobile** when it contains `mobi` (`Mobile`, `Mobi`), `android`, `iphone`,
+/// 2. **Bot** when it names no browser: neither `mozilla/` nor `opera/` (which every
+///    browser sends) appears in it, so any other program (`axios/1.6`, `node-fetch`,
+///    `PostmanRuntime/7.37`, plain `curl`) is one too.
+/// 3. **Mobile** when it contains `mobi` (`Mobile`, `Mobi`), `android`, `iphone`,
 ///    `ipad`, `ipod` or `windows phone`.
-/// 3. **Desktop** otherwise.
+/// 4. **Desktop** otherwise.
 ///
 /// The generic `bot` also matches the rare Android phones of the brand Cubot; their
 /// clicks count as bot clicks. iPads since iPadOS 13 send a desktop Safari user agent
@@ -284,7 +293,7 @@ pub fn classify_user_agent(ua: &str) -> BrowserClass {
         heap = ua.to_ascii_lowercase();
         &heap
     };
-    if BOT_MARKERS.iter().any(|m| lower.contains(m)) {
+    if BOT_MARKERS.iter().any(|m| lower.contains(m)) || !BROWSER_MARKERS.iter().any(|m| lower.contains(m)) {
         BrowserClass::Bot
     } else if MOBILE_MARKERS.iter().any(|m| lower.contains(m)) {
         BrowserClass::Mobile
@@ -761,6 +770,10 @@ mod tests {
                  (KHTML, like Gecko) Chrome/52.0.2743.116 Mobile Safari/537.36 Edge/15.15063",
                 Mobile,
             ),
+            (
+                "Opera/9.80 (Android; Opera Mini/36.2.2254/119.132; U; pl) Presto/2.12.423 Version/12.16",
+                Mobile,
+            ),
         ] {
             assert_eq!(classify_user_agent(ua), class, "{ua}");
         }
@@ -790,12 +803,27 @@ mod tests {
             "http.rb/5.1.1 (Mastodon/4.2.8; +https://mastodon.social/)",
             "Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)",
             "ia_archiver",
+            "Iframely/1.3.1 (+https://iframely.com/docs/about)",
+            "Mozilla/5.0 (compatible; Iframely/1.3.1; +https://iframely.com/docs/about)",
             "curl/8.5.0",
             "Wget/1.21.4",
             "python-requests/2.31.0",
             "Go-http-client/2.0",
             "okhttp/4.12.0",
             "Java/17.0.2",
+            // Programs that name no browser.
+            "curl",
+            "Wget",
+            "Java",
+            "axios/1.6.8",
+            "node-fetch/1.0 (+https://github.com/bitinn/node-fetch)",
+            "undici",
+            "python-httpx/0.27.0",
+            "Python/3.12 aiohttp/3.9.5",
+            "PostmanRuntime/7.37.0",
+            "HTTPie/3.2.2",
+            "Dart/3.3 (dart:io)",
+            "Dalvik/2.1.0 (Linux; U; Android 14; Pixel 8 Build/AP1A.240405.002)",
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/124.0.0.0 \
              Safari/537.36",
             "",
@@ -828,6 +856,7 @@ mod tests {
             "duckduckbot",
             "baiduspider",
             "embedly",
+            "iframely",
             "skypeuripreview",
             "pinterestbot",
             "pinterest/0.",
@@ -874,8 +903,21 @@ mod tests {
         assert_eq!(classify_user_agent(&long_bot), BrowserClass::Bot);
         let long_phone = format!("Mozilla/5.0 (iPhone) {padding}");
         assert_eq!(classify_user_agent(&long_phone), BrowserClass::Mobile);
-        assert_eq!(classify_user_agent("Przeglądarka Żółw/1.0"), BrowserClass::Desktop);
-        assert_eq!(classify_user_agent(&"a".repeat(UA_STACK_LEN)), BrowserClass::Desktop);
+        assert_eq!(
+            classify_user_agent("Mozilla/5.0 Przeglądarka Żółw/1.0"),
+            BrowserClass::Desktop
+        );
+        assert_eq!(
+            classify_user_agent("Przeglądarka Żółw/1.0"),
+            BrowserClass::Bot,
+            "no browser named"
+        );
+        let long_desktop = format!("Mozilla/5.0 {}", "a".repeat(UA_STACK_LEN));
+        assert_eq!(
+            classify_user_agent(&long_desktop[..UA_STACK_LEN]),
+            BrowserClass::Desktop
+        );
+        assert_eq!(classify_user_agent(&long_desktop), BrowserClass::Desktop);
     }
 
     #[test]

@@ -1535,12 +1535,12 @@ points-how-defaults = Default values
 points-how-no-program = You are not in a program yet; these are the values a program starts with.
 points-how-what = What earns points
 points-how-off = Not awarded in this program
-points-how-share = Each share you confirm, on each network, including posts you wrote entirely yourself.
+points-how-share = Each item you share, once per network (confirming the same share again earns nothing more), and each post you wrote entirely yourself.
 points-how-personalised = Extra when you write in your own words: at least about a third of the text is yours, and it is not nearly the same text a colleague posted that day.
 points-how-click = For each person who opens your link, counted once a day, for at most { $cap } people per share a day.
-points-how-application = When someone applies for a job through your link.
+points-how-application = When someone applies for a job through your link and a recruiter takes the application forward; once per candidate and offer, never for your own address.
 points-how-hire = When someone who applied through your link is hired.
-points-how-course = When you finish a course by passing its quiz, once per course.
+points-how-course = When you finish a course: every lesson read and its quiz, if it has one, passed; once per course.
 points-how-suggestion = When a post you suggested is approved.
 points-how-planned-on-time = When you share a post from your plan within its window.
 points-how-fair-title = Fair play
@@ -1555,12 +1555,12 @@ points-rules-intro = What each activity earns in this program. Ambassadors see t
 points-rules-problems = Some values are not valid; see the messages by the fields.
 points-rules-default = Default: { $points }.
 points-rules-error = Enter a whole number from 0 to { $max }; 0 switches the rule off.
-points-rules-hint-share = Each confirmed share, per network, own posts included.
+points-rules-hint-share = Each item shared, once per person and network (confirmed again, it earns nothing more), and each own post.
 points-rules-hint-personalised = A bonus for a share whose text is personalised (similarity to the suggested text below 70%), unless a colleague posted a nearly identical text that day.
 points-rules-hint-click = Per unique human visitor on the ambassador's tracked link, per share and day, for at most { $cap } visitors.
-points-rules-hint-application = An application for a job offer through the ambassador's link.
+points-rules-hint-application = An application through the ambassador's link, once a recruiter moves it past “New”; once per candidate's address and offer, never for the ambassador's own address.
 points-rules-hint-hire = A hire of someone who applied through the ambassador's link.
-points-rules-hint-course = A course finished (its quiz passed), once per course.
+points-rules-hint-course = A course finished (every lesson read and its quiz, if any, passed), once per course.
 points-rules-hint-suggestion = A post suggested by the ambassador and approved.
 points-rules-hint-planned-on-time = A planned post from the publication calendar shared within its window.
 flash-points-rules-saved = Points rules saved.
@@ -1809,3 +1809,21 @@ flash-challenge-created = The challenge "{ $arg }" is set.
 flash-challenge-deleted = The challenge "{ $arg }" was cancelled.
 flash-challenge-settled = This challenge is already settled and cannot be cancelled.
 error-webhook-local = This address points to this server or a private network: paste the https:// URL that Slack or Teams gave you.
+
+# --- security C ---
+error-invalid-characters = This value contains invalid characters: remove control characters (such as NUL) from it.
+error-invalid-encoding = The form was sent in an encoding other than UTF-8, so its text cannot be read. Reload the page and send it again.
+error-coordinator-required = Choose the program's coordinator: every program has one.
+programs-coordinator-admins = Only an administrator can hand the program to another coordinator.
+
+# --- security B ---
+login-throttled-address = Wrong email or password. Many logins from your network have failed recently: if you've forgotten your password, set a new one.
+profile-password-ends-tokens = Changing your password logs you out on your other devices and revokes your API tokens.
+tokens-end-with-password = Changing your password, also through an emailed link, revokes every token: anyone who knew the old password could have created one.
+flash-password-changed-tokens = Password changed. You've been logged out on your other devices and your API tokens were revoked.
+error-uri-too-long = The page address is too long. Go back and try again.
+
+# --- issue 19 review of motivation (points, challenges, rewards) ---
+redemption-own = This is your own request: another coordinator or an administrator decides it.
+challenge-error-starts-in-the-past = The start cannot be in the past: a challenge starts now or later.
+reward-stock-changed = The stock changed while you were editing (a redemption, or someone saved this reward). Stock now: { $stock }. Check it and save again.

@@ -1633,12 +1633,12 @@ points-how-defaults = Wartości domyślne
 points-how-no-program = Nie należysz jeszcze do żadnego programu; tak wygląda punktacja na start.
 points-how-what = Za co są punkty
 points-how-off = W tym programie nie przyznaje się za to punktów
-points-how-share = Każde udostępnienie, które potwierdzisz, osobno w każdej sieci, także posty napisane całkiem samodzielnie.
+points-how-share = Każda udostępniona treść, raz w każdej sieci (ponowne potwierdzenie tego samego udostępnienia nie daje więcej punktów), a także każdy post napisany całkiem samodzielnie.
 points-how-personalised = Dodatkowo, gdy piszesz po swojemu: co najmniej około jednej trzeciej tekstu to Twoje słowa, a nie jest to niemal ten sam tekst, który ktoś z zespołu opublikował tego dnia.
 points-how-click = Za każdą osobę, która otworzy Twój link, liczoną raz dziennie; najwyżej { $cap } osób na udostępnienie dziennie.
-points-how-application = Gdy ktoś zaaplikuje na ofertę pracy przez Twój link.
+points-how-application = Gdy ktoś zaaplikuje na ofertę pracy przez Twój link, a rekruter poprowadzi aplikację dalej; raz za kandydata i ofertę, nigdy za Twój własny adres.
 points-how-hire = Gdy osoba, która zaaplikowała przez Twój link, zostanie zatrudniona.
-points-how-course = Gdy ukończysz kurs, zaliczając quiz; raz za każdy kurs.
+points-how-course = Gdy ukończysz kurs: przeczytasz wszystkie lekcje i zaliczysz quiz, jeśli kurs go ma; raz za każdy kurs.
 points-how-suggestion = Gdy zaproponowana przez Ciebie treść zostanie zaakceptowana.
 points-how-planned-on-time = Gdy udostępnisz post ze swojego planu w wyznaczonym terminie.
 points-how-fair-title = Uczciwe zasady
@@ -1653,12 +1653,12 @@ points-rules-intro = Ile punktów daje każde działanie w tym programie. Ambasa
 points-rules-problems = Niektóre wartości są nieprawidłowe; szczegóły przy polach.
 points-rules-default = Domyślnie: { $points }.
 points-rules-error = Wpisz liczbę całkowitą od 0 do { $max }; 0 wyłącza zasadę.
-points-rules-hint-share = Każde potwierdzone udostępnienie, osobno w każdej sieci, także własne posty.
+points-rules-hint-share = Każda udostępniona treść, raz na osobę i sieć (ponowne potwierdzenie nie daje więcej punktów), oraz każdy własny post.
 points-rules-hint-personalised = Premia za udostępnienie z tekstem dopasowanym do siebie (podobieństwo do sugerowanego tekstu poniżej 70%), chyba że ktoś z zespołu opublikował tego dnia niemal identyczny tekst.
 points-rules-hint-click = Za każdego unikalnego odwiedzającego (człowieka) z linku śledzącego ambasadora, na udostępnienie i dzień, najwyżej za { $cap } odwiedzających.
-points-rules-hint-application = Aplikacja na ofertę pracy przez link ambasadora.
+points-rules-hint-application = Aplikacja przez link ambasadora, gdy rekruter przeniesie ją dalej niż etap „Nowa”; raz za adres kandydata i ofertę, nigdy za własny adres ambasadora.
 points-rules-hint-hire = Zatrudnienie osoby, która zaaplikowała przez link ambasadora.
-points-rules-hint-course = Ukończony kurs (zaliczony quiz), raz za każdy kurs.
+points-rules-hint-course = Ukończony kurs (przeczytane wszystkie lekcje i zaliczony quiz, jeśli jest), raz za każdy kurs.
 points-rules-hint-suggestion = Zaakceptowana treść zaproponowana przez ambasadora.
 points-rules-hint-planned-on-time = Zaplanowany post z kalendarza publikacji udostępniony w terminie.
 flash-points-rules-saved = Zapisano zasady punktacji.
@@ -1933,3 +1933,21 @@ flash-challenge-created = Ogłoszono wyzwanie „{ $arg }”.
 flash-challenge-deleted = Odwołano wyzwanie „{ $arg }”.
 flash-challenge-settled = To wyzwanie jest już rozliczone i nie można go odwołać.
 error-webhook-local = Ten adres wskazuje na ten serwer albo sieć prywatną: wklej adres https:// otrzymany ze Slacka lub Teams.
+
+# --- security C ---
+error-invalid-characters = Ta wartość zawiera niedozwolone znaki: usuń z niej znaki sterujące (np. NUL).
+error-invalid-encoding = Formularz przyszedł w kodowaniu innym niż UTF-8, więc nie da się odczytać jego tekstu. Odśwież stronę i wyślij go ponownie.
+error-coordinator-required = Wybierz koordynatora programu: każdy program musi go mieć.
+programs-coordinator-admins = Tylko administrator może przekazać program innemu koordynatorowi.
+
+# --- security B ---
+login-throttled-address = Nieprawidłowy adres e-mail lub hasło. Z Twojej sieci było ostatnio wiele nieudanych prób logowania: jeśli nie pamiętasz hasła, ustaw nowe.
+profile-password-ends-tokens = Zmiana hasła wyloguje Cię na innych urządzeniach i unieważni Twoje tokeny API.
+tokens-end-with-password = Zmiana hasła, także przez link z e-maila, unieważnia wszystkie tokeny – mógł je utworzyć każdy, kto znał stare hasło.
+flash-password-changed-tokens = Hasło zostało zmienione. Na innych urządzeniach nastąpiło wylogowanie, a Twoje tokeny API zostały unieważnione.
+error-uri-too-long = Adres strony jest za długi. Wróć i spróbuj ponownie.
+
+# --- issue 19 review of motivation (points, challenges, rewards) ---
+redemption-own = To Twoje własne zgłoszenie: decyzję podejmie inny koordynator albo administrator.
+challenge-error-starts-in-the-past = Początek nie może być w przeszłości: wyzwanie zaczyna się teraz albo później.
+reward-stock-changed = Liczba sztuk zmieniła się w trakcie edycji (ktoś odebrał nagrodę albo ją zapisał). Teraz: { $stock }. Sprawdź ją i zapisz ponownie.

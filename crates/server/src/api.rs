@@ -23,6 +23,16 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::rewards::points::api_routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(as_problem))
+        .layer(axum::middleware::map_response(no_store))
+}
+
+/// API answers carry personal data (applications, people, exports, points): no cache
+/// keeps them, unless an endpoint says otherwise.
+async fn no_store(mut res: Response) -> Response {
+    res.headers_mut()
+        .entry(axum::http::header::CACHE_CONTROL)
+        .or_insert(axum::http::HeaderValue::from_static("no-store"));
+    res
 }
 
 /// Rejections that axum answers itself (a path id that is not a number, a wrong

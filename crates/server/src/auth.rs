@@ -81,6 +81,14 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
         && exists
 }
 
+/// The token of an `Authorization: Bearer <token>` header value. The scheme's name is
+/// matched in any case (`bearer`, `BEARER`), as RFC 9110 says of every scheme.
+pub fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim_start().split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
 /// The logged-in person of a page request. Rejects with a redirect to the login page.
 #[derive(Clone)]
 pub struct CurrentUser(pub Arc<User>);
@@ -145,9 +153,7 @@ where
             .headers
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
+            .and_then(bearer_token)
             .ok_or_else(ApiError::unauthorized)?;
         let now = crate::now();
         let (user_id, scopes) = state
@@ -174,6 +180,30 @@ mod tests {
         assert!(verify_password("zażółć gęślą".into(), Some(h.clone())).await);
         assert!(!verify_password("zazolc gesla".into(), Some(h)).await);
         assert!(!verify_password("anything".into(), None).await);
+    }
+
+    #[test]
+    fn the_bearer_scheme_is_matched_in_any_case() {
+        for v in [
+            "Bearer abc",
+            "bearer abc",
+            "BEARER abc",
+            "BeArEr   abc  ",
+            " Bearer abc",
+        ] {
+            assert_eq!(bearer_token(v), Some("abc"), "{v:?}");
+        }
+        for v in [
+            "Bearer",
+            "Bearer ",
+            "Bearer   ",
+            "Basic abc",
+            "Bearerabc",
+            "Token abc",
+            "",
+        ] {
+            assert_eq!(bearer_token(v), None, "{v:?}");
+        }
     }
 
     #[test]

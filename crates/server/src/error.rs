@@ -33,10 +33,14 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound => AppError::NotFound,
+            e if e.is_unstorable_text() => AppError::BadRequest(INVALID_CHARACTERS),
             e => AppError::Internal(e.into()),
         }
     }
 }
+
+/// The message of a text the database cannot hold (a NUL on PostgreSQL).
+const INVALID_CHARACTERS: &str = "error-invalid-characters";
 
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
@@ -67,6 +71,22 @@ impl AppError {
         }
     }
 
+    /// An internal error that is a text the database cannot hold (it came through an
+    /// `anyhow` chain) is the request's fault: a 400, never a 500.
+    fn settled(self) -> AppError {
+        match self {
+            AppError::Internal(e)
+                if e.chain().any(|c| {
+                    c.downcast_ref::<StoreError>()
+                        .is_some_and(StoreError::is_unstorable_text)
+                }) =>
+            {
+                AppError::BadRequest(INVALID_CHARACTERS)
+            }
+            e => e,
+        }
+    }
+
     fn log(&self) {
         if let AppError::Internal(e) = self {
             tracing::error!(error = ?e, "internal error");
@@ -82,11 +102,10 @@ pub struct ErrorPage {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        self.log();
-        let mut res = (self.status(), self.message_key()).into_response();
-        res.extensions_mut().insert(ErrorPage {
-            key: self.message_key(),
-        });
+        let e = self.settled();
+        e.log();
+        let mut res = (e.status(), e.message_key()).into_response();
+        res.extensions_mut().insert(ErrorPage { key: e.message_key() });
         res
     }
 }
@@ -118,11 +137,13 @@ impl ApiError {
 
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
+        let e = e.settled();
         e.log();
         let detail = match &e {
             AppError::NotFound => "The resource does not exist.",
             AppError::Forbidden => "The token's owner or scopes do not allow this.",
             AppError::Unauthenticated => return ApiError::unauthorized(),
+            AppError::BadRequest(INVALID_CHARACTERS) => "A text in the request has invalid (control) characters.",
             AppError::BadRequest(_) => "The request is malformed.",
             AppError::Csrf => "CSRF token mismatch.",
             AppError::Internal(_) => "An internal error occurred; it has been logged.",

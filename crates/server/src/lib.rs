@@ -13,9 +13,11 @@ pub mod config;
 pub mod content;
 pub mod demo;
 pub mod digests;
+pub mod empty_answers;
 pub mod enps;
 pub mod error;
 pub mod i18n;
+pub mod input;
 pub mod integrations;
 pub mod jobs;
 pub mod mail;
@@ -27,6 +29,7 @@ pub mod people;
 pub mod programs;
 pub mod recruiting;
 pub mod rewards;
+pub mod security_headers;
 mod serve;
 pub mod tracking;
 pub mod training;
@@ -121,8 +124,17 @@ impl AppState {
     }
 }
 
+/// How long a request may take before it is answered with a 408.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The whole application.
 pub fn build_router(state: AppState) -> Router {
+    build_router_timing_out(state, REQUEST_TIMEOUT)
+}
+
+/// The whole application, answering requests that take longer than `timeout` with a 408
+/// (the tests use a short one).
+pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) -> Router {
     let pages = Router::new()
         .merge(people::routes())
         .merge(programs::routes())
@@ -174,9 +186,13 @@ pub fn build_router(state: AppState) -> Router {
                 .layer(tower_http::catch_panic::CatchPanicLayer::new())
                 .layer(tower_http::timeout::TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,
-                    std::time::Duration::from_secs(30),
+                    timeout,
                 )),
         )
+        // Outside the timeout: its 408, and a too long URI's 414, get a page or a problem.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), empty_answers::fill))
+        // Outermost, so every answer gets them, error pages of the layers above included.
+        .layer(axum::middleware::map_response(security_headers::apply))
         // Added after the layers: the hot path skips tracing spans, request ids and the
         // page middleware (no session lookup, no cookie).
         .route(

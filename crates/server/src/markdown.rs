@@ -4,13 +4,26 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
+/// Whether a link or image target is safe: a path on this site, a fragment, or an
+/// absolute URL parsed with the `url` crate as a browser parses it, on http(s) with a host
+/// (or `mailto:` for links). Browsers drop tabs and line breaks and read `\` as `/`, so
+/// any of those refuses the target: `/\evil.example` would open another site.
 fn safe_url(url: &str, allow_mailto: bool) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || (allow_mailto && lower.starts_with("mailto:"))
-        || (lower.starts_with('/') && !lower.starts_with("//"))
-        || lower.starts_with('#')
+    let url = url.trim();
+    if url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\') {
+        return false;
+    }
+    if url.starts_with('#') || (url.starts_with('/') && !url.starts_with("//")) {
+        return true;
+    }
+    match url::Url::parse(url) {
+        Ok(u) => match u.scheme() {
+            "http" | "https" => u.host_str().is_some_and(|h| !h.is_empty()),
+            "mailto" => allow_mailto,
+            _ => false,
+        },
+        Err(_) => false,
+    }
 }
 
 /// Renders Markdown to HTML that is safe to put in a page as is.
@@ -85,6 +98,29 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"));
         assert!(!html.contains("javascript:"));
         assert!(!html.contains("data:image"));
+    }
+
+    #[test]
+    fn link_targets_are_read_as_a_browser_reads_them() {
+        for bad in [
+            "/\\evil.example",
+            "java\tscript:alert(1)",
+            "JavaScript:alert(1)",
+            "https://",
+            "//evil.example",
+        ] {
+            assert!(!safe_url(bad, true), "{bad:?}");
+        }
+        for ok in [
+            "https://firma.pl/kariera",
+            "HTTP://Firma.pl",
+            "/careers/1",
+            "#apply",
+            "mailto:hr@firma.pl",
+        ] {
+            assert!(safe_url(ok, true), "{ok:?}");
+        }
+        assert!(!safe_url("mailto:hr@firma.pl", false));
     }
 
     #[test]

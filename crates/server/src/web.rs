@@ -336,7 +336,7 @@ fn csrf_secret(session: Option<String>, jar: &CookieJar, https: bool, set: &mut 
 
 /// The page's language: the person's setting, else the language cookie, else the
 /// browser's `Accept-Language`, else Polish.
-fn locale_of(user: Option<&Arc<User>>, jar: &CookieJar, headers: &HeaderMap) -> Locale {
+pub(crate) fn locale_of(user: Option<&Arc<User>>, jar: &CookieJar, headers: &HeaderMap) -> Locale {
     user.map(|u| u.locale)
         .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Locale::parse(c.value()).ok()))
         .or_else(|| {
@@ -373,19 +373,27 @@ async fn check_csrf(ctx: &Ctx, parts: &Parts, body: Body) -> std::result::Result
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if given.is_none() && is_form {
+    // A form's body is read here in any case: the extractors decode it lossily, so text
+    // that is not UTF-8 would reach the handlers with U+FFFD in it.
+    let mut utf8 = true;
+    if is_form {
         let bytes = axum::body::to_bytes(body, FORM_LIMIT).await.map_err(|_| {
             error_page(ctx, StatusCode::PAYLOAD_TOO_LARGE, "error-too-large").unwrap_or_else(|e| e.into_response())
         })?;
-        given = url::form_urlencoded::parse(&bytes)
-            .find(|(k, _)| k == "csrf_token")
-            .map(|(_, v)| v.into_owned());
+        if given.is_none() {
+            given = url::form_urlencoded::parse(&bytes)
+                .find(|(k, _)| k == "csrf_token")
+                .map(|(_, v)| v.into_owned());
+        }
+        utf8 = crate::input::form_is_utf8(&bytes);
         body = Body::from(bytes);
     }
-    if given.is_some_and(|g| constant_time_eq(&g, &ctx.csrf)) {
-        Ok(body)
-    } else {
+    if !given.is_some_and(|g| constant_time_eq(&g, &ctx.csrf)) {
         Err(error_page(ctx, StatusCode::FORBIDDEN, "error-csrf").unwrap_or_else(|e| e.into_response()))
+    } else if !utf8 {
+        Err(error_page(ctx, StatusCode::BAD_REQUEST, crate::input::NOT_UTF8).unwrap_or_else(|e| e.into_response()))
+    } else {
+        Ok(body)
     }
 }
 

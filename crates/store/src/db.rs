@@ -47,6 +47,18 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Whether the database refused a text it cannot hold: PostgreSQL's TEXT takes no NUL
+    /// character (SQLSTATE 22021, `character_not_in_repertoire`; 22P05 is its
+    /// `untranslatable_character`). Every field check refuses control characters first;
+    /// this tells the HTTP layer that a value that slipped through is the request's
+    /// fault, not the server's.
+    pub fn is_unstorable_text(&self) -> bool {
+        match self {
+            StoreError::Db(sqlx::Error::Database(d)) => matches!(d.code().as_deref(), Some("22021" | "22P05")),
+            _ => false,
+        }
+    }
+
     /// Turns a unique violation into [`StoreError::Conflict`] naming `what`.
     pub(crate) fn on_unique(what: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
         move |e| match &e {

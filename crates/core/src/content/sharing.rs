@@ -161,21 +161,57 @@ pub fn share_url(n: Network, link: &str, text: &str) -> String {
 }
 
 /// Checks the URL of a post an ambassador published: the rules of
-/// [`Network::parse_profile_url`] (http or https, on the network's domain or a subdomain,
-/// no user name or port, at most 500 characters, no spaces), and again on the host as a
-/// browser reads it (so `https://evil.example\.linkedin.com/` is refused: browsers take
-/// the backslash for a slash), and with a path, since the network's home page is not a
-/// post. Returns the URL as the `url` crate serialises it.
+/// [`Network::parse_profile_url`] (http or https, on the network's domain or a subdomain
+/// as a browser reads the host, no user name or port, at most 500 characters, no
+/// spaces), with a path, since the network's home page is not a post. Returns the URL as
+/// the `url` crate serialises it.
 pub fn post_url_matches(n: Network, url: &str) -> Result<String, Invalid> {
-    n.parse_profile_url(url).map_err(|_| Invalid::PostUrl)?;
-    let parsed = url::Url::parse(url.trim()).map_err(|_| Invalid::PostUrl)?;
-    let host = parsed.host_str().unwrap_or("");
-    let on_network = n.hosts().iter().any(|h| host == *h || host.ends_with(&format!(".{h}")));
-    let has_path = parsed.path() != "/" || parsed.query().is_some();
-    if on_network && has_path {
-        Ok(String::from(parsed))
+    let url = n.parse_profile_url(url).map_err(|_| Invalid::PostUrl)?;
+    let parsed = url::Url::parse(&url).map_err(|_| Invalid::PostUrl)?;
+    if parsed.path() != "/" || parsed.query().is_some() {
+        Ok(url)
     } else {
         Err(Invalid::PostUrl)
+    }
+}
+
+/// How far past the network's [`text_limit`](crate::content::text_limit) the text of a
+/// share may run: the tracked link and hashtags the ambassador adds around their words,
+/// and networks that count a link shorter than its characters.
+pub const SHARE_TEXT_MARGIN: usize = 500;
+
+/// Why the text of a share is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareTextError {
+    /// A control character other than a line break or a tab.
+    Characters,
+    /// The text has `length` characters; at most `limit` are taken.
+    TooLong { limit: usize, length: usize },
+}
+
+impl ShareTextError {
+    /// The catalog key of the message (`error-text-too-long` takes `limit` and `length`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ShareTextError::Characters => Invalid::Characters.key(),
+            ShareTextError::TooLong { .. } => "error-text-too-long",
+        }
+    }
+}
+
+/// Checks the text of a share as the ambassador posted it (or is still writing it): no
+/// control characters but line breaks and tabs, and at most the network's
+/// [`text_limit`](crate::content::text_limit) plus [`SHARE_TEXT_MARGIN`] characters,
+/// each counted as one (the network's own count is the editor's business; this bounds
+/// what is stored and measured).
+pub fn check_share_text(n: Network, text: &str) -> Result<(), ShareTextError> {
+    crate::text::check_lines(text).map_err(|_| ShareTextError::Characters)?;
+    let limit = crate::content::text_limit(n) + SHARE_TEXT_MARGIN;
+    let length = text.chars().count();
+    if length > limit {
+        Err(ShareTextError::TooLong { limit, length })
+    } else {
+        Ok(())
     }
 }
 
@@ -351,6 +387,26 @@ mod tests {
             pairs,
             vec![("text".into(), "a b\nc+d".into()), ("url".into(), link.to_string())]
         );
+    }
+
+    #[test]
+    fn share_texts_have_the_networks_limit_plus_a_margin() {
+        let x = crate::content::text_limit(Network::X) + SHARE_TEXT_MARGIN;
+        assert_eq!(check_share_text(Network::X, &"a".repeat(x)), Ok(()));
+        assert_eq!(
+            check_share_text(Network::X, &"ą".repeat(x + 1)),
+            Err(ShareTextError::TooLong {
+                limit: x,
+                length: x + 1
+            })
+        );
+        assert!(check_share_text(Network::Facebook, &"a".repeat(100_000)).is_err());
+        assert_eq!(check_share_text(Network::Linkedin, "Dzień dobry\r\n\tświecie"), Ok(()));
+        assert_eq!(
+            check_share_text(Network::Linkedin, "tekst\0"),
+            Err(ShareTextError::Characters)
+        );
+        assert_eq!(ShareTextError::Characters.key(), "error-invalid-characters");
     }
 
     #[test]

@@ -95,15 +95,15 @@ pub struct EmployeeRow {
     pub locale: Locale,
 }
 
-/// Team names are trimmed and limited to 100 characters.
+/// Team names are trimmed, limited to 100 characters and free of control characters.
 pub fn parse_team(s: &str) -> Result<Option<String>, Invalid> {
     let s = s.trim();
     if s.is_empty() {
         Ok(None)
-    } else if s.chars().count() > 100 || s.chars().any(char::is_control) {
+    } else if s.chars().count() > 100 {
         Err(Invalid::TooLong)
     } else {
-        Ok(Some(s.to_string()))
+        crate::text::check_line(s).map(|()| Some(s.to_string()))
     }
 }
 
@@ -369,6 +369,14 @@ pub fn team_names(rows: &[EmployeeRow]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn team_names_with_control_characters_are_invalid_not_too_long() {
+        assert_eq!(parse_team("  Sprzedaż "), Ok(Some("Sprzedaż".into())));
+        assert_eq!(parse_team(" "), Ok(None));
+        assert_eq!(parse_team("Sprzedaż\u{1b}[2J"), Err(Invalid::Characters));
+        assert_eq!(parse_team(&"a".repeat(101)), Err(Invalid::TooLong));
+    }
 
     #[test]
     fn semicolon_files_with_polish_headers_and_letters_parse() {

@@ -17,7 +17,7 @@ pub enum Invalid {
     Email,
     #[error("the value is too long")]
     TooLong,
-    #[error("the value contains line breaks or control characters")]
+    #[error("the value contains invalid (control) characters")]
     Characters,
     #[error("unknown language")]
     Locale,
@@ -40,7 +40,7 @@ impl Invalid {
             Invalid::Required => "error-required",
             Invalid::Email => "error-email",
             Invalid::TooLong => "error-too-long",
-            Invalid::Characters => "error-characters",
+            Invalid::Characters => "error-invalid-characters",
             Invalid::Locale => "error-locale",
             Invalid::PasswordTooShort => "error-password-short",
             Invalid::PasswordTooLong => "error-password-long",
@@ -223,26 +223,31 @@ impl Network {
 
     /// Checks that `url` is an https (or http) URL on this network's domain or a
     /// subdomain of it: `https://pl.linkedin.com/in/jan` is fine,
-    /// `https://linkedin.com.evil.example/` is not.
+    /// `https://linkedin.com.evil.example/` is not. The URL is parsed as a browser
+    /// parses it (the `url` crate follows the WHATWG URL standard), so the host checked is
+    /// the one a click would open: `https://evil.example\.linkedin.com/` is refused, as
+    /// browsers read its backslash as a slash. No user name, password or port, at most
+    /// 500 characters, no spaces or control characters. Returns the URL as the `url`
+    /// crate serialises it.
     pub fn parse_profile_url(self, url: &str) -> Result<String, Invalid> {
         let url = url.trim();
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"))
-            .ok_or(Invalid::ProfileUrl)?;
-        if url.len() > 500 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if url.is_empty() || url.chars().count() > 500 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
             return Err(Invalid::ProfileUrl);
         }
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_lowercase();
-        if host.contains('@') || host.contains(':') {
-            return Err(Invalid::ProfileUrl);
-        }
-        let on_network = self
-            .hosts()
-            .iter()
-            .any(|h| host == *h || host.ends_with(&format!(".{h}")));
-        if on_network {
-            Ok(url.to_string())
+        let parsed = url::Url::parse(url).map_err(|_| Invalid::ProfileUrl)?;
+        let plain = matches!(parsed.scheme(), "https" | "http")
+            && parsed.username().is_empty()
+            && parsed.password().is_none()
+            && parsed.port().is_none();
+        let on_network = match parsed.host() {
+            Some(url::Host::Domain(host)) => self
+                .hosts()
+                .iter()
+                .any(|h| host == *h || host.ends_with(&format!(".{h}"))),
+            _ => false,
+        };
+        if plain && on_network {
+            Ok(String::from(parsed))
         } else {
             Err(Invalid::ProfileUrl)
         }
@@ -342,6 +347,22 @@ mod tests {
         assert!(li.parse_profile_url("https://evil.example/?linkedin.com").is_err());
         assert!(li.parse_profile_url("javascript:alert(1)").is_err());
         assert!(li.parse_profile_url("https://user@linkedin.com/").is_err());
+        // Browsers read a backslash as a slash: the host is evil.example.
+        assert!(
+            li.parse_profile_url("https://evil.example\\.linkedin.com/in/x")
+                .is_err()
+        );
+        assert!(
+            li.parse_profile_url("https://evil.example%5C.linkedin.com/in/x")
+                .is_err()
+        );
+        assert!(li.parse_profile_url("https://linkedin.com:8443/in/x").is_err());
+        assert!(li.parse_profile_url("https://127.0.0.1/in/x").is_err());
+        assert!(li.parse_profile_url("https://xlinkedin.com/in/x").is_err());
+        assert_eq!(
+            li.parse_profile_url(" https://PL.LinkedIn.com/in/jan ").as_deref(),
+            Ok("https://pl.linkedin.com/in/jan")
+        );
         assert!(Network::X.parse_profile_url("https://twitter.com/jan").is_ok());
     }
 

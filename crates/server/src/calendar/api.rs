@@ -9,10 +9,10 @@ use super::slots::plan;
 use super::views::day_start;
 use crate::AppState;
 use crate::auth::ApiUser;
-use crate::content::api::JsonBody;
 use crate::content::service::Problems;
 use crate::error::ApiError;
 use crate::i18n::Tr;
+use crate::input::JsonBody;
 use ambasada_core::calendar::DEFAULT_MAX_DAILY_SHARE;
 use ambasada_core::{Locale, Millis, Scope};
 use ambasada_store::StoreError;
@@ -158,6 +158,7 @@ fn slot_view(s: &Slot) -> SlotView {
 
 /// A slot in JSON.
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 struct SlotBody {
     content_id: Option<i64>,
     #[serde(default)]

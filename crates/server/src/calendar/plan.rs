@@ -189,6 +189,9 @@ pub async fn skip(
     if reason.chars().count() > 300 {
         return refuse(&state, &ctx, &user, id, f, "reason", "error-too-long").await;
     }
+    if let Err(e) = ambasada_core::text::check_lines(reason) {
+        return refuse(&state, &ctx, &user, id, f, "reason", e.key()).await;
+    }
     match state.store.skip_post(id, user.id, reason, crate::now()).await {
         Ok(()) => Ok(redirect_flash("/app/plan", true, "flash-plan-skipped", None)),
         Err(ambasada_store::StoreError::NotFound) => Ok(redirect_flash("/app/plan", false, "error-plan-decided", None)),

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::content::service::Problems;
 use ambasada_core::calendar::{self, Person, PostStatus, Realisation, SpreadRule};
 use ambasada_core::content::Status;
-use ambasada_core::{HOUR, Millis, Network, Role};
+use ambasada_core::{HOUR, Millis, Network};
 use ambasada_store::calendar::{PlannedPost, PostPlan, SlotInput};
 use ambasada_store::people::User;
 use ambasada_store::programs::Program;
@@ -19,10 +19,10 @@ pub const MAX_WINDOW: Millis = 62 * ambasada_core::DAY;
 /// How far ahead a slot may be planned.
 pub const MAX_AHEAD: Millis = 2 * 366 * ambasada_core::DAY;
 
-/// Admins plan in every program; a coordinator in those they coordinate (or without a
-/// coordinator), as on the program page.
+/// Admins plan in every program; a coordinator in those they coordinate, as on the
+/// program page ([`ambasada_core::programs::may_manage`]).
 pub fn may_plan(u: &User, p: &Program) -> bool {
-    u.has_role(Role::Admin) || (u.has_role(Role::Coordinator) && p.coordinator_id.is_none_or(|c| c == u.id))
+    ambasada_core::programs::may_manage(&u.roles, u.id, p.coordinator_id)
 }
 
 /// The programs a person may plan in.
@@ -88,7 +88,11 @@ pub async fn check_slot(
         (Some(_), false) => p.add("topic", "calendar-error-item-or-topic"),
         (None, true) => p.add("content_id", "calendar-error-item-or-topic"),
         (None, false) if topic.chars().count() > 200 => p.add("topic", "error-too-long"),
-        (None, false) => {}
+        (None, false) => {
+            if let Err(e) = ambasada_core::text::check_line(topic) {
+                p.add("topic", e.key());
+            }
+        }
         (Some(id), true) => match state.store.content_item(id).await? {
             Some(item) if plannable(&item, program.id) => {
                 expires_at = item.expires_at;

@@ -6,6 +6,7 @@ use crate::AppState;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
 use crate::i18n::Tr;
+use crate::input::JsonBody;
 use ambasada_core::content::{self, Action, Status};
 use ambasada_core::{Locale, Network, Role, Scope};
 use ambasada_store::content::ContentItem;
@@ -16,22 +17,6 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// A JSON body extractor that answers malformed JSON as a problem.
-pub struct JsonBody<T>(pub T);
-
-impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for JsonBody<T> {
-    type Rejection = ApiError;
-    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
-        match Json::<T>::from_request(req, state).await {
-            Ok(Json(v)) => Ok(JsonBody(v)),
-            Err(e) => Err(ApiError::new(
-                StatusCode::BAD_REQUEST,
-                format!("The JSON body is not valid: {}", e.body_text()),
-            )),
-        }
-    }
-}
 
 fn tr(state: &AppState) -> Tr {
     Tr::new(state.i18n.clone(), Locale::En)
@@ -141,6 +126,7 @@ async fn get_item(State(state): State<AppState>, api: ApiUser, Path(id): Path<i6
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LinkBody {
     network: String,
     #[serde(default)]
@@ -173,6 +159,11 @@ async fn make_link(
     } else {
         b.text
     };
+    if let Err(e) = ambasada_core::text::check_lines(&text) {
+        let mut p = Problems::default();
+        p.add("text", e.key());
+        return Err(unprocessable(&state, "The text has invalid characters.", &p));
+    }
     if let Err(e) = content::check_text(network, &text, true) {
         let mut p = Problems::default();
         let (key, args) = service::text_problem(&e);
@@ -195,6 +186,7 @@ async fn make_link(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ShareBody {
     content_id: i64,
     network: String,
@@ -265,6 +257,7 @@ async fn required_course(state: &AppState, api: &ApiUser) -> Result<(), ApiError
 
 /// An item's fields in JSON, for create and update.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ItemBody {
     #[serde(default)]
     title: String,
@@ -431,6 +424,7 @@ async fn update(
 }
 
 #[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 pub struct RejectBody {
     #[serde(default)]
     reason: String,
@@ -492,16 +486,9 @@ async fn reject(
     JsonBody(b): JsonBody<RejectBody>,
 ) -> Result<Response, ApiError> {
     let reason = b.reason.trim();
-    if reason.is_empty() || reason.chars().count() > 1000 {
+    if let Some(key) = service::reject_reason_problem(reason) {
         let mut p = Problems::default();
-        p.add(
-            "reason",
-            if reason.is_empty() {
-                "error-reject-reason"
-            } else {
-                "error-too-long"
-            },
-        );
+        p.add("reason", key);
         return Err(unprocessable(
             &state,
             "A rejection needs a reason the author will see.",

@@ -9,8 +9,8 @@ use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
 use ambasada_core::content::sharing;
 use ambasada_core::content::{self, Category};
-use ambasada_core::{Network, Role};
-use ambasada_store::content::sharing::{NewShare, Share};
+use ambasada_core::{Network, Role, text};
+use ambasada_store::content::sharing::{DailyLimit, NewShare, Share};
 use ambasada_store::content::{ContentItem, FeedItem};
 use askama::Template;
 use axum::Json;
@@ -189,12 +189,24 @@ pub struct TextForm {
 /// personalised the text is (the measure lives in core; the page only asks).
 pub async fn score(
     State(state): State<AppState>,
+    ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
     Form(f): Form<TextForm>,
 ) -> Result<Response> {
     let item = feed_item(&state, &user, id).await?;
     let network = Network::parse(&f.network).ok_or(AppError::BadRequest("error-network"))?;
+    if let Err(e) = sharing::check_share_text(network, &f.text) {
+        let (key, args) = service::share_text_problem(&e);
+        let msg = ctx
+            .tr
+            .a(key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({ "error": msg })),
+        )
+            .into_response());
+    }
     let suggested = item.text_for(network.as_str()).unwrap_or("");
     let p = sharing::personalisation(suggested, &f.text);
     Ok(Json(serde_json::json!({
@@ -243,8 +255,13 @@ pub async fn make_link(
     let Some(network) = Network::parse(&f.network).filter(|n| item.text_for(n.as_str()).is_some()) else {
         return Err(AppError::BadRequest("error-network"));
     };
-    if let Err(e) = content::check_text(network, &f.text, true) {
-        let (key, args) = service::text_problem(&e);
+    let problem = match text::check_lines(&f.text) {
+        Err(e) => Some((e.key(), Vec::new())),
+        Ok(()) => content::check_text(network, &f.text, true)
+            .err()
+            .map(|e| service::text_problem(&e)),
+    };
+    if let Some((key, args)) = problem {
         let msg = ctx
             .tr
             .a(key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
@@ -416,6 +433,8 @@ fn check_own_post(f: &OwnPostForm, p: &mut Problems) -> (Option<Network>, Option
         p.add("topic", "error-required");
     } else if topic.chars().count() > 200 {
         p.add("topic", "error-too-long");
+    } else if let Err(e) = text::check_line(topic) {
+        p.add("topic", e.key());
     }
     (network, post_url)
 }
@@ -440,45 +459,46 @@ pub async fn own_post(
     let (network, post_url) = check_own_post(&f, &mut p);
     let now = crate::now();
     let programs = state.store.programs_of(user.id).await?;
-    let limit = programs
-        .first()
-        .map(|p| p.daily_share_limit)
-        .unwrap_or(sharing::DEFAULT_DAILY_SHARE_LIMIT);
-    let today = state
-        .store
-        .shares_since(user.id, service::start_of_day(now, &user.time_zone))
-        .await?;
-    if !sharing::within_daily_limit(today, limit) {
-        p.add_args("network", "error-daily-limit", vec![("limit", limit.to_string())]);
-    }
-    match (network, p.is_empty()) {
-        (Some(n), true) => {
-            let share = NewShare {
-                user_id: user.id,
-                item_id: None,
-                link_id: None,
-                program_id: programs.first().map(|p| p.id),
-                network: n.as_str().to_string(),
-                text: String::new(),
-                post_url,
-                topic: Some(f.topic.trim().to_string()),
-                personalisation: None,
-            };
-            state.store.record_share(&share, now).await?;
-            Ok(redirect_flash("/app/shares", true, "flash-own-post", None))
+    let limit = DailyLimit {
+        limit: programs
+            .first()
+            .map_or(sharing::DEFAULT_DAILY_SHARE_LIMIT, |p| p.daily_share_limit),
+        since: service::start_of_day(now, &user.time_zone),
+    };
+    if let (Some(n), true) = (network, p.is_empty()) {
+        let share = NewShare {
+            user_id: user.id,
+            item_id: None,
+            link_id: None,
+            program_id: programs.first().map(|p| p.id),
+            network: n.as_str().to_string(),
+            text: String::new(),
+            post_url,
+            topic: Some(f.topic.trim().to_string()),
+            personalisation: None,
+        };
+        // The store keeps the daily limit, also under concurrent requests.
+        if state
+            .store
+            .record_share_within(&share, false, limit, now)
+            .await?
+            .is_some()
+        {
+            return Ok(redirect_flash("/app/shares", true, "flash-own-post", None));
         }
-        _ => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &SharesTemplate {
-                p: &ctx,
-                shares: state.store.shares_of(user.id, 200).await?,
-                numbers: state.store.link_numbers_by_item(user.id).await?,
-                networks: &Network::ALL,
-                network: f.network,
-                post_url: f.post_url,
-                topic: f.topic,
-                errors: p.to_field_errors(&ctx.tr),
-            },
-        ),
+        p.add_args("network", "error-daily-limit", vec![("limit", limit.limit.to_string())]);
     }
+    render_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &SharesTemplate {
+            p: &ctx,
+            shares: state.store.shares_of(user.id, 200).await?,
+            numbers: state.store.link_numbers_by_item(user.id).await?,
+            networks: &Network::ALL,
+            network: f.network,
+            post_url: f.post_url,
+            topic: f.topic,
+            errors: p.to_field_errors(&ctx.tr),
+        },
+    )
 }

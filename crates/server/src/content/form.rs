@@ -39,7 +39,7 @@ pub async fn read(mut mp: Multipart) -> Result<(RawContent, Intent), &'static st
             }
             continue;
         }
-        let value = field.text().await.map_err(|_| "error-upload")?;
+        let value = crate::input::multipart_text(field).await?;
         match name.as_str() {
             "title" => raw.title = value,
             "category" => raw.category = value,

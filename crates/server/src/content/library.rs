@@ -428,13 +428,9 @@ pub async fn reject(
         return Ok(redirect_flash(&format!("/app/content/{id}"), false, key, None));
     }
     let reason = f.reason.trim();
-    if reason.is_empty() || reason.chars().count() > 1000 {
+    if let Some(key) = service::reject_reason_problem(reason) {
         let mut t = show_template(&state, &ctx, &user, item).await?;
-        t.reject_error = Some(ctx.t(if reason.is_empty() {
-            "error-reject-reason"
-        } else {
-            "error-too-long"
-        }));
+        t.reject_error = Some(ctx.t(key));
         t.reject_reason = f.reason.clone();
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
     }

@@ -5,9 +5,9 @@ use crate::AppState;
 use crate::i18n::Tr;
 use ambasada_core::content::sharing;
 use ambasada_core::content::{self, Action, Actor, Category, ImageKind, Status, TargetUrl};
-use ambasada_core::{Locale, Network, Role};
+use ambasada_core::{Locale, Network, Role, text};
 use ambasada_store::StoreError;
-use ambasada_store::content::sharing::{NewShare, TrackedLink};
+use ambasada_store::content::sharing::{DailyLimit, NewShare, TrackedLink};
 use ambasada_store::content::{ContentInput, ContentItem};
 use ambasada_store::people::User;
 use ambasada_store::programs::Program;
@@ -136,7 +136,9 @@ fn check_texts(raw: &RawContent, p: &mut Problems) -> Vec<(String, String)> {
         if text.is_empty() {
             continue;
         }
-        if let Err(e) = content::check_text(n, text, true) {
+        if let Err(e) = text::check_lines(text) {
+            p.add(text_field(n), e.key());
+        } else if let Err(e) = content::check_text(n, text, true) {
             let (key, args) = text_problem(&e);
             p.add_args(text_field(n), key, args);
         }
@@ -196,6 +198,8 @@ pub async fn check_content(
         p.add("title", "error-required");
     } else if title.chars().count() > 200 {
         p.add("title", "error-too-long");
+    } else if let Err(e) = text::check_line(title) {
+        p.add("title", e.key());
     }
     let category = Category::parse(&raw.category);
     if category.is_none() {
@@ -249,6 +253,29 @@ pub fn text_problem(e: &content::TextError) -> (&'static str, Vec<(&'static str,
         e.key(),
         vec![("limit", limit.to_string()), ("length", length.to_string())],
     )
+}
+
+/// What is wrong with a rejection's reason (trimmed), as a catalog key: the author reads
+/// it, so it is required, at most 1000 characters, and free of control characters.
+pub fn reject_reason_problem(reason: &str) -> Option<&'static str> {
+    if reason.is_empty() {
+        Some("error-reject-reason")
+    } else if reason.chars().count() > 1000 {
+        Some("error-too-long")
+    } else {
+        text::check_lines(reason).err().map(|e| e.key())
+    }
+}
+
+/// A refused share text, as a catalog key with its arguments.
+pub fn share_text_problem(e: &sharing::ShareTextError) -> (&'static str, Vec<(&'static str, String)>) {
+    match *e {
+        sharing::ShareTextError::TooLong { limit, length } => (
+            e.key(),
+            vec![("limit", limit.to_string()), ("length", length.to_string())],
+        ),
+        sharing::ShareTextError::Characters => (e.key(), Vec::new()),
+    }
 }
 
 /// A refused hashtag list, as a catalog key with its arguments.
@@ -456,6 +483,12 @@ pub async fn confirm_share(
     if network.is_none() {
         p.add("network", "error-network");
     }
+    if let Some(n) = network
+        && let Err(e) = sharing::check_share_text(n, &c.text)
+    {
+        let (key, args) = share_text_problem(&e);
+        p.add_args("text", key, args);
+    }
     let post_url = match (network, c.post_url.trim()) {
         (_, "") => None,
         (Some(n), u) => match sharing::post_url_matches(n, u) {
@@ -469,17 +502,12 @@ pub async fn confirm_share(
     };
     let now = crate::now();
     let program = program_for(state, user.id, item).await?;
-    let limit = program
-        .as_ref()
-        .map(|p| p.daily_share_limit)
-        .unwrap_or(sharing::DEFAULT_DAILY_SHARE_LIMIT);
-    let today = state
-        .store
-        .shares_since(user.id, start_of_day(now, &user.time_zone))
-        .await?;
-    if !sharing::within_daily_limit(today, limit) {
-        p.add_args("network", "error-daily-limit", vec![("limit", limit.to_string())]);
-    }
+    let limit = DailyLimit {
+        limit: program
+            .as_ref()
+            .map_or(sharing::DEFAULT_DAILY_SHARE_LIMIT, |p| p.daily_share_limit),
+        since: start_of_day(now, &user.time_zone),
+    };
     let Some(network) = network.filter(|_| p.is_empty()) else {
         return Ok(Err(p));
     };
@@ -493,9 +521,10 @@ pub async fn confirm_share(
         .iter()
         .any(|other| sharing::near_identical(other, &text));
     let link = state.store.tracked_link(user.id, item.id, network.as_str()).await?;
-    let share_id = state
+    // The store keeps the daily limit, also under concurrent confirmations.
+    let recorded = state
         .store
-        .record_share_checked(
+        .record_share_within(
             &NewShare {
                 user_id: user.id,
                 item_id: Some(item.id),
@@ -508,9 +537,14 @@ pub async fn confirm_share(
                 personalisation: Some(sharing::score_per_mille(personalisation)),
             },
             near_identical,
+            limit,
             now,
         )
         .await?;
+    let Some(share_id) = recorded else {
+        p.add_args("network", "error-daily-limit", vec![("limit", limit.limit.to_string())]);
+        return Ok(Err(p));
+    };
     Ok(Ok(Confirmed {
         share_id,
         personalisation,

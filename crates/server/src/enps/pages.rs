@@ -137,6 +137,8 @@ pub async fn answer(
     let comment = f.comment.trim();
     if comment.chars().count() > 2000 {
         errors.add("comment", ctx.t("error-too-long"));
+    } else if let Err(e) = ambasada_core::text::check_lines(comment) {
+        errors.add("comment", ctx.t(e.key()));
     }
     let Some(score) = score.filter(|_| errors.is_empty()) else {
         return render_status(

@@ -1,7 +1,7 @@
 //! Employee import (an HRIS export as CSV): upload, dry run, confirmation. The same
 //! [`import_employees`] serves the admin page and `ambasada import employees`.
 
-use crate::auth::CurrentUser;
+use crate::auth::{self, CurrentUser};
 use crate::error::{AppError, Result};
 use crate::i18n::Tr;
 use crate::web::{Ctx, redirect_flash, render, render_status};
@@ -115,7 +115,8 @@ struct ImportTemplate<'a> {
     errors: Vec<ErrorLine>,
     error_count: i64,
     upload_error: Option<String>,
-    pending_id: Option<i64>,
+    /// The waiting file's id and the token that confirms it.
+    pending: Option<(i64, String)>,
     added: Vec<PlanLine>,
     changed: Vec<PlanLine>,
     added_count: i64,
@@ -131,7 +132,7 @@ impl<'a> ImportTemplate<'a> {
             errors: Vec::new(),
             error_count: 0,
             upload_error: None,
-            pending_id: None,
+            pending: None,
             added: Vec::new(),
             changed: Vec::new(),
             added_count: 0,
@@ -238,13 +239,14 @@ pub async fn upload(
         Checked::Planned(rows, plan) => {
             // Valid UTF-8 here: parsing succeeded.
             let content = String::from_utf8_lossy(&data).into_owned();
+            let token = auth::new_token();
             let id = state
                 .store
-                .save_pending_import(user.id, &file_name, &content, crate::now())
+                .save_pending_import(user.id, &file_name, &content, &token, crate::now())
                 .await?;
             let mut t = ImportTemplate {
                 file_name,
-                pending_id: Some(id),
+                pending: Some((id, token)),
                 ..ImportTemplate::empty(&ctx)
             };
             show_plan(&mut t, &ctx.tr, &rows, &plan);
@@ -257,6 +259,9 @@ pub async fn upload(
 pub struct ConfirmForm {
     #[serde(default)]
     invite: Option<String>,
+    /// The token of the dry run this form came with.
+    #[serde(default)]
+    token: String,
 }
 
 /// Imports the file of a dry run.
@@ -270,7 +275,7 @@ pub async fn confirm(
     user.require(Role::Admin)?;
     let (file_name, content) = state
         .store
-        .pending_import(id, user.id)
+        .pending_import(id, user.id, &form.token)
         .await?
         .ok_or(AppError::NotFound)?;
     match import_employees(&state, content.as_bytes(), form.invite.is_some(), &user.name()).await? {

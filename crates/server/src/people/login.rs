@@ -5,7 +5,7 @@ use crate::auth::{self, CurrentUser, SESSION_COOKIE, SESSION_TTL};
 use crate::error::{AppError, Result};
 use crate::web::{self, Ctx, FieldErrors, LANG_COOKIE, PRE_SESSION_COOKIE, redirect_flash, render, render_status};
 use crate::{AppState, mail};
-use ambasada_core::people::throttle;
+use ambasada_core::people::throttle::{self, Gate};
 use ambasada_core::{Email, HOUR, Locale, Password, Role};
 use ambasada_store::people::access::Purpose;
 use askama::Template;
@@ -141,23 +141,20 @@ pub async fn login(
     let now = crate::now();
     let email_key = form.email.trim().to_lowercase();
     let ip_hash = auth::keyed_hash(&state.ip_key, &client_ip(&state, &headers, peer));
+    // Recorded before the check, so that concurrent tries see each other; forgotten
+    // again when a lock refuses the try.
     let attempt = state.store.record_login_failure(&email_key, &ip_hash, now).await?;
     let (by_email, by_ip) = state
         .store
         .login_failures(&email_key, &ip_hash, now - throttle::WINDOW, attempt)
         .await?;
-    if let Err(wait) = throttle::check(&by_email, now).and(throttle::check(&by_ip, now)) {
-        tracing::warn!("login throttled");
-        let error = Some(ctx.n("login-throttled", &throttle::wait_minutes(wait)));
-        return render_status(
-            StatusCode::TOO_MANY_REQUESTS,
-            &LoginTemplate {
-                p: &ctx,
-                email: &form.email,
-                next: &next,
-                error,
-            },
-        );
+    let gate = throttle::gate(&by_email, &by_ip, now);
+    if let Gate::AccountLocked { wait } = gate {
+        // Not a failure: the password is not checked, and the lock does not grow.
+        state.store.forget_login_failure(attempt).await?;
+        tracing::warn!("login refused: the account is locked");
+        let error = ctx.n("login-throttled", &throttle::wait_minutes(wait));
+        return login_refused(&ctx, StatusCode::TOO_MANY_REQUESTS, &form.email, &next, error);
     }
     let creds = match Email::parse(&form.email) {
         Ok(e) => state.store.credentials(&e).await?,
@@ -171,15 +168,17 @@ pub async fn login(
     // answers a wrong email and a wrong password.
     let ok = auth::verify_password(form.password, hash).await;
     let Some(user_id) = user_id.filter(|_| ok) else {
-        return render_status(
-            StatusCode::UNAUTHORIZED,
-            &LoginTemplate {
-                p: &ctx,
-                email: &form.email,
-                next: &next,
-                error: Some(ctx.t("login-failed")),
-            },
-        );
+        // A correct password for an account that is not locked logs in even from an
+        // address over its limit (one address may be a whole company): only a wrong one
+        // hears about the address.
+        let (status, error) = match gate {
+            Gate::AddressOverLimit { .. } => {
+                tracing::warn!("failed login from an address over its limit");
+                (StatusCode::TOO_MANY_REQUESTS, ctx.t("login-throttled-address"))
+            }
+            _ => (StatusCode::UNAUTHORIZED, ctx.t("login-failed")),
+        };
+        return login_refused(&ctx, status, &form.email, &next, error);
     };
     state.store.clear_login_failures(&email_key).await?;
     let token = auth::new_token();
@@ -197,6 +196,19 @@ pub async fn login(
         &Cookie::build((PRE_SESSION_COOKIE, "")).path("/").removal().build(),
     );
     Ok(res)
+}
+
+/// The login page again, with the email typed and why the login did not happen.
+fn login_refused(ctx: &Ctx, status: StatusCode, email: &str, next: &str, error: String) -> Result<Response> {
+    render_status(
+        status,
+        &LoginTemplate {
+            p: ctx,
+            email,
+            next,
+            error: Some(error),
+        },
+    )
 }
 
 pub(crate) fn cookie_age(ms: i64) -> time::Duration {

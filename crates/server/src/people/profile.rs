@@ -321,7 +321,8 @@ pub struct PasswordForm {
     password_confirm: String,
 }
 
-/// Changes the password; ends every session and starts a fresh one here.
+/// Changes the password; ends every session, revokes every API token and starts a
+/// fresh session here.
 pub async fn change_password(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -345,13 +346,14 @@ pub async fn change_password(
     let hash = auth::hash_password(form.password).await?;
     state.store.set_password_hash(user.id, &hash, now).await?;
     state.store.delete_sessions_of(user.id).await?;
+    state.store.revoke_api_tokens_of(user.id, now).await?;
     state.store.delete_one_time_tokens_of(user.id).await?;
     let token = auth::new_token();
     state
         .store
         .create_session(user.id, &auth::hash_token(&token), now, now + SESSION_TTL)
         .await?;
-    let mut res = redirect_flash("/app/profile", true, "flash-password-changed", None);
+    let mut res = redirect_flash("/app/profile", true, "flash-password-changed-tokens", None);
     let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
     c.set_max_age(Some(super::login::cookie_age(SESSION_TTL)));
     web::set_cookie(res.headers_mut(), &c);
@@ -379,6 +381,8 @@ pub async fn create_token(
         token_errors.add("token_name", ctx.t("error-required"));
     } else if name.chars().count() > 100 {
         token_errors.add("token_name", ctx.t("error-too-long"));
+    } else if let Err(e) = ambasada_core::text::check_line(name) {
+        token_errors.add("token_name", ctx.t(e.key()));
     }
     let scopes = Scope::parse_list(&form.scope.join(","));
     match &scopes {

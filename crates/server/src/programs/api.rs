@@ -4,8 +4,8 @@
 use crate::AppState;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
+use ambasada_core::Scope;
 use ambasada_core::programs::goals::Measured;
-use ambasada_core::{Role, Scope};
 use ambasada_store::programs::Program;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -21,8 +21,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 fn may_read(api: &ApiUser, p: &Program) -> bool {
-    api.user.has_role(Role::Admin)
-        || (api.user.has_role(Role::Coordinator) && p.coordinator_id.is_none_or(|c| c == api.user.id))
+    ambasada_core::programs::may_manage(&api.user.roles, api.user.id, p.coordinator_id)
 }
 
 async fn program_for(state: &AppState, api: &ApiUser, id: i64) -> Result<Program, ApiError> {

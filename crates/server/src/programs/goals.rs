@@ -5,7 +5,6 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, redirect_flash};
-use ambasada_core::Role;
 use ambasada_core::programs::goals::{self, Facts, Measured, Metric};
 use ambasada_store::programs::Program;
 use axum::extract::{Path, State};
@@ -118,7 +117,7 @@ pub struct GoalForm {
 }
 
 fn may_manage(user: &CurrentUser, p: &Program) -> bool {
-    user.has_role(Role::Admin) || (user.has_role(Role::Coordinator) && p.coordinator_id.is_none_or(|c| c == user.id))
+    ambasada_core::programs::may_manage(&user.roles, user.id, p.coordinator_id)
 }
 
 /// A date (`2026-01-01`) as the start of that day in Warsaw.

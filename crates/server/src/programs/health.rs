@@ -129,8 +129,7 @@ struct HealthTemplate<'a> {
 /// The health check of one program, for its coordinator and admins.
 pub async fn page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     let program = state.store.program(id).await?.ok_or(AppError::NotFound)?;
-    let allowed = user.has_role(Role::Admin)
-        || (user.has_role(Role::Coordinator) && program.coordinator_id.is_none_or(|c| c == user.id));
+    let allowed = ambasada_core::programs::may_manage(&user.roles, user.id, program.coordinator_id);
     if !allowed {
         return Err(AppError::Forbidden);
     }

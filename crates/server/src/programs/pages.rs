@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
-use ambasada_core::{Email, Role};
+use ambasada_core::{Email, Role, text};
 use ambasada_store::StoreError;
 use ambasada_store::people::{User, UserFilter};
 use ambasada_store::programs::{Member, Program, ProgramInput};
@@ -30,10 +30,10 @@ fn may_manage_programs(u: &User) -> bool {
     u.has_role(Role::Admin) || u.has_role(Role::Coordinator)
 }
 
-/// Admins manage every program; a coordinator those they coordinate (and those without
-/// a coordinator, to take them on).
+/// Admins manage every program; a coordinator those they coordinate
+/// ([`ambasada_core::programs::may_manage`]).
 fn may_manage(u: &User, p: &Program) -> bool {
-    u.has_role(Role::Admin) || (u.has_role(Role::Coordinator) && p.coordinator_id.is_none_or(|c| c == u.id))
+    ambasada_core::programs::may_manage(&u.roles, u.id, p.coordinator_id)
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -66,11 +66,19 @@ impl ListTemplate<'_> {
     fn program_id(&self) -> Option<i64> {
         None
     }
+    /// Who coordinates the program, for those who may not choose: its creator.
+    fn coordinator_name(&self) -> String {
+        self.p.user.as_ref().map(|u| u.name()).unwrap_or_default()
+    }
 }
 
 impl ShowTemplate<'_> {
     fn program_id(&self) -> Option<i64> {
         Some(self.program.id)
+    }
+    /// Who coordinates the program, for those who may not choose.
+    fn coordinator_name(&self) -> String {
+        self.program.coordinator_name.clone().unwrap_or_else(|| "–".into())
     }
 }
 
@@ -131,13 +139,56 @@ pub fn slugify(s: &str) -> String {
     out.trim_end_matches('-').chars().take(60).collect()
 }
 
-async fn parse(state: &AppState, ctx: &Ctx, f: &ProgramForm) -> Result<std::result::Result<ProgramInput, FieldErrors>> {
+/// The coordinator the form sets: an admin's choice (required, among the active
+/// coordinators); for anyone else the program's own, or themselves on a new program
+/// ([`ambasada_core::programs::coordinator_after_save`]). `existing` is the program being
+/// edited, `None` when creating.
+async fn coordinator_of(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &User,
+    f: &ProgramForm,
+    existing: Option<&Program>,
+    e: &mut FieldErrors,
+) -> Result<Option<i64>> {
+    let chosen = match f.coordinator_id.trim() {
+        _ if !user.has_role(Role::Admin) => None,
+        "" => None,
+        s => match s.parse::<i64>() {
+            Ok(id) if coordinators(state).await?.iter().any(|u| u.id == id) => Some(id),
+            _ => {
+                e.add("coordinator_id", ctx.t("error-coordinator"));
+                return Ok(None);
+            }
+        },
+    };
+    let id = ambasada_core::programs::coordinator_after_save(
+        &user.roles,
+        user.id,
+        chosen,
+        existing.map(|p| p.coordinator_id),
+    );
+    if id.is_none() {
+        e.add("coordinator_id", ctx.t("error-coordinator-required"));
+    }
+    Ok(id)
+}
+
+async fn parse(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &User,
+    f: &ProgramForm,
+    existing: Option<&Program>,
+) -> Result<std::result::Result<ProgramInput, FieldErrors>> {
     let mut e = FieldErrors::default();
     let name = f.name.trim();
     if name.is_empty() {
         e.add("name", ctx.t("error-required"));
     } else if name.chars().count() > 100 {
         e.add("name", ctx.t("error-too-long"));
+    } else if let Err(x) = text::check_line(name) {
+        e.add("name", ctx.t(x.key()));
     }
     let slug = if f.slug.trim().is_empty() {
         slugify(name)
@@ -152,16 +203,7 @@ async fn parse(state: &AppState, ctx: &Ctx, f: &ProgramForm) -> Result<std::resu
     {
         e.add("slug", ctx.t("error-slug"));
     }
-    let coordinator_id = match f.coordinator_id.trim() {
-        "" => None,
-        s => match s.parse::<i64>() {
-            Ok(id) if coordinators(state).await?.iter().any(|u| u.id == id) => Some(id),
-            _ => {
-                e.add("coordinator_id", ctx.t("error-coordinator"));
-                None
-            }
-        },
-    };
+    let coordinator_id = coordinator_of(state, ctx, user, f, existing, &mut e).await?;
     let limit = match f.daily_share_limit.trim().parse::<i64>() {
         Ok(n) if (0..=100).contains(&n) => n,
         _ => {
@@ -180,6 +222,8 @@ async fn parse(state: &AppState, ctx: &Ctx, f: &ProgramForm) -> Result<std::resu
     let description = f.description.trim();
     if description.chars().count() > 2000 {
         e.add("description", ctx.t("error-too-long"));
+    } else if let Err(x) = text::check_lines(description) {
+        e.add("description", ctx.t(x.key()));
     }
     if !e.is_empty() {
         return Ok(Err(e));
@@ -203,7 +247,7 @@ pub async fn create(
     if !may_manage_programs(&user) {
         return Err(AppError::Forbidden);
     }
-    let errors = match parse(&state, &ctx, &f).await? {
+    let errors = match parse(&state, &ctx, &user, &f, None).await? {
         Ok(input) => match state.store.create_program(&input, crate::now()).await {
             Ok(id) => {
                 state
@@ -316,7 +360,7 @@ pub async fn save(
     Form(f): Form<ProgramForm>,
 ) -> Result<Response> {
     let p = program(&state, &user, id).await?;
-    let errors = match parse(&state, &ctx, &f).await? {
+    let errors = match parse(&state, &ctx, &user, &f, Some(&p)).await? {
         Ok(input) => match state.store.update_program(id, &input).await {
             Ok(()) => {
                 state

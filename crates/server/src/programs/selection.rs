@@ -7,8 +7,8 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
 use crate::{AppState, mail};
+use ambasada_core::Network;
 use ambasada_core::programs::selection::{self, Decision, PostingFrequency, Questionnaire};
-use ambasada_core::{Network, Role};
 use ambasada_store::programs::Program;
 use ambasada_store::programs::selection::{Decided, NewProgramApplication, ProgramApplication};
 use askama::Template;
@@ -170,6 +170,8 @@ fn check_questionnaire(ctx: &Ctx, f: &ApplyForm) -> std::result::Result<Question
         errors.add("motivation", ctx.t("error-motivation"));
     } else if motivation.chars().count() > 1000 {
         errors.add("motivation", ctx.t("error-too-long"));
+    } else if let Err(e) = ambasada_core::text::check_lines(motivation) {
+        errors.add("motivation", ctx.t(e.key()));
     }
     if f.consent.is_none() {
         errors.add("consent", ctx.t("error-program-rules"));
@@ -337,7 +339,7 @@ struct CandidatesTemplate<'a> {
 }
 
 fn may_manage(user: &CurrentUser, p: &Program) -> bool {
-    user.has_role(Role::Admin) || (user.has_role(Role::Coordinator) && p.coordinator_id.is_none_or(|c| c == user.id))
+    ambasada_core::programs::may_manage(&user.roles, user.id, p.coordinator_id)
 }
 
 pub async fn candidates(
@@ -411,6 +413,9 @@ pub async fn decide(
     };
     if f.message.chars().count() > 2000 {
         return Ok(redirect_flash(&to, false, "error-too-long", None));
+    }
+    if let Err(e) = ambasada_core::text::check_lines(&f.message) {
+        return Ok(redirect_flash(&to, false, e.key(), None));
     }
     let now = crate::now();
     let message = Some(f.message.trim()).filter(|m| !m.is_empty());

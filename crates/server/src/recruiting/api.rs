@@ -5,8 +5,8 @@
 
 use crate::AppState;
 use crate::auth::ApiUser;
-use crate::content::api::JsonBody;
 use crate::error::ApiError;
+use crate::input::JsonBody;
 use ambasada_core::Scope;
 use ambasada_core::tracking::{self, ConversionKind};
 use axum::extract::State;
@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ConversionBody {
     #[serde(default)]
     click_token: String,
@@ -57,6 +58,9 @@ pub async fn record(
     let external_id = b.external_id.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if external_id.is_some_and(|e| e.chars().count() > 200) {
         return Err(invalid("external_id", "external_id may have at most 200 characters."));
+    }
+    if external_id.is_some_and(|e| ambasada_core::text::check_line(e).is_err()) {
+        return Err(invalid("external_id", "external_id has invalid characters."));
     }
     if b.value.is_some_and(|v| !v.is_finite()) {
         return Err(invalid("value", "value must be a finite number."));

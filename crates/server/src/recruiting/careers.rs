@@ -142,7 +142,7 @@ async fn read(mut mp: Multipart) -> std::result::Result<(HashMap<String, String>
                         cv = Some(bytes.to_vec());
                     }
                 } else {
-                    let v = f.text().await.map_err(|_| "error-upload")?;
+                    let v = crate::input::multipart_text(f).await?;
                     fields.insert(name, v);
                 }
             }
@@ -204,6 +204,8 @@ fn check_application(
     };
     if form.message.chars().count() > 5000 {
         errors.add("message", ctx.t("error-too-long"));
+    } else if let Err(e) = ambasada_core::text::check_lines(&form.message) {
+        errors.add("message", ctx.t(e.key()));
     }
     if !form.consent {
         errors.add("consent", ctx.t("error-consent"));
@@ -256,7 +258,6 @@ async fn record_application(
     };
     let app_id = state.store.create_application(&application, now).await?;
     tracing::info!(application = app_id, referral, "application received");
-    crate::rewards::awarding::application(state, app_id).await;
     crate::notifications::job_application(state, app_id, name.as_str(), &t.offer.title).await;
     let body = ctx.tr.a(
         "email-applied-body",

@@ -6,7 +6,7 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
 use ambasada_core::recruiting::{CONTRACT_TYPES, Stage};
-use ambasada_core::{Locale, Role};
+use ambasada_core::{Locale, Role, text};
 use ambasada_store::recruiting::{Application, JobOffer, OfferInput, ReferralSum};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -86,10 +86,17 @@ fn parse(ctx: &Ctx, f: &OfferForm) -> std::result::Result<OfferInput, FieldError
     let mut e = FieldErrors::default();
     let text = |field: &'static str, v: &str, max: usize, e: &mut FieldErrors| {
         let v = v.trim();
+        let chars = if field == "description" {
+            text::check_lines(v)
+        } else {
+            text::check_line(v)
+        };
         if v.is_empty() {
             e.add(field, ctx.t("error-required"));
         } else if v.chars().count() > max {
             e.add(field, ctx.t("error-too-long"));
+        } else if let Err(x) = chars {
+            e.add(field, ctx.t(x.key()));
         }
         v.to_string()
     };
@@ -232,9 +239,17 @@ pub async fn save_consent(
     Form(f): Form<ConsentForm>,
 ) -> Result<Response> {
     require_recruiter(&user)?;
-    if f.consent_pl.chars().count() > 5000 || f.consent_en.chars().count() > 5000 {
+    let problem = if f.consent_pl.chars().count() > 5000 || f.consent_en.chars().count() > 5000 {
+        Some("error-too-long")
+    } else {
+        text::check_lines(&f.consent_pl)
+            .and(text::check_lines(&f.consent_en))
+            .err()
+            .map(|e| e.key())
+    };
+    if let Some(key) = problem {
         let mut t = jobs_template(&state, &ctx).await?;
-        t.errors.add("consent", ctx.t("error-too-long"));
+        t.errors.add("consent", ctx.t(key));
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
     }
     state.store.set_setting("consent_text_pl", f.consent_pl.trim()).await?;

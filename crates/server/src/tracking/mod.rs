@@ -313,7 +313,11 @@ fn not_found(state: &AppState, headers: &HeaderMap) -> Response {
         .and_then(Locale::from_accept_language)
         .unwrap_or_default();
     let ctx = Ctx::visitor(state, locale, "/s");
-    crate::web::error_page(&ctx, StatusCode::NOT_FOUND, "error-link-not-found").unwrap_or_else(|e| e.into_response())
+    let mut res = crate::web::error_page(&ctx, StatusCode::NOT_FOUND, "error-link-not-found")
+        .unwrap_or_else(|e| e.into_response());
+    // A page outside the router's layers: its security headers are set here.
+    crate::security_headers::set(res.headers_mut());
+    res
 }
 
 /// `GET /s/{code}` (and HEAD) as a route of the router: see [`redirect`].

@@ -8,7 +8,7 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
 use ambasada_core::Locale;
-use ambasada_core::training;
+use ambasada_core::{text, training};
 use ambasada_store::people::User;
 use ambasada_store::training::{Course, CourseInput};
 use askama::Template;
@@ -55,10 +55,14 @@ fn parse_course(ctx: &Ctx, f: &CourseForm) -> std::result::Result<CourseInput, F
         e.add("title", ctx.t("error-required"));
     } else if title.chars().count() > 150 {
         e.add("title", ctx.t("error-too-long"));
+    } else if let Err(x) = text::check_line(title) {
+        e.add("title", ctx.t(x.key()));
     }
     let description = f.description.trim();
     if description.chars().count() > 5000 {
         e.add("description", ctx.t("error-too-long"));
+    } else if let Err(x) = text::check_lines(description) {
+        e.add("description", ctx.t(x.key()));
     }
     let language = match Locale::parse(f.language.trim()) {
         Ok(l) => l.as_str().to_string(),

@@ -62,10 +62,10 @@ fn may_manage_courses(u: &User) -> bool {
     u.has_role(Role::Editor) || u.has_role(Role::Coordinator) || u.has_role(Role::Admin)
 }
 
-/// Admins set any program's required course; a coordinator those they coordinate (or
-/// without a coordinator), as on the program page.
+/// Admins set any program's required course; a coordinator those they coordinate, as on
+/// the program page.
 fn may_manage_program(u: &User, p: &Program) -> bool {
-    u.has_role(Role::Admin) || (u.has_role(Role::Coordinator) && p.coordinator_id.is_none_or(|c| c == u.id))
+    ambasada_core::programs::may_manage(&u.roles, u.id, p.coordinator_id)
 }
 
 /// The catalog key of a standing.

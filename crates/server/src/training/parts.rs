@@ -175,10 +175,14 @@ fn check_lesson(ctx: &Ctx, f: &PartForm) -> Checked {
         e.add("title", ctx.t("error-required"));
     } else if title.chars().count() > 150 {
         e.add("title", ctx.t("error-too-long"));
+    } else if let Err(x) = ambasada_core::text::check_line(title) {
+        e.add("title", ctx.t(x.key()));
     }
     let body = f.body.trim();
     if body.chars().count() > 50_000 {
         e.add("body", ctx.t("error-too-long"));
+    } else if let Err(x) = ambasada_core::text::check_lines(body) {
+        e.add("body", ctx.t(x.key()));
     }
     let position = parse_position(ctx, &f.position, &mut e);
     if e.is_empty() {
@@ -195,8 +199,12 @@ fn check_question(ctx: &Ctx, f: &PartForm) -> Checked {
         e.add("text", ctx.t("error-required"));
     } else if text.chars().count() > 500 {
         e.add("text", ctx.t("error-too-long"));
+    } else if let Err(x) = ambasada_core::text::check_line(text) {
+        e.add("text", ctx.t(x.key()));
     }
-    if let Err(err) = training::parse_choices(&f.choices) {
+    if let Err(x) = ambasada_core::text::check_lines(&f.choices) {
+        e.add("choices", ctx.t(x.key()));
+    } else if let Err(err) = training::parse_choices(&f.choices) {
         e.add("choices", ctx.t(err.key()));
     }
     let position = parse_position(ctx, &f.position, &mut e);

@@ -27,6 +27,12 @@ fn confirm_path(page: &str) -> String {
     page[i..i + page[i..].find('"').unwrap()].to_string()
 }
 
+/// The token of the dry run's confirmation form.
+fn confirm_token(page: &str) -> String {
+    let i = page.find("name=\"token\" value=\"").expect("confirm token") + "name=\"token\" value=\"".len();
+    page[i..i + page[i..].find('"').unwrap()].to_string()
+}
+
 async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp) {
     app.login_as(Role::Admin).await;
     let csv = "email;imię;nazwisko;zespół;role;język\n\
@@ -46,7 +52,9 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
             .is_none(),
         "a dry run changes nothing"
     );
-    let res = app.post_form(&confirm_path(&page), &[]).await;
+    let res = app
+        .post_form(&confirm_path(&page), &[("token", &confirm_token(&page))])
+        .await;
     assert_eq!(res.status(), 303);
     let zofia = app
         .state
@@ -68,7 +76,12 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
     assert!(page.contains("id=\"count-added\">1 "));
     assert!(page.contains("id=\"count-changed\">1 "));
     assert!(page.contains("id=\"count-unchanged\">1 "));
-    let res = app.post_form(&confirm_path(&page), &[("invite", "1")]).await;
+    let res = app
+        .post_form(
+            &confirm_path(&page),
+            &[("invite", "1"), ("token", &confirm_token(&page))],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let zofia = app.state.store.user(zofia.id).await.unwrap().unwrap();
     assert_eq!(zofia.teams.len(), 1);

@@ -21,5 +21,8 @@ mod outbox;
 mod pages;
 mod points;
 mod rewards;
+mod security_a;
+mod security_b;
+mod security_c;
 mod tracking;
 mod training;

@@ -143,6 +143,8 @@ impl Driver {
                     "deviceMetrics": { "width": PHONE_WIDTH, "height": 800, "pixelRatio": 1.0, "mobile": true },
                 },
             },
+            // The console, for the Content-Security-Policy's refusals (`csp_violations`).
+            "goog:loggingPrefs": { "browser": "ALL" },
         });
         let serde_json::Value::Object(caps) = caps else {
             unreachable!()
@@ -152,6 +154,38 @@ impl Driver {
             .connect(&self.url())
             .await
             .unwrap_or_else(|e| panic!("cannot open a Chromium session through chromedriver: {e}"))
+    }
+
+    /// The console messages of `c` since the last call that tell of something the page's
+    /// Content-Security-Policy refused (chromedriver's `se/log` endpoint).
+    async fn csp_violations(&self, c: &Client) -> Vec<String> {
+        let session = c.session_id().await.unwrap().expect("a session id");
+        let res = reqwest::Client::new()
+            .post(format!("{}/session/{session}/se/log", self.url()))
+            .json(&serde_json::json!({ "type": "browser" }))
+            .send()
+            .await
+            .expect("chromedriver gives the browser's log");
+        let log: serde_json::Value = res.json().await.unwrap();
+        let entries = log["value"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no browser log from chromedriver: {log}"));
+        entries
+            .iter()
+            .filter_map(|e| e["message"].as_str())
+            .filter(|m| m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Fails when the pages seen since the last check broke their Content-Security-Policy.
+    async fn assert_keeps_to_the_policy(&self, c: &Client, what: &str) {
+        let refused = self.csp_violations(c).await;
+        assert!(
+            refused.is_empty(),
+            "{what} broke the Content-Security-Policy:\n{}",
+            refused.join("\n")
+        );
     }
 }
 
@@ -368,6 +402,7 @@ async fn admin_logs_in_and_switches_language() {
     assert_eq!(page_lang(&c).await, "pl");
     assert_no_horizontal_scroll(&c, "/app/profile in Polish").await;
 
+    driver.assert_keeps_to_the_policy(&c, "the journey").await;
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
@@ -403,6 +438,7 @@ async fn wrong_password_shows_an_error_and_keeps_the_email() {
     assert_eq!(password.prop("value").await.unwrap().as_deref(), Some(""));
     assert_no_horizontal_scroll(&c, "/login with an error").await;
 
+    driver.assert_keeps_to_the_policy(&c, "the journey").await;
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
@@ -641,6 +677,7 @@ async fn content_goes_from_editor_to_coordinator_to_an_ambassadors_linkedin_shar
     );
     assert_no_horizontal_scroll(&c, "the share screen after confirming").await;
 
+    driver.assert_keeps_to_the_policy(&c, "the journey").await;
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
@@ -887,6 +924,7 @@ async fn a_tracked_link_leads_to_an_application_the_recruiter_sees_as_a_referral
     );
     assert_no_horizontal_scroll(&c, "/app/referrals").await;
 
+    driver.assert_keeps_to_the_policy(&c, "the journey").await;
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
@@ -1176,6 +1214,7 @@ async fn an_accepted_employee_passes_the_required_course_and_then_shares() {
     assert_eq!(text_of(&c, "[data-link]").await, tracked);
     assert_no_horizontal_scroll(&c, "the open share screen").await;
 
+    driver.assert_keeps_to_the_policy(&c, "the journey").await;
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
@@ -1301,6 +1340,7 @@ async fn an_ambassador_shares_todays_planned_post_from_the_home_page() {
     element(&c, ".cal-grid").await;
     assert_no_horizontal_scroll(&c, "the calendar month").await;
 
+    driver.assert_keeps_to_the_policy(&c, "the journey").await;
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
@@ -1426,6 +1466,155 @@ async fn an_ambassador_shares_earns_points_and_redeems_a_reward() {
     assert_no_horizontal_scroll(&c, "the redemptions").await;
     let balance = store.balance(amb_id).await.unwrap();
     assert_eq!((balance.held, balance.spent), (0, 10));
+
+    driver.assert_keeps_to_the_policy(&c, "the journey").await;
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}
+
+/// The demo company's pages, as each demo person sees them, keep to the
+/// Content-Security-Policy (no inline style or script is refused): the share screen with
+/// its live score, the calendar's views, the goals' and courses' progress bars, the
+/// leaderboards and the careers pages. The goal bars still show their progress.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_pages_keep_to_the_content_security_policy() {
+    use ambasada_server::demo::{DEMO_LOGINS, DEMO_PASSWORD};
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    assert!(ambasada_server::demo::seed(&app.state).await.unwrap());
+    let store = &app.state.store;
+    let program = store.programs().await.unwrap()[0].id;
+    let offer = store.offers(true).await.unwrap()[0].id;
+    let course = store.courses(true).await.unwrap()[0].id;
+    let zofia = store
+        .user_by_email(&ambasada_core::Email::parse(DEMO_LOGINS[4].0).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let item = store.feed(zofia, ambasada_server::now(), None, None, 1).await.unwrap()[0].id;
+    let c = driver.browser().await;
+
+    // Nothing is refused before anyone logs in either.
+    for page in ["/login", "/careers", &format!("/careers/{offer}"), "/password/forgot"] {
+        c.goto(&app.url(page)).await.unwrap();
+        wait_for_path(&c, page).await;
+        driver.assert_keeps_to_the_policy(&c, page).await;
+    }
+    let pages: [(&str, Vec<String>); 5] = [
+        (
+            DEMO_LOGINS[0].0,
+            [
+                "/app".into(),
+                format!("/app/programs/{program}"),
+                format!("/app/programs/{program}/health"),
+                format!("/app/programs/{program}/leaderboard"),
+                "/app/admin/users".into(),
+                "/app/enps".into(),
+            ]
+            .into(),
+        ),
+        (
+            DEMO_LOGINS[1].0,
+            [
+                "/app/calendar".into(),
+                "/app/calendar?view=week".into(),
+                "/app/calendar?view=list".into(),
+                format!("/app/programs/{program}/realisation"),
+            ]
+            .into(),
+        ),
+        (
+            DEMO_LOGINS[2].0,
+            ["/app/content".into(), "/app/content/new".into(), "/app/courses".into()].into(),
+        ),
+        (
+            DEMO_LOGINS[3].0,
+            ["/app/applications".into(), "/app/referrals".into()].into(),
+        ),
+        (
+            DEMO_LOGINS[4].0,
+            [
+                "/app".into(),
+                "/app/feed".into(),
+                "/app/plan".into(),
+                "/app/leaderboard".into(),
+                "/app/points".into(),
+                "/app/rewards".into(),
+                "/app/training".into(),
+                format!("/app/training/{course}"),
+                "/app/profile".into(),
+            ]
+            .into(),
+        ),
+    ];
+    for (email, paths) in &pages {
+        c.delete_all_cookies().await.unwrap();
+        log_in(&c, &app, email, DEMO_PASSWORD).await;
+        wait_for_path(&c, "/app").await;
+        for page in paths {
+            c.goto(&app.url(page)).await.unwrap();
+            element(&c, "main h1").await;
+            driver
+                .assert_keeps_to_the_policy(&c, &format!("{page} as {email}"))
+                .await;
+        }
+    }
+
+    // The goal bars still show progress: a filled part within the bar, a bar of height.
+    c.delete_all_cookies().await.unwrap();
+    log_in(&c, &app, DEMO_LOGINS[0].0, DEMO_PASSWORD).await;
+    wait_for_path(&c, "/app").await;
+    c.goto(&app.url(&format!("/app/programs/{program}"))).await.unwrap();
+    element(&c, ".goal svg.bar").await;
+    let sizes = js(
+        &c,
+        "return Array.from(document.querySelectorAll('.goal svg.bar')).map(function (b) { \
+           var r = b.getBoundingClientRect(), f = b.querySelector('.fill').getBoundingClientRect(); \
+           return [r.width, r.height, f.width]; })",
+    )
+    .await;
+    let bars = sizes.as_array().expect("goal bars");
+    assert!(
+        bars.iter().any(|b| b[2].as_f64().unwrap() > 0.0),
+        "some goal has progress: {sizes}"
+    );
+    for b in bars {
+        let [width, height, fill] = [0, 1, 2].map(|i| b[i].as_f64().unwrap());
+        assert!(height >= 8.0 && width > 100.0 && fill <= width, "a goal bar of {b}");
+    }
+
+    // The share screen scores the ambassador's own words as they type (fetch to self).
+    c.delete_all_cookies().await.unwrap();
+    log_in(&c, &app, DEMO_LOGINS[4].0, DEMO_PASSWORD).await;
+    wait_for_path(&c, "/app").await;
+    c.goto(&app.url(&format!("/app/feed/{item}"))).await.unwrap();
+    element(&c, "#personalisation").await;
+    let score = "return document.getElementById('personalisation').value";
+    let before = js(&c, score).await;
+    element(&c, "#text")
+        .await
+        .send_keys(" Mój własny komentarz, napisany od nowa, po swojemu.")
+        .await
+        .unwrap();
+    wait_for("the personalisation score to change", async || {
+        (js(&c, score).await != before).then_some(())
+    })
+    .await;
+    driver.assert_keeps_to_the_policy(&c, "the share screen").await;
+
+    // The check does see a refusal, also after the page is left (the journeys check once,
+    // at their end): an inline style set on the page is reported.
+    js(&c, "document.body.setAttribute('style', 'color: red')").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    c.goto(&app.url("/app")).await.unwrap();
+    element(&c, "main h1").await;
+    let refused = driver.csp_violations(&c).await;
+    assert!(
+        refused.iter().any(|m| m.contains("inline style")),
+        "the refused inline style is in the log: {refused:?}"
+    );
 
     c.close().await.unwrap();
     drop(driver);

@@ -159,10 +159,15 @@ impl Cleanup {
 }
 
 /// A client that keeps cookies and does not follow redirects.
+/// A client that keeps cookies and does not follow redirects. It keeps no idle
+/// connections: a server that answers before reading a whole request body (a refused
+/// upload) closes the connection, and a pooled one could then fail the next request with
+/// "connection closed before message completed", depending on timing.
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(0)
         .timeout(Duration::from_secs(30))
         .build()
         .unwrap()

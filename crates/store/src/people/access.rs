@@ -36,6 +36,9 @@ impl Purpose {
     }
 }
 
+/// Revokes the live API tokens of person `$1` at time `$2`.
+const REVOKE_API_TOKENS_OF: &str = "UPDATE api_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL";
+
 impl Store {
     /// Starts a session for a person.
     pub async fn create_session(&self, user_id: i64, token_hash: &str, now: Millis, expires_at: Millis) -> Result<()> {
@@ -176,6 +179,17 @@ impl Store {
         Ok(r.rows_affected() == 1)
     }
 
+    /// Revokes every live API token of a person (their password changed: whoever knew
+    /// the old one may have made a token).
+    pub async fn revoke_api_tokens_of(&self, user_id: i64, now: Millis) -> Result<()> {
+        sqlx::query(REVOKE_API_TOKENS_OF)
+            .bind(user_id)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// Stores a one-time link, replacing the person's unused links of the same purpose
     /// (only the latest invitation or reset email works).
     pub async fn create_one_time_token(
@@ -222,7 +236,8 @@ impl Store {
     }
 
     /// Uses a link up and sets the password it was for, atomically: of two concurrent
-    /// uses, one wins. Ends the person's other sessions. `None` when the link is not valid.
+    /// uses, one wins. Ends the person's sessions and revokes their API tokens. `None`
+    /// when the link is not valid.
     pub async fn redeem_one_time_token(
         &self,
         token_hash: &str,
@@ -258,6 +273,11 @@ impl Store {
         }
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(REVOKE_API_TOKENS_OF)
+            .bind(user_id)
+            .bind(now)
             .execute(&mut *tx)
             .await?;
         sqlx::query("DELETE FROM one_time_tokens WHERE user_id = $1 AND used_at IS NULL")
@@ -309,6 +329,16 @@ impl Store {
             by_email.into_iter().map(|r| r.0).collect(),
             by_ip.into_iter().map(|r| r.0).collect(),
         ))
+    }
+
+    /// Forgets one recorded attempt: a try that a lock refused without checking the
+    /// password is no failure, and must not make the lock last longer.
+    pub async fn forget_login_failure(&self, id: i64) -> Result<()> {
+        sqlx::query("DELETE FROM login_failures WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Forgets an account's failures after a successful login.

@@ -96,29 +96,43 @@ impl Store {
         Ok(out)
     }
 
-    /// Keeps an uploaded file until its dry run is confirmed.
-    pub async fn save_pending_import(&self, user_id: i64, file_name: &str, content: &str, now: Millis) -> Result<i64> {
+    /// Keeps an uploaded file until its dry run is confirmed with `token`, a random
+    /// secret that the dry run's form carries: an id can come back after a delete, a
+    /// token does not.
+    pub async fn save_pending_import(
+        &self,
+        user_id: i64,
+        file_name: &str,
+        content: &str,
+        token: &str,
+        now: Millis,
+    ) -> Result<i64> {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO pending_imports (user_id, file_name, content, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO pending_imports (user_id, file_name, content, token, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(user_id)
         .bind(file_name)
         .bind(content)
+        .bind(token)
         .bind(now)
         .fetch_one(&self.pool)
         .await?;
         Ok(id)
     }
 
-    /// An uploaded file, only for the person who uploaded it.
-    pub async fn pending_import(&self, id: i64, user_id: i64) -> Result<Option<(String, String)>> {
-        Ok(
-            sqlx::query_as("SELECT file_name, content FROM pending_imports WHERE id = $1 AND user_id = $2")
-                .bind(id)
-                .bind(user_id)
-                .fetch_optional(&self.pool)
-                .await?,
+    /// An uploaded file, only for the person who uploaded it and with the token of its
+    /// own dry run.
+    pub async fn pending_import(&self, id: i64, user_id: i64, token: &str) -> Result<Option<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT file_name, content FROM pending_imports \
+             WHERE id = $1 AND user_id = $2 AND token = $3 AND token <> ''",
         )
+        .bind(id)
+        .bind(user_id)
+        .bind(token)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// Forgets an uploaded file once imported.
