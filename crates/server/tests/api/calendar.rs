@@ -1,20 +1,11 @@
 //! The publication calendar: planning slots (pages and API), spreading, the ambassador's
 //! plan, done and missed planned posts, realisation, and who may do what.
 
+use crate::common::api_token as token;
 use crate::common::{TestApp, client};
 use crate::story;
 use ambasada_core::{DAY, HOUR, Role, Scope};
 use ambasada_store::content::ContentInput;
-
-async fn token(app: &TestApp, user_id: i64, scopes: &[Scope]) -> String {
-    let secret = format!("amb_{}", ambasada_server::auth::new_token());
-    app.state
-        .store
-        .create_api_token(user_id, "t", &ambasada_server::auth::hash_token(&secret), scopes, 0)
-        .await
-        .unwrap();
-    secret
-}
 
 /// An approved item with a LinkedIn text, for every program.
 async fn item(app: &TestApp, author: i64, title: &str, expires_at: Option<i64>) -> i64 {

@@ -1,6 +1,7 @@
 //! Content library and sharing (C5, C6) through the real router: the workflow, the
 //! feed, tracked links, confirmations, the API, and bad input.
 
+use crate::common::api_token as token;
 use crate::common::{PASSWORD, TestApp, client, extract_csrf};
 use crate::story;
 use ambasada_core::Role;
@@ -492,16 +493,6 @@ async fn own_posts_are_logged_with_a_checked_url(app: &TestApp) {
     let _ = extract_csrf;
 }
 story!(own_posts_are_logged_with_a_checked_url);
-
-async fn token(app: &TestApp, user_id: i64, scopes: &[ambasada_core::Scope]) -> String {
-    let secret = format!("amb_{}", ambasada_server::auth::new_token());
-    app.state
-        .store
-        .create_api_token(user_id, "t", &ambasada_server::auth::hash_token(&secret), scopes, 0)
-        .await
-        .unwrap();
-    secret
-}
 
 async fn the_api_serves_the_feed_links_shares_and_the_workflow(app: &TestApp) {
     use ambasada_core::Scope;

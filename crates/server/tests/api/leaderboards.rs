@@ -2,6 +2,7 @@
 //! boundaries and past periods, human clicks only, team averages per active ambassador,
 //! hidden names, who may see a board, and badges earned once (the four-week streak too).
 
+use crate::common::api_token as token;
 use crate::common::{TestApp, client};
 use crate::story;
 use ambasada_core::rewards::points::Rule;
@@ -11,16 +12,6 @@ use ambasada_store::content::sharing::NewShare;
 use ambasada_store::rewards::points::Award;
 use ambasada_store::tracking::NewClick;
 use serde_json::Value;
-
-pub async fn token(app: &TestApp, user_id: i64, scopes: &[Scope]) -> String {
-    let secret = format!("amb_{}", ambasada_server::auth::new_token());
-    app.state
-        .store
-        .create_api_token(user_id, "t", &ambasada_server::auth::hash_token(&secret), scopes, 0)
-        .await
-        .unwrap();
-    secret
-}
 
 /// An approved item for every program.
 pub async fn item(app: &TestApp, author: i64, title: &str) -> i64 {

@@ -4,6 +4,7 @@
 //! correction row when clicks are counted as bots; the rules page, the review page and
 //! `GET /api/v1/me/points`.
 
+use crate::common::api_token as token;
 use crate::common::{PASSWORD, TestApp, client};
 use crate::story;
 use ambasada_core::rewards::awarding::{CLICKS_SETTLE, click_day_end};
@@ -32,16 +33,6 @@ async fn person(app: &TestApp, email: &str, roles: &[Role]) -> (TestApp, i64) {
     let id = c.create_user(email, roles).await;
     assert_eq!(c.login(email, PASSWORD).await.status(), 303);
     (c, id)
-}
-
-async fn token(app: &TestApp, user_id: i64, scopes: &[Scope]) -> String {
-    let secret = format!("amb_{}", ambasada_server::auth::new_token());
-    app.state
-        .store
-        .create_api_token(user_id, "t", &ambasada_server::auth::hash_token(&secret), scopes, 0)
-        .await
-        .unwrap();
-    secret
 }
 
 /// A content item with a LinkedIn text for `programs`, by `author`, in `status`.

@@ -3,6 +3,7 @@
 //! redemptions, the budget per quarter, the health check's benefit row, the emails and
 //! notifications, and the API.
 
+use crate::common::api_token as token;
 use crate::common::{PASSWORD, TestApp};
 use crate::story;
 use ambasada_core::rewards::budget::{Quarter, budget_zone};
@@ -11,16 +12,6 @@ use ambasada_core::{Locale, Role, Scope};
 use ambasada_store::rewards::catalog::RewardInput;
 use ambasada_store::rewards::points::Award;
 use reqwest::multipart::Form;
-
-async fn token(app: &TestApp, user_id: i64, scopes: &[Scope]) -> String {
-    let secret = format!("amb_{}", ambasada_server::auth::new_token());
-    app.state
-        .store
-        .create_api_token(user_id, "t", &ambasada_server::auth::hash_token(&secret), scopes, 0)
-        .await
-        .unwrap();
-    secret
-}
 
 /// Another client on the same server, logged in as a new person.
 async fn person(app: &TestApp, email: &str, roles: &[Role]) -> (TestApp, i64) {

@@ -3,6 +3,7 @@
 //! refused, share texts bounded, unknown JSON fields refused with a 422 naming them) and
 //! the coordinator rules (a program always has one; only admins choose or change who).
 
+use crate::common::api_token as token;
 use crate::common::{PASSWORD, TestApp, client};
 use crate::story;
 use ambasada_core::{Role, Scope};
@@ -15,16 +16,6 @@ async fn person(app: &TestApp, email: &str, roles: &[Role]) -> (TestApp, i64) {
     let id = c.create_user(email, roles).await;
     assert_eq!(c.login(email, PASSWORD).await.status(), 303);
     (c, id)
-}
-
-async fn token(app: &TestApp, user_id: i64, scopes: &[Scope]) -> String {
-    let secret = format!("amb_{}", ambasada_server::auth::new_token());
-    app.state
-        .store
-        .create_api_token(user_id, "t", &ambasada_server::auth::hash_token(&secret), scopes, 0)
-        .await
-        .unwrap();
-    secret
 }
 
 /// A published item with a LinkedIn text, aimed at `program`.

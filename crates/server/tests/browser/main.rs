@@ -1235,31 +1235,7 @@ async fn an_ambassador_shares_todays_planned_post_from_the_home_page() {
     let amb_id = app.create_user(ambassador, &[Role::Ambassador]).await;
     let program = app.create_program("Employer branding", "eb", Some(coord_id)).await;
     store.add_member(program, amb_id, 0).await.unwrap();
-    let item = store
-        .create_content(
-            &ambasada_store::content::ContentInput {
-                title: "Our new office".into(),
-                category: "company_life".into(),
-                target_url: "https://firma.example/biuro".into(),
-                image_file: None,
-                hashtags: String::new(),
-                language: "en".into(),
-                starts_at: 0,
-                expires_at: None,
-                texts: vec![("linkedin".into(), "We moved to a new office by the river.".into())],
-                program_ids: vec![program],
-                team_ids: vec![],
-            },
-            coord_id,
-            "draft",
-            0,
-        )
-        .await
-        .unwrap();
-    store
-        .transition_content(item, "draft", "approved", Some(coord_id), None, 0)
-        .await
-        .unwrap();
+    let item = office_item(&app, coord_id, program).await;
     let now = ambasada_server::now();
     let (start, end) = (now - ambasada_core::HOUR, now + 8 * ambasada_core::HOUR);
     let slot = store
@@ -1297,24 +1273,7 @@ async fn an_ambassador_shares_todays_planned_post_from_the_home_page() {
     assert_no_horizontal_scroll(&c, "the planned post's share screen").await;
 
     // 2. Share it to LinkedIn and confirm the post.
-    let home = c.window().await.unwrap();
-    element(&c, "#share-button").await.click().await.unwrap();
-    let tab = wait_for("the LinkedIn tab to open", async || {
-        let windows = c.windows().await.ok()?;
-        windows.into_iter().find(|w| *w != home)
-    })
-    .await;
-    c.switch_to_window(tab).await.unwrap();
-    c.close_window().await.unwrap();
-    c.switch_to_window(home).await.unwrap();
-    fill(
-        &c,
-        "#post_url",
-        "https://www.linkedin.com/feed/update/urn:li:activity:456/",
-    )
-    .await;
-    element(&c, "#confirm-button").await.click().await.unwrap();
-    element(&c, ".flash.ok").await;
+    share_and_confirm(&c, "https://www.linkedin.com/feed/update/urn:li:activity:456/").await;
 
     // 3. The planned post is done, and the plan page says so.
     let done = store.planned_post(post).await.unwrap().unwrap();
@@ -1360,31 +1319,7 @@ async fn an_ambassador_shares_earns_points_and_redeems_a_reward() {
     let amb_id = app.create_user(ambassador, &[Role::Ambassador]).await;
     let program = app.create_program("Employer branding", "eb", Some(coord_id)).await;
     store.add_member(program, amb_id, 0).await.unwrap();
-    let item = store
-        .create_content(
-            &ambasada_store::content::ContentInput {
-                title: "Our new office".into(),
-                category: "company_life".into(),
-                target_url: "https://firma.example/biuro".into(),
-                image_file: None,
-                hashtags: String::new(),
-                language: "en".into(),
-                starts_at: 0,
-                expires_at: None,
-                texts: vec![("linkedin".into(), "We moved to a new office by the river.".into())],
-                program_ids: vec![program],
-                team_ids: vec![],
-            },
-            coord_id,
-            "draft",
-            0,
-        )
-        .await
-        .unwrap();
-    store
-        .transition_content(item, "draft", "approved", Some(coord_id), None, 0)
-        .await
-        .unwrap();
+    let item = office_item(&app, coord_id, program).await;
     let reward = store
         .create_reward(
             program,
@@ -1408,24 +1343,7 @@ async fn an_ambassador_shares_earns_points_and_redeems_a_reward() {
     let share_path = format!("/app/feed/{item}");
     c.goto(&app.url(&share_path)).await.unwrap();
     wait_for_path(&c, &share_path).await;
-    let home = c.window().await.unwrap();
-    element(&c, "#share-button").await.click().await.unwrap();
-    let tab = wait_for("the LinkedIn tab to open", async || {
-        let windows = c.windows().await.ok()?;
-        windows.into_iter().find(|w| *w != home)
-    })
-    .await;
-    c.switch_to_window(tab).await.unwrap();
-    c.close_window().await.unwrap();
-    c.switch_to_window(home).await.unwrap();
-    fill(
-        &c,
-        "#post_url",
-        "https://www.linkedin.com/feed/update/urn:li:activity:789/",
-    )
-    .await;
-    element(&c, "#confirm-button").await.click().await.unwrap();
-    element(&c, ".flash.ok").await;
+    share_and_confirm(&c, "https://www.linkedin.com/feed/update/urn:li:activity:789/").await;
 
     // 2. The points appear.
     c.goto(&app.url("/app/points")).await.unwrap();
@@ -1619,4 +1537,53 @@ async fn the_demo_pages_keep_to_the_content_security_policy() {
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
+}
+
+/// An approved item with a LinkedIn text, for `program`, written by `author`.
+async fn office_item(app: &TestApp, author: i64, program: i64) -> i64 {
+    let store = &app.state.store;
+    let item = store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: "Our new office".into(),
+                category: "company_life".into(),
+                target_url: "https://firma.example/biuro".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "en".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "We moved to a new office by the river.".into())],
+                program_ids: vec![program],
+                team_ids: vec![],
+            },
+            author,
+            "draft",
+            0,
+        )
+        .await
+        .unwrap();
+    store
+        .transition_content(item, "draft", "approved", Some(author), None, 0)
+        .await
+        .unwrap();
+    item
+}
+
+/// On an open share screen: shares to LinkedIn (the composer's tab is closed again) and
+/// confirms the post at `post_url`.
+async fn share_and_confirm(c: &Client, post_url: &str) {
+    let home = c.window().await.unwrap();
+    element(c, "#share-button").await.click().await.unwrap();
+    let tab = wait_for("the LinkedIn tab to open", async || {
+        let windows = c.windows().await.ok()?;
+        windows.into_iter().find(|w| *w != home)
+    })
+    .await;
+    c.switch_to_window(tab).await.unwrap();
+    c.close_window().await.unwrap();
+    c.switch_to_window(home).await.unwrap();
+    fill(c, "#post_url", post_url).await;
+    element(c, "#confirm-button").await.click().await.unwrap();
+    element(c, ".flash.ok").await;
 }

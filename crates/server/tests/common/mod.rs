@@ -448,3 +448,14 @@ pub fn link_in(body: &str, prefix: &str) -> Option<String> {
     let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
     Some(rest[..end].to_string())
 }
+
+/// A personal API token of `user_id` with `scopes`, made directly in the store: the secret.
+pub async fn api_token(app: &TestApp, user_id: i64, scopes: &[ambasada_core::Scope]) -> String {
+    let secret = format!("amb_{}", auth::new_token());
+    app.state
+        .store
+        .create_api_token(user_id, "t", &auth::hash_token(&secret), scopes, 0)
+        .await
+        .unwrap();
+    secret
+}
