@@ -774,6 +774,29 @@ mod tests {
                 "Opera/9.80 (Android; Opera Mini/36.2.2254/119.132; U; pl) Presto/2.12.423 Version/12.16",
                 Mobile,
             ),
+            // In-app browsers of the networks people share on: people, not fetchers.
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) \
+                 Mobile/21E219 [FBAN/FBIOS;FBAV/460.0.0.38.109;FBBV/583538452;FBDV/iPhone14,5;FBMD/iPhone;\
+                 FBSN/iOS;FBSV/17.4;FBSS/3;FBID/phone;FBLC/pl_PL;FBOP/5]",
+                Mobile,
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14; SM-S918B Build/UP1A.231005.007; wv) AppleWebKit/537.36 \
+                 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36 \
+                 [FB_IAB/FB4A;FBAV/460.0.0.48.109;]",
+                Mobile,
+            ),
+            (
+                "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) \
+                 Mobile/21E219 Instagram 326.0.3.19.97 (iPhone14,5; iOS 17_4; pl_PL; pl; scale=3.00; 1170x2532)",
+                Mobile,
+            ),
+            (
+                "Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP1A.240405.002; wv) AppleWebKit/537.36 \
+                 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36 LinkedInApp/4.1.954",
+                Mobile,
+            ),
         ] {
             assert_eq!(classify_user_agent(ua), class, "{ua}");
         }

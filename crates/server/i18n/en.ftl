@@ -1827,3 +1827,4 @@ error-uri-too-long = The page address is too long. Go back and try again.
 redemption-own = This is your own request: another coordinator or an administrator decides it.
 challenge-error-starts-in-the-past = The start cannot be in the past: a challenge starts now or later.
 reward-stock-changed = The stock changed while you were editing (a redemption, or someone saved this reward). Stock now: { $stock }. Check it and save again.
+error-unknown-network = “{ $network }” is not a network: use linkedin, x, facebook or xing.

@@ -1951,3 +1951,4 @@ error-uri-too-long = Adres strony jest za długi. Wróć i spróbuj ponownie.
 redemption-own = To Twoje własne zgłoszenie: decyzję podejmie inny koordynator albo administrator.
 challenge-error-starts-in-the-past = Początek nie może być w przeszłości: wyzwanie zaczyna się teraz albo później.
 reward-stock-changed = Liczba sztuk zmieniła się w trakcie edycji (ktoś odebrał nagrodę albo ją zapisał). Teraz: { $stock }. Sprawdź ją i zapisz ponownie.
+error-unknown-network = „{ $network }” to nie jest nazwa sieci: użyj linkedin, x, facebook albo xing.

@@ -126,6 +126,12 @@ fn check_dates(raw: &RawContent, tz: &str, now: i64, p: &mut Problems) -> (Optio
 /// The suggested texts per network, in the networks' order; at least one is required.
 fn check_texts(raw: &RawContent, p: &mut Problems) -> Vec<(String, String)> {
     let mut texts = Vec::new();
+    // A text under a name that is no network (a typo in the API's `texts`) is not dropped
+    // silently.
+    let canonical = |k: &str| Network::parse(k).is_some_and(|n| n.as_str() == k);
+    if let Some((unknown, _)) = raw.texts.iter().find(|(k, _)| !canonical(k)) {
+        p.add_args("texts", "error-unknown-network", vec![("network", unknown.clone())]);
+    }
     for n in Network::ALL {
         let text = raw
             .texts

@@ -324,3 +324,44 @@ async fn an_old_import_confirmation_does_not_import_a_newer_file(app: &TestApp) 
     assert!(is_user(app, "bartek@firma.pl").await);
 }
 story!(an_old_import_confirmation_does_not_import_a_newer_file);
+
+async fn a_password_reset_lifts_the_lock_on_the_account(app: &TestApp) {
+    let id = app.create_user("locked@test.example", &[Role::Ambassador]).await;
+    let now = ambasada_server::now();
+    for _ in 0..5 {
+        app.state
+            .store
+            .record_login_failure("locked@test.example", "somewhere", now)
+            .await
+            .unwrap();
+    }
+    let (by_email, _) = app
+        .state
+        .store
+        .login_failures("locked@test.example", "elsewhere", now - 60_000, -1)
+        .await
+        .unwrap();
+    assert_eq!(by_email.len(), 5, "locked");
+    let secret = ambasada_server::auth::new_token();
+    let hash = ambasada_server::auth::hash_token(&secret);
+    app.state
+        .store
+        .create_one_time_token(id, Purpose::Reset, &hash, now, now + 3_600_000)
+        .await
+        .unwrap();
+    let redeemed = app
+        .state
+        .store
+        .redeem_one_time_token(&hash, Purpose::Reset, "new-hash", now)
+        .await
+        .unwrap();
+    assert_eq!(redeemed, Some(id));
+    let (by_email, _) = app
+        .state
+        .store
+        .login_failures("locked@test.example", "elsewhere", now - 60_000, -1)
+        .await
+        .unwrap();
+    assert!(by_email.is_empty(), "the reset lifted the lock");
+}
+story!(a_password_reset_lifts_the_lock_on_the_account);

@@ -207,6 +207,29 @@ async fn control_characters_are_refused_in_json(app: &TestApp) {
     }
     assert_eq!(content_count(app).await, 0);
 
+    // A text under a name that is no network is not dropped silently.
+    let res = c
+        .post(app.url("/api/v1/content"))
+        .bearer_auth(&ed)
+        .json(&serde_json::json!({
+            "title": "Nowy produkt", "category": "product",
+            "target_url": "https://www.example.com/p", "language": "en",
+            "texts": {"linkedin": "Tekst", "facebok": "Literówka"}
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let problem: serde_json::Value = res.json().await.unwrap();
+    assert!(
+        problem["errors"]["texts"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("facebok"),
+        "{problem}"
+    );
+    assert_eq!(content_count(app).await, 0);
+
     // A calendar topic.
     let coordinator = app.create_user("koord@test.example", &[Role::Coordinator]).await;
     let program = app.create_program("EB", "eb", Some(coordinator)).await;

@@ -284,6 +284,12 @@ impl Store {
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
+        // Whoever holds the email's reset link may log in again at once: someone who kept
+        // the account locked with wrong passwords cannot keep its owner out.
+        sqlx::query("DELETE FROM login_failures WHERE email = (SELECT email FROM users WHERE id = $1)")
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
