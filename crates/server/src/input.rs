@@ -114,6 +114,22 @@ fn percent_decode(s: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The body of an endpoint that takes no field: empty or `{}`; any field sent is named
+/// in a 422, anything else is a 400.
+pub fn no_fields(body: &[u8]) -> Result<(), ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(());
+    }
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(o)) if o.is_empty() => Ok(()),
+        Ok(serde_json::Value::Object(o)) => Err(unknown(&o.keys().cloned().collect::<Vec<_>>())),
+        _ => Err(ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "The body is empty or an empty JSON object.",
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

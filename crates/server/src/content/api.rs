@@ -471,11 +471,23 @@ async fn step(
     Ok(Json(view(state, &item)).into_response())
 }
 
-async fn submit(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>) -> Result<Response, ApiError> {
+async fn submit(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    crate::input::no_fields(&body)?;
     step(&state, &api, id, Action::Submit, None).await
 }
 
-async fn approve(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>) -> Result<Response, ApiError> {
+async fn approve(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    crate::input::no_fields(&body)?;
     step(&state, &api, id, Action::Approve, None).await
 }
 

@@ -344,14 +344,10 @@ pub async fn change_password(
     }
     let now = crate::now();
     let hash = auth::hash_password(form.password).await?;
-    state.store.set_password_hash(user.id, &hash, now).await?;
-    state.store.delete_sessions_of(user.id).await?;
-    state.store.revoke_api_tokens_of(user.id, now).await?;
-    state.store.delete_one_time_tokens_of(user.id).await?;
     let token = auth::new_token();
     state
         .store
-        .create_session(user.id, &auth::hash_token(&token), now, now + SESSION_TTL)
+        .change_password(user.id, &hash, &auth::hash_token(&token), now, now + SESSION_TTL)
         .await?;
     let mut res = redirect_flash("/app/profile", true, "flash-password-changed-tokens", None);
     let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());

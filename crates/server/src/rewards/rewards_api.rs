@@ -93,21 +93,7 @@ async fn create(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     api.require_scope(Scope::SharesWrite)?;
-    if !body.iter().all(u8::is_ascii_whitespace) {
-        match serde_json::from_slice::<serde_json::Value>(&body) {
-            Ok(serde_json::Value::Object(o)) if o.is_empty() => {}
-            // The endpoint takes no field: name every one sent.
-            Ok(serde_json::Value::Object(o)) => {
-                return Err(crate::input::unknown(&o.keys().cloned().collect::<Vec<_>>()));
-            }
-            _ => {
-                return Err(ApiError::new(
-                    StatusCode::BAD_REQUEST,
-                    "The body is empty or an empty JSON object.",
-                ));
-            }
-        }
-    }
+    crate::input::no_fields(&body)?;
     match redeem(&state, &api.user, id).await? {
         None => Err(ApiError::new(StatusCode::NOT_FOUND, "No such reward in your programs.")),
         Some(Err(refusal)) => Err(refused(&state, refusal)),

@@ -412,6 +412,21 @@ async fn unknown_json_fields_get_a_422_naming_them(app: &TestApp) {
     let problem: serde_json::Value = res.json().await.unwrap();
     assert_eq!(problem["errors"]["quantity"], "unknown field", "{problem}");
 
+    // The workflow's steps take no field either.
+    let ed = token(app, coordinator, &[Scope::ContentWrite]).await;
+    for step in ["submit", "approve"] {
+        let res = c
+            .post(app.url(&format!("/api/v1/content/1/{step}")))
+            .bearer_auth(&ed)
+            .json(&serde_json::json!({"y": 2}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422, "{step}");
+        let problem: serde_json::Value = res.json().await.unwrap();
+        assert_eq!(problem["errors"]["y"], "unknown field", "{problem}");
+    }
+
     // Malformed JSON stays a 400.
     let res = c
         .post(app.url("/api/v1/shares"))

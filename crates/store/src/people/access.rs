@@ -54,6 +54,48 @@ impl Store {
         Ok(())
     }
 
+    /// A person changes their password: in one transaction the new hash is set, every
+    /// session, API token and open link of theirs ends, and the new session (the one the
+    /// change was made from, renewed) begins.
+    pub async fn change_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        session_hash: &str,
+        now: Millis,
+        session_expires_at: Millis,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
+            .bind(user_id)
+            .bind(password_hash)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        for sql in [
+            "DELETE FROM sessions WHERE user_id = $1",
+            "DELETE FROM one_time_tokens WHERE user_id = $1 AND used_at IS NULL",
+        ] {
+            sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
+        }
+        sqlx::query(REVOKE_API_TOKENS_OF)
+            .bind(user_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)",
+        )
+        .bind(session_hash)
+        .bind(user_id)
+        .bind(now)
+        .bind(session_expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The person a live session belongs to, if the session exists, has not expired and
     /// its owner is active.
     pub async fn session_user(&self, token_hash: &str, now: Millis) -> Result<Option<i64>> {
