@@ -594,41 +594,9 @@ async fn review_findings_feeds_follow_the_coordinator_dates_stay_sane_and_leaver
         .unwrap();
     let path = url.trim_start_matches(&app.state.config.base_url).to_string();
     assert_eq!(app.get(&path).await.status(), 200);
-    let mut p = app.state.store.program(program).await.unwrap().unwrap();
-    p.coordinator_id = Some(next);
-    app.state
-        .store
-        .update_program(
-            program,
-            &ambasada_store::programs::ProgramInput {
-                name: p.name.clone(),
-                slug: p.slug.clone(),
-                description: p.description.clone(),
-                coordinator_id: p.coordinator_id,
-                daily_share_limit: p.daily_share_limit,
-                review_cadence: p.review_cadence.clone(),
-            },
-        )
-        .await
-        .unwrap();
+    set_coordinator(app, program, next).await;
     assert_eq!(app.get(&path).await.status(), 404, "the old coordinator's URL is dead");
-    let mut p = app.state.store.program(program).await.unwrap().unwrap();
-    p.coordinator_id = Some(coord);
-    app.state
-        .store
-        .update_program(
-            program,
-            &ambasada_store::programs::ProgramInput {
-                name: p.name.clone(),
-                slug: p.slug.clone(),
-                description: p.description.clone(),
-                coordinator_id: p.coordinator_id,
-                daily_share_limit: p.daily_share_limit,
-                review_cadence: p.review_cadence.clone(),
-            },
-        )
-        .await
-        .unwrap();
+    set_coordinator(app, program, coord).await;
 
     // Dates far out of range are refused, never a 500.
     assert_eq!(app.get("/app/calendar?date=9999-12-31").await.status(), 200);
@@ -750,3 +718,17 @@ async fn review_findings_feeds_follow_the_coordinator_dates_stay_sane_and_leaver
     );
 }
 story!(review_findings_feeds_follow_the_coordinator_dates_stay_sane_and_leavers_lose_open_posts);
+
+/// Makes `coordinator` the program's coordinator, keeping everything else.
+async fn set_coordinator(app: &TestApp, program: i64, coordinator: i64) {
+    let p = app.state.store.program(program).await.unwrap().unwrap();
+    let input = ambasada_store::programs::ProgramInput {
+        name: p.name,
+        slug: p.slug,
+        description: p.description,
+        coordinator_id: Some(coordinator),
+        daily_share_limit: p.daily_share_limit,
+        review_cadence: p.review_cadence,
+    };
+    app.state.store.update_program(program, &input).await.unwrap();
+}
