@@ -9,35 +9,24 @@ use ambasada_store::content::ContentInput;
 
 /// An approved item with a LinkedIn text, for every program.
 async fn item(app: &TestApp, author: i64, title: &str, expires_at: Option<i64>) -> i64 {
-    let id = app
-        .state
-        .store
-        .create_content(
-            &ContentInput {
-                title: title.into(),
-                category: "product".into(),
-                target_url: "https://www.example.com/p".into(),
-                image_file: None,
-                hashtags: String::new(),
-                language: "en".into(),
-                starts_at: 0,
-                expires_at,
-                texts: vec![("linkedin".into(), "Our new product is out.".into())],
-                program_ids: vec![],
-                team_ids: vec![],
-            },
-            author,
-            "draft",
-            0,
-        )
-        .await
-        .unwrap();
-    app.state
-        .store
-        .transition_content(id, "draft", "approved", Some(author), None, 0)
-        .await
-        .unwrap();
-    id
+    crate::common::approved_item(
+        app,
+        author,
+        &ContentInput {
+            title: title.into(),
+            category: "product".into(),
+            target_url: "https://www.example.com/p".into(),
+            image_file: None,
+            hashtags: String::new(),
+            language: "en".into(),
+            starts_at: 0,
+            expires_at,
+            texts: vec![("linkedin".into(), "Our new product is out.".into())],
+            program_ids: vec![],
+            team_ids: vec![],
+        },
+    )
+    .await
 }
 
 fn rfc(at: i64) -> String {
@@ -644,34 +633,24 @@ async fn review_findings_feeds_follow_the_coordinator_dates_stay_sane_and_leaver
     assert_eq!(res.status(), 422);
 
     // An item that starts next week cannot be planned for this week.
-    let item_id = app
-        .state
-        .store
-        .create_content(
-            &ContentInput {
-                title: "Later".into(),
-                category: "product".into(),
-                target_url: "https://www.example.com/later".into(),
-                image_file: None,
-                hashtags: String::new(),
-                language: "en".into(),
-                starts_at: now + 7 * DAY,
-                expires_at: None,
-                texts: vec![("linkedin".into(), "Soon.".into())],
-                program_ids: vec![],
-                team_ids: vec![],
-            },
-            coord,
-            "draft",
-            0,
-        )
-        .await
-        .unwrap();
-    app.state
-        .store
-        .transition_content(item_id, "draft", "approved", Some(coord), None, 0)
-        .await
-        .unwrap();
+    let item_id = crate::common::approved_item(
+        app,
+        coord,
+        &ContentInput {
+            title: "Later".into(),
+            category: "product".into(),
+            target_url: "https://www.example.com/later".into(),
+            image_file: None,
+            hashtags: String::new(),
+            language: "en".into(),
+            starts_at: now + 7 * DAY,
+            expires_at: None,
+            texts: vec![("linkedin".into(), "Soon.".into())],
+            program_ids: vec![],
+            team_ids: vec![],
+        },
+    )
+    .await;
     let early = serde_json::json!({
         "content_id": item_id, "network": "linkedin",
         "starts_at": rfc(now + HOUR), "ends_at": rfc(now + DAY),

@@ -15,35 +15,24 @@ use serde_json::Value;
 
 /// An approved item for every program.
 pub async fn item(app: &TestApp, author: i64, title: &str) -> i64 {
-    let id = app
-        .state
-        .store
-        .create_content(
-            &ContentInput {
-                title: title.into(),
-                category: "job_offer".into(),
-                target_url: "https://www.example.com/jobs".into(),
-                image_file: None,
-                hashtags: String::new(),
-                language: "en".into(),
-                starts_at: 0,
-                expires_at: None,
-                texts: vec![("linkedin".into(), "We are hiring in Kraków.".into())],
-                program_ids: vec![],
-                team_ids: vec![],
-            },
-            author,
-            "draft",
-            0,
-        )
-        .await
-        .unwrap();
-    app.state
-        .store
-        .transition_content(id, "draft", "approved", Some(author), None, 0)
-        .await
-        .unwrap();
-    id
+    crate::common::approved_item(
+        app,
+        author,
+        &ContentInput {
+            title: title.into(),
+            category: "job_offer".into(),
+            target_url: "https://www.example.com/jobs".into(),
+            image_file: None,
+            hashtags: String::new(),
+            language: "en".into(),
+            starts_at: 0,
+            expires_at: None,
+            texts: vec![("linkedin".into(), "We are hiring in Kraków.".into())],
+            program_ids: vec![],
+            team_ids: vec![],
+        },
+    )
+    .await
 }
 
 /// A share of `item` in `program` at `at`, with a personalisation score (per mille).

@@ -459,3 +459,14 @@ pub async fn api_token(app: &TestApp, user_id: i64, scopes: &[ambasada_core::Sco
         .unwrap();
     secret
 }
+
+/// Writes `input` as a draft by `author` and approves it: an item ready to share. Its id.
+pub async fn approved_item(app: &TestApp, author: i64, input: &ambasada_store::content::ContentInput) -> i64 {
+    let id = app.state.store.create_content(input, author, "draft", 0).await.unwrap();
+    app.state
+        .store
+        .transition_content(id, "draft", "approved", Some(author), None, 0)
+        .await
+        .unwrap();
+    id
+}

@@ -31,6 +31,16 @@ pub struct Award<'a> {
     pub reason: Option<&'a str>,
 }
 
+/// A person's (lifetime, held, spent) points: the ledger's sum, and the points of their
+/// redemptions requested or approved, and delivered. Read inside a redemption's
+/// transaction too.
+pub(crate) const BALANCE: &str = "SELECT \
+     (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM points_ledger WHERE user_id = $1), \
+     (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM redemptions WHERE user_id = $1 \
+        AND status IN ('requested', 'approved')), \
+     (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM redemptions WHERE user_id = $1 \
+        AND status = 'delivered')";
+
 const INSERT: &str = "INSERT INTO points_ledger (user_id, program_id, rule, source, amount, reason, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (user_id, rule, source) DO NOTHING";
 
@@ -94,17 +104,8 @@ impl Store {
 
     /// A person's balance: the ledger's sum, and the points held and spent by redemptions.
     pub async fn balance(&self, user_id: i64) -> Result<Balance> {
-        let (lifetime, held, spent): (i64, i64, i64) = sqlx::query_as(
-            "SELECT \
-             (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM points_ledger WHERE user_id = $1), \
-             (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM redemptions WHERE user_id = $1 \
-                AND status IN ('requested', 'approved')), \
-             (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM redemptions WHERE user_id = $1 \
-                AND status = 'delivered')",
-        )
-        .bind(user_id)
-        .fetch_one(&self.pool)
-        .await?;
+        let (lifetime, held, spent): (i64, i64, i64) =
+            sqlx::query_as(BALANCE).bind(user_id).fetch_one(&self.pool).await?;
         Ok(Balance { lifetime, held, spent })
     }
 

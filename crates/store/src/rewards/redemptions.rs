@@ -47,17 +47,10 @@ const SELECT: &str = "SELECT d.id, d.reward_id, r.name AS reward_name, d.user_id
 
 /// A person's balance read inside a transaction (the same sums as `Store::balance`).
 async fn balance_in(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user_id: i64) -> Result<Balance> {
-    let (lifetime, held, spent): (i64, i64, i64) = sqlx::query_as(
-        "SELECT \
-         (SELECT CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM points_ledger WHERE user_id = $1), \
-         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM redemptions WHERE user_id = $1 \
-            AND status IN ('requested', 'approved')), \
-         (SELECT CAST(COALESCE(SUM(points), 0) AS BIGINT) FROM redemptions WHERE user_id = $1 \
-            AND status = 'delivered')",
-    )
-    .bind(user_id)
-    .fetch_one(&mut **tx)
-    .await?;
+    let (lifetime, held, spent): (i64, i64, i64) = sqlx::query_as(super::points::BALANCE)
+        .bind(user_id)
+        .fetch_one(&mut **tx)
+        .await?;
     Ok(Balance { lifetime, held, spent })
 }
 
