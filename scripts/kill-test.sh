@@ -37,6 +37,11 @@ kill -0 "$spid" 2>/dev/null || { echo "the server did not start:" >&2; cat serve
 now_ms=$(date +%s%3N)
 code=$(query "SELECT l.code FROM tracked_links l JOIN content_items c ON c.id = l.item_id WHERE c.status IN ('approved', 'published') AND c.starts_at <= $now_ms AND (c.expires_at IS NULL OR c.expires_at > $now_ms) ORDER BY l.id LIMIT 1")
 python3 "$repo/scripts/loadcheck.py" "http://127.0.0.1:$port/s/$code" --seconds $((before_kill + 3)) --connections 32 --out tokens.txt & lpid=$!
+# Bots and link-preview crawlers among the people: recorded as bot hits, not clicks.
+for i in $(seq 20); do
+  curl -s -o /dev/null -A "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com) $i" \
+    "http://127.0.0.1:$port/s/$code" || true
+done
 sleep "$before_kill"
 kill -KILL "$spid"
 echo "server killed with SIGKILL after ${before_kill}s of load"
@@ -74,4 +79,13 @@ c.executemany('INSERT INTO answered VALUES (?)', ids)
 print(c.execute('SELECT COUNT(*) FROM answered JOIN clicks USING (id)').fetchone()[0])")
 fi
 echo "redirects received before the kill: $received; their click rows after restart: $found"
+# The roll-ups the writers kept (in the transactions that wrote the clicks) must equal a
+# recount from the raw rows: human clicks, bot hits and unique visitors (a visitor hash
+# per link and day), per link and day and per program.
+rollup=$(query "SELECT COALESCE(SUM(clicks), 0) || '/' || COALESCE(SUM(bots), 0) || '/' || COALESCE(SUM(visitors), 0) FROM click_days")
+recount=$(query "SELECT (SELECT COUNT(*) FROM clicks WHERE browser <> 'bot') || '/' || (SELECT COUNT(*) FROM clicks WHERE browser = 'bot') || '/' || (SELECT COUNT(*) FROM (SELECT DISTINCT link_id, at / 86400000, visitor_hash FROM clicks WHERE browser <> 'bot') v)")
+per_day_off=$(query "SELECT COUNT(*) FROM (SELECT link_id, at / 86400000 AS day, SUM(CASE WHEN browser <> 'bot' THEN 1 ELSE 0 END) AS c, SUM(CASE WHEN browser = 'bot' THEN 1 ELSE 0 END) AS b, COUNT(DISTINCT CASE WHEN browser <> 'bot' THEN visitor_hash END) AS v FROM clicks GROUP BY link_id, at / 86400000) r LEFT JOIN click_days d ON d.link_id = r.link_id AND d.day = r.day WHERE d.link_id IS NULL OR d.clicks <> r.c OR d.bots <> r.b OR d.visitors <> r.v")
+program_off=$(query "SELECT COUNT(*) FROM (SELECT l.program_id AS p, CAST(SUM(d.clicks) AS BIGINT) AS c, CAST(SUM(d.bots) AS BIGINT) AS b, CAST(SUM(d.visitors) AS BIGINT) AS v FROM click_days d JOIN tracked_links l ON l.id = d.link_id WHERE l.program_id IS NOT NULL GROUP BY l.program_id) x LEFT JOIN (SELECT program_id AS p, CAST(SUM(clicks) AS BIGINT) AS c, CAST(SUM(bots) AS BIGINT) AS b, CAST(SUM(visitors) AS BIGINT) AS v FROM stats_ambassador_days GROUP BY program_id) a ON a.p = x.p WHERE a.p IS NULL OR a.c <> x.c OR a.b <> x.b OR a.v <> x.v")
+echo "roll-ups (human clicks/bot hits/unique visitors): $rollup; recount from raw rows: $recount; link-days that differ: $per_day_off; programs that differ: $program_off"
+if [ "$rollup" != "$recount" ] || [ "$per_day_off" != 0 ] || [ "$program_off" != 0 ]; then echo "kill test: FAILED (roll-ups)"; exit 1; fi
 if [ "$received" -gt 0 ] && [ "$found" -eq "$received" ]; then echo "kill test: OK"; else echo "kill test: FAILED"; exit 1; fi

@@ -1,6 +1,8 @@
 //! The `ambasada` command: serve the platform, run the demo, migrate, and do
 //! administrative tasks from the shell.
 
+mod bench;
+
 use ambasada_core::people::import::{Action, RowError};
 use ambasada_core::{Email, Locale, PersonName, Role, Scope};
 use ambasada_server::config::{Config, LogFormat, Secret};
@@ -61,6 +63,9 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Add synthetic volume to a program for scripts/bench-dashboard.sh (never on a
+    /// company's real database).
+    BenchSeed(bench::BenchSeed),
 }
 
 #[derive(Subcommand)]
@@ -229,6 +234,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import {
             command: ImportCommand::Employees(args),
         } => import_employees(config, args).await,
+        Command::BenchSeed(args) => bench::seed(config, args).await,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod integrations;
 pub mod people;
 pub mod programs;
 pub mod recruiting;
+pub mod reports;
 pub mod rewards;
 pub mod signed;
 pub mod text;

@@ -834,7 +834,7 @@ health-training-none = No course is published: ambassadors get no training.
 health-completion-ok = { $percent }% of ambassadors completed the training.
 health-completion-low = Only { $percent }% of ambassadors completed the training.
 health-reviews-later = Monthly program reviews come with a later version; until then, hold the meeting and keep notes outside Ambasada.
-health-review-none = No review has been held yet (cadence: every { $cadence } days).
+health-review-none = No review has been published yet (meetings every { $cadence } days): hold the meeting and publish its review.
 health-review-recent = The last review was { $days } days ago, within the { $cadence }-day cadence.
 health-review-late = The last review was { $days } days ago, past the { $cadence }-day cadence.
 health-review-overdue = The last review was { $days } days ago, well past the { $cadence }-day cadence.
@@ -1828,3 +1828,335 @@ redemption-own = This is your own request: another coordinator or an administrat
 challenge-error-starts-in-the-past = The start cannot be in the past: a challenge starts now or later.
 reward-stock-changed = The stock changed while you were editing (a redemption, or someone saved this reward). Stock now: { $stock }. Check it and save again.
 error-unknown-network = “{ $network }” is not a network: use linkedin, x, facebook or xing.
+
+# --- reports: periods and EMV (issue 14, core rules) ---
+reports-period-missing = Enter a date as YYYY-MM-DD, e.g. 2026-11-30.
+reports-period-invalid = This is not a valid date: enter it as YYYY-MM-DD, e.g. 2026-11-30.
+reports-period-reversed = The period cannot end before it starts.
+reports-period-too-long = A period can cover at most 10 years (3,660 days): shorten it.
+reports-period-in-future = The period starts in the future, so there is no data for it yet: choose a start date no later than today.
+reports-emv-factor-range = Enter a reach factor from 0 to 1000 per mille (1000 ‰ means all of the sharer's connections see the post).
+reports-emv-money-range = Enter an amount from PLN 0 to PLN 100,000.
+reports-emv-money-invalid = Enter an amount in PLN, e.g. 12.50, with at most two decimal places.
+reports-emv-formula = Estimated reach is the sum of the sharers' declared network sizes (counted once per share) multiplied by the network's reach factor. Earned media value (EMV) is reach / 1000 × CPM plus human clicks (bots excluded) × CPC: what similar impressions and clicks would cost if bought as ads. The rates for each network are in the table below; the program's coordinator can change them. The result is an estimate, not a measurement: reactions to personal posts cannot be read, so they are not counted.
+
+# --- reports: program dashboard and EMV rates (issue 14, helper H2) ---
+reports-dash-title = Program dashboard
+reports-dash-link = Dashboard
+reports-dash-period = Period
+reports-dash-period-this-month = This month
+reports-dash-period-last-month = Last month
+reports-dash-period-quarter = This quarter
+reports-dash-period-12-months = Last 12 months
+reports-dash-period-custom = Custom dates
+reports-dash-period-unknown = Choose one of the periods in the list.
+reports-dash-from = From
+reports-dash-to = To
+reports-dash-custom-hint = The dates are used with "Custom dates"; both days are included. Days are counted in UTC.
+reports-dash-show = Show
+reports-dash-compared = compared with
+reports-dash-days =
+    { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+reports-dash-headline = Headline numbers
+reports-dash-metric = Measure
+reports-dash-current = This period
+reports-dash-previous = Previous period
+reports-dash-change = Change
+reports-dash-estimate = estimate
+reports-dash-pp = { $value } pp
+reports-dash-metric-participation = Participation rate
+reports-dash-metric-active = Active ambassadors
+reports-dash-metric-enrolled = Enrolled ambassadors
+reports-dash-metric-shares = Shares
+reports-dash-metric-personalisation = Personalisation rate
+reports-dash-metric-clicks = Human clicks
+reports-dash-metric-visitors = Unique visitors
+reports-dash-metric-clicks-per-share = Clicks per share
+reports-dash-metric-applications = Applications
+reports-dash-metric-hires = Hires
+reports-dash-metric-conversions = Conversions
+reports-dash-metric-reach = Estimated reach
+reports-dash-metric-emv = EMV
+reports-dash-metric-realisation = Plan realisation
+reports-dash-metric-enps = eNPS (last closed survey)
+reports-dash-personalised = Personalised shares
+reports-dash-network = Network
+reports-dash-team = Team
+reports-dash-item = Content item
+reports-dash-ambassador = Ambassador
+reports-dash-bucket-week = Week
+reports-dash-bucket-month = Month
+reports-dash-trend-week = Trend per week
+reports-dash-trend-month = Trend per month
+reports-dash-chart-shares = Shares and personalised shares
+reports-dash-chart-clicks = Human clicks and unique visitors
+reports-dash-chart-networks = Human clicks per network
+reports-dash-by-network = By network
+reports-dash-by-team = By team
+reports-dash-top-items = Top content
+reports-dash-top-ambassadors = Top ambassadors
+reports-dash-no-team = No team
+reports-dash-top-note-items =
+    { $count ->
+        [one] Showing the content item with the most clicks; the CSV file has all of them.
+       *[other] Showing the { $count } content items with the most clicks; the CSV file has all of them.
+    }
+reports-dash-top-note-ambassadors =
+    { $count ->
+        [one] Showing the ambassador with the most shares; the CSV file has everyone.
+       *[other] Showing the { $count } ambassadors with the most shares; the CSV file has everyone.
+    }
+reports-dash-none = No data in this period.
+reports-dash-csv = Download CSV
+reports-dash-emv-title = Estimated reach and EMV
+reports-dash-emv-estimate = Reach and EMV are estimates computed from declared network sizes and the program's rates, not measurements.
+reports-dash-no-impressions = The networks' APIs do not give the impressions of personal posts, so no impressions are shown here.
+reports-dash-emv-formula-show = How they are calculated
+reports-dash-emv-formula = EMV = reach / 1000 × CPM + clicks × CPC
+reports-dash-rates-edit = Change the program's rates
+reports-emv-title = Reach and EMV rates
+reports-emv-intro = The rates used to estimate the program's reach and earned media value (EMV), per network. Leave the defaults unless you have figures of your own, e.g. what the company pays for ads.
+reports-emv-reach-factor = Reach factor (%)
+reports-emv-cpm = CPM (PLN per 1000 people reached)
+reports-emv-cpc = CPC (PLN per click)
+reports-emv-default = Default: { $value }
+reports-emv-problems = Some values need correcting: see the messages by the fields.
+reports-emv-defaults-note = A network set to its default values follows the defaults, also if a later version changes them.
+reports-emv-percent-invalid = Enter a percentage from 0 to 100 with at most one decimal place, e.g. 7.5.
+reports-emv-saved = The rates are saved.
+
+# --- reports: my impact and content performance (issue 14, H4) ---
+nav-impact = My impact
+reports-impact-title = My impact
+reports-impact-intro = Your shares, the clicks and visitors they brought, conversions and points over time, and how your posts compare with your program's median.
+reports-impact-home = See how your shares did: clicks, visitors, conversions and points over the months.
+reports-impact-home-link = Open my impact
+reports-impact-no-program = You are not in a program yet, so there is nothing to show.
+reports-impact-join = Join a program
+reports-impact-program = Program
+reports-impact-program-only = Program: { $name }
+reports-impact-period = Period
+reports-impact-period-this-month = This month
+reports-impact-period-last-month = Last month
+reports-impact-period-quarter = This quarter
+reports-impact-period-12-months = Last 12 months
+reports-impact-period-custom = Custom dates
+reports-impact-period-unknown = Choose one of the periods in the list.
+reports-impact-from = From
+reports-impact-to = To
+reports-impact-show = Show
+reports-impact-showing = Showing
+reports-impact-dates-help = The dates apply when you choose “Custom dates”. Days are counted in UTC.
+reports-impact-shares = Shares
+reports-impact-clicks = Human clicks
+reports-impact-visitors = Unique visitors
+reports-impact-conversions = Conversions
+reports-impact-points = Points
+reports-impact-clicks-per-share = Clicks per share
+reports-impact-total = Total
+reports-impact-when = Week or month
+reports-impact-network = Network
+reports-impact-definitions = Human clicks leave out robots and link previews; a unique visitor is one person per link and day; a conversion is, for example, an application sent within 30 days of a click on your link. Points are those of this program, corrections included.
+reports-impact-compare-title = Compared with the program
+reports-impact-compare-over =
+    { $count ->
+        [one] The median of { $count } active ambassador of the program in this period (with at least one share), you included. Nobody else's name or numbers are shown.
+       *[other] The median of { $count } active ambassadors of the program in this period (with at least one share), you included. Nobody else's name or numbers are shown.
+    }
+reports-impact-compare-too-few =
+    { $count ->
+        [one] Too few active ambassadors to compare: { $count } in this period. At least 3 are needed, so that nobody's numbers can be read from the median.
+       *[other] Too few active ambassadors to compare: { $count } in this period. At least 3 are needed, so that nobody's numbers can be read from the median.
+    }
+reports-impact-compare-help = The median is the middle value: half of the active ambassadors had more, half less. Within 10% of it counts as about the median.
+reports-impact-you = You
+reports-impact-median = Program median
+reports-impact-standing = Where you stand
+reports-impact-standing-above = Above the median
+reports-impact-standing-about = About the median
+reports-impact-standing-below = Below the median
+reports-impact-no-shares = No shares in this period
+reports-impact-trend-title = Over time
+reports-impact-chart-clicks = Human clicks and unique visitors
+reports-impact-chart-shares = Shares and conversions
+reports-impact-chart-points = Points
+reports-impact-table-caption = Your numbers per week or month
+reports-impact-table-help = The table below holds the same numbers as the charts.
+reports-impact-csv = Download the table (CSV)
+reports-impact-csv-bad-period = The period of the download cannot be read: choose it again on the page.
+reports-impact-file = my-impact
+reports-impact-networks-title = By network
+reports-impact-networks-none = No shares or clicks in this period.
+reports-impact-per-item = Clicks per content item: my shares
+reports-content-title = Performance
+reports-content-intro = Shares of this item, the human clicks and unique visitors they brought, and conversions, per network.
+reports-content-own-programs = Only the programs you coordinate are counted.
+reports-content-period-title = By network in the period
+reports-content-all-time-title = By network, all time
+reports-content-none-period = Nothing was shared or clicked in this period.
+reports-content-none = This item has not been shared in a program yet.
+reports-content-chart-networks = Human clicks per network
+reports-content-personalisation-title = Does personalisation pay?
+reports-content-personalisation-help = A share counts as personalised when its text differs clearly from the suggested one; the others used the suggested text as it was or nearly so. Clicks are human clicks on the tracked links of those shares, in the period.
+reports-content-personalised = With a personalised text
+reports-content-verbatim = With the suggested text
+reports-content-verdict-too-few = Too few shares to compare: each group needs at least 5 shares in the period.
+reports-content-verdict-personalised-ahead = In this period, shares with a personalised text drew more clicks per share than those with the suggested text.
+reports-content-verdict-even = In this period, both groups drew about as many clicks per share.
+reports-content-verdict-verbatim-ahead = In this period, shares with the suggested text drew more clicks per share than those with a personalised text.
+reports-content-not-a-proof = This is a comparison, not a proof: people who personalise may differ in other ways too (the size of their network, when they post), so the difference need not come from the text alone.
+reports-content-scope = Counted: shares of this item made within a program. Clicks on links outside every program appear only on the item's page.
+reports-content-program-title = Content performance
+reports-content-program-intro = The program's content items with their shares, human clicks, clicks per share and conversions in the period.
+reports-content-program-scope = Counted: shares of content items within this program. Own posts have no content item and are not listed.
+reports-content-chart-items = Human clicks of the top items
+reports-content-table-caption = Content items in the period
+reports-content-item = Content item
+reports-content-personalised-shares = Personalised shares
+reports-content-sort = Sort by
+reports-content-sort-clicks = Clicks
+reports-content-sort-shares = Shares
+reports-content-sort-clicks-per-share = Clicks per share
+reports-content-sort-conversions = Conversions
+reports-content-sort-apply = Sort
+reports-content-more =
+    { $count ->
+        [one] The first 100 of { $count } item are listed; the CSV has them all.
+       *[other] The first 100 of { $count } items are listed; the CSV has them all.
+    }
+reports-content-csv = Download the list (CSV)
+reports-content-file = content
+
+# --- reports: program reviews (issue 14, helper H3) ---
+health-fix-reviews = Open the program's reviews
+reports-review-link = Reviews
+reports-review-title = Review
+reports-review-archive = Program reviews
+reports-review-archive-intro = The regular ambassador meeting, one review per period: results against goals and the period before, what slipped, decisions with their owners and who came. Results take 6–9 months, so look at the trend across reviews rather than one number.
+reports-review-current-missing = There is no review for { $period } yet. Make it now: its numbers are taken from the data and you add notes, decisions and attendance.
+reports-review-create = Make this period's review
+reports-review-none = No reviews yet. A draft for the current period is made automatically at the start of each period, or you can make it now.
+reports-review-none-published = No review has been published yet.
+reports-review-period = Period
+reports-review-status = Status
+reports-review-published-at = Published
+reports-review-status-draft = Draft
+reports-review-status-published = Published
+reports-review-quarter = Q{ $quarter } { $year }
+reports-review-published-on = published { $date }
+reports-review-draft-hint = A draft: only you and the admins see it. Take the numbers again before the meeting, add decisions and attendance, then publish it: every member gets it by email and it can no longer be changed (decisions can still be marked done).
+reports-review-print-hint = To print the review or save it as PDF, use your browser's print command (Ctrl+P): navigation and forms are left out.
+reports-review-numbers = Results against the period before
+reports-review-numbers-when = Days { $measured } compared with { $compared }; numbers taken { $taken }.
+reports-review-metric = Measure
+reports-review-now = This period
+reports-review-before = Period before
+reports-review-change = Change
+reports-review-estimate = estimate
+reports-review-no-numbers = The numbers of this review could not be read.
+reports-review-refresh = Take the numbers again
+reports-review-slipped = What slipped
+reports-review-slipped-none = Nothing slipped: no goal is behind, no number fell by more than 20% and no health check got worse.
+reports-review-slipped-goal = The goal "{ $metric }" is behind.
+reports-review-slipped-number = { $metric } fell by more than 20% against the period before.
+reports-review-slipped-health = The health check "{ $check }" got worse since the review before.
+reports-review-slipped-decisions = { $count ->
+    [one] 1 decision is past its due date.
+   *[other] { $count } decisions are past their due date.
+}
+reports-review-number-shares = Shares
+reports-review-number-active-ambassadors = Active ambassadors
+reports-review-number-clicks = Human clicks
+reports-review-number-visitors = Unique visitors
+reports-review-number-conversions = Conversions
+reports-review-number-applications = Applications
+reports-review-goals = Goals
+reports-review-goals-none = No goal covers this period.
+reports-review-top-content = Top content
+reports-review-top-ambassadors = Top ambassadors
+reports-review-top-none = Nothing was shared in this period.
+reports-review-item = Content item
+reports-review-ambassador = Ambassador
+reports-review-shares = Shares
+reports-review-clicks = Clicks
+reports-review-conversions = Conversions
+reports-review-health = Health check
+reports-review-health-intro = Each check now, and at the review before.
+reports-review-check = Check
+reports-review-at-last = At the review before
+reports-review-trend = Change
+reports-review-trend-better = Better
+reports-review-trend-worse = Worse
+reports-review-trend-same = Unchanged
+reports-review-trend-new = New
+reports-review-carried = Open decisions from earlier reviews
+reports-review-carried-none = No decision from earlier reviews is open.
+reports-review-decisions = Decisions of this review
+reports-review-decisions-none = No decisions yet.
+reports-review-decision-new = Add a decision
+reports-review-decision-text = What is to be done
+reports-review-decision-owner = Owner
+reports-review-decision-owner-choose = Choose a person
+reports-review-decision-due = Due
+reports-review-decision-add = Add the decision
+reports-review-decision-open = Open
+reports-review-decision-overdue = Overdue
+reports-review-decision-done = Done
+reports-review-decision-mark-done = Mark done
+reports-review-decision-reopen = Open again
+reports-review-decision-delete-confirm = Delete this decision?
+reports-review-taken-in = from the review of { $period }
+reports-review-owner-gone = a deleted account
+reports-review-attendance = Attendance
+reports-review-attendance-who = Who came to the meeting
+reports-review-attendance-nobody = The program has no members yet.
+reports-review-attendance-save = Save attendance
+reports-review-attendance-count = { $count ->
+    [0] Nobody was marked as present.
+    [one] 1 person came to the meeting.
+   *[other] { $count } people came to the meeting.
+}
+reports-review-notes = Notes
+reports-review-notes-help = Plain text or Markdown: **bold**, lists with "-", links. Members read the notes once the review is published.
+reports-review-notes-save = Save the notes
+reports-review-notes-none = No notes.
+reports-review-publish = Publish the review
+reports-review-publish-help = Every member of the program gets an email with a summary and a link. A published review cannot be changed any more; decisions can still be marked done.
+reports-review-publish-confirm = Publish the review and email it to every member?
+reports-review-error-text = Write what is to be done.
+reports-review-error-text-long = Keep the decision to 500 characters.
+reports-review-error-owner = Choose the owner among the program's members and its coordinator.
+reports-review-error-due = Enter the due date as a date (YYYY-MM-DD).
+reports-review-error-due-range = The due date must fall between the start of the review's period and a year after its end.
+reports-review-error-notes-long = Keep the notes to 20,000 characters.
+reports-review-error-attendee = Only the program's members and its coordinator can be marked as present.
+reports-review-flash-created = The review was made from the data. Add notes, decisions and attendance, then publish it.
+reports-review-flash-exists = This period already has a review.
+reports-review-flash-refreshed = The numbers were taken again.
+reports-review-flash-notes = Notes saved.
+reports-review-flash-decision = Decision added.
+reports-review-flash-decision-deleted = Decision deleted.
+reports-review-flash-done = Decision marked done.
+reports-review-flash-reopened = Decision open again.
+reports-review-flash-attendance = Attendance saved.
+reports-review-flash-published = The review was published and is on its way to the members by email.
+reports-review-flash-read-only = The review is published and can no longer be changed.
+reports-review-email-subject = { $program }: review of { $period }
+reports-review-email-body = Hello { $name },
+
+    { $coordinator } sends you the review of the program "{ $program }" for { $period }.
+
+    The main numbers (the period before in brackets):
+    { $numbers }
+
+    Decisions taken at the meeting:
+    { $decisions }
+
+    The whole review, with goals, top content and the program's health:
+    { $link }
+reports-review-email-number = - { $label }: { $now } ({ $before })
+reports-review-email-decision = - { $text } ({ $owner }, due { $due })
+reports-review-email-no-decisions = No decisions were taken.

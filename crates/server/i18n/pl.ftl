@@ -870,7 +870,7 @@ health-training-none = Nie ma opublikowanego kursu: ambasadorzy nie dostają szk
 health-completion-ok = { $percent }% ambasadorów ukończyło szkolenie.
 health-completion-low = Tylko { $percent }% ambasadorów ukończyło szkolenie.
 health-reviews-later = Comiesięczne podsumowania programu pojawią się w kolejnej wersji; do tego czasu spotykajcie się i notujcie wnioski poza Ambasadą.
-health-review-none = Nie było jeszcze podsumowania (spotkania co { $cadence } dni).
+health-review-none = Nie opublikowano jeszcze żadnego podsumowania (spotkania co { $cadence } dni): zorganizuj spotkanie i opublikuj podsumowanie.
 health-review-recent = Ostatnie podsumowanie było { $days } dni temu – zgodnie z rytmem co { $cadence } dni.
 health-review-late = Ostatnie podsumowanie było { $days } dni temu – dłużej niż rytm co { $cadence } dni.
 health-review-overdue = Ostatnie podsumowanie było { $days } dni temu – znacznie dłużej niż rytm co { $cadence } dni.
@@ -1952,3 +1952,343 @@ redemption-own = To Twoje własne zgłoszenie: decyzję podejmie inny koordynato
 challenge-error-starts-in-the-past = Początek nie może być w przeszłości: wyzwanie zaczyna się teraz albo później.
 reward-stock-changed = Liczba sztuk zmieniła się w trakcie edycji (ktoś odebrał nagrodę albo ją zapisał). Teraz: { $stock }. Sprawdź ją i zapisz ponownie.
 error-unknown-network = „{ $network }” to nie jest nazwa sieci: użyj linkedin, x, facebook albo xing.
+
+# --- reports: periods and EMV (issue 14, core rules) ---
+reports-period-missing = Podaj datę w formacie RRRR-MM-DD, np. 2026-11-30.
+reports-period-invalid = To nie jest poprawna data: wpisz ją w formacie RRRR-MM-DD, np. 2026-11-30.
+reports-period-reversed = Koniec okresu nie może być wcześniej niż jego początek.
+reports-period-too-long = Okres może obejmować najwyżej 10 lat (3660 dni): skróć go.
+reports-period-in-future = Okres zaczyna się w przyszłości, więc nie ma jeszcze dla niego danych: wybierz datę początkową nie późniejszą niż dziś.
+reports-emv-factor-range = Wpisz współczynnik zasięgu od 0 do 1000 promili (1000 ‰ oznacza, że post widzi cała sieć kontaktów autora).
+reports-emv-money-range = Wpisz kwotę od 0 do 100 000 zł.
+reports-emv-money-invalid = Wpisz kwotę w złotych, np. 12,50, z najwyżej dwoma miejscami po przecinku.
+reports-emv-formula = Szacowany zasięg to suma deklarowanych wielkości sieci kontaktów osób udostępniających (liczonych przy każdym udostępnieniu) pomnożona przez współczynnik zasięgu danej sieci. Ekwiwalent reklamowy (EMV) to zasięg / 1000 × CPM plus liczba kliknięć (bez botów) × CPC, czyli tyle, ile kosztowałyby podobne wyświetlenia i kliknięcia kupione jako reklama. Stawki dla każdej sieci podaje tabela poniżej; koordynator programu może je zmienić. Wynik to szacunek, a nie zmierzona wartość: reakcji pod prywatnymi postami nie da się odczytać, więc nie są liczone.
+
+# --- reports: program dashboard and EMV rates (issue 14, helper H2) ---
+reports-dash-title = Pulpit programu
+reports-dash-link = Pulpit
+reports-dash-period = Okres
+reports-dash-period-this-month = Bieżący miesiąc
+reports-dash-period-last-month = Poprzedni miesiąc
+reports-dash-period-quarter = Bieżący kwartał
+reports-dash-period-12-months = Ostatnie 12 miesięcy
+reports-dash-period-custom = Własne daty
+reports-dash-period-unknown = Wybierz jeden z okresów z listy.
+reports-dash-from = Od
+reports-dash-to = Do
+reports-dash-custom-hint = Daty są brane pod uwagę przy opcji „Własne daty”; oba dni wliczają się do okresu. Dni liczymy według czasu UTC.
+reports-dash-show = Pokaż
+reports-dash-compared = w porównaniu z okresem
+reports-dash-days =
+    { $count ->
+        [one] { $count } dzień
+        [few] { $count } dni
+        [many] { $count } dni
+       *[other] { $count } dnia
+    }
+reports-dash-headline = Najważniejsze liczby
+reports-dash-metric = Miara
+reports-dash-current = Ten okres
+reports-dash-previous = Poprzedni okres
+reports-dash-change = Zmiana
+reports-dash-estimate = szacunek
+reports-dash-pp = { $value } pkt proc.
+reports-dash-metric-participation = Wskaźnik uczestnictwa
+reports-dash-metric-active = Aktywni ambasadorzy
+reports-dash-metric-enrolled = Ambasadorzy w programie
+reports-dash-metric-shares = Udostępnienia
+reports-dash-metric-personalisation = Udział udostępnień z własnym tekstem
+reports-dash-metric-clicks = Kliknięcia (bez botów)
+reports-dash-metric-visitors = Unikalni odwiedzający
+reports-dash-metric-clicks-per-share = Kliknięcia na udostępnienie
+reports-dash-metric-applications = Aplikacje
+reports-dash-metric-hires = Zatrudnienia
+reports-dash-metric-conversions = Konwersje
+reports-dash-metric-reach = Szacowany zasięg
+reports-dash-metric-emv = EMV
+reports-dash-metric-realisation = Realizacja planu
+reports-dash-metric-enps = eNPS (ostatnia zamknięta ankieta)
+reports-dash-personalised = Udostępnienia z własnym tekstem
+reports-dash-network = Sieć
+reports-dash-team = Zespół
+reports-dash-item = Treść
+reports-dash-ambassador = Ambasador
+reports-dash-bucket-week = Tydzień
+reports-dash-bucket-month = Miesiąc
+reports-dash-trend-week = Trend tydzień po tygodniu
+reports-dash-trend-month = Trend miesiąc po miesiącu
+reports-dash-chart-shares = Udostępnienia i udostępnienia z własnym tekstem
+reports-dash-chart-clicks = Kliknięcia (bez botów) i unikalni odwiedzający
+reports-dash-chart-networks = Kliknięcia (bez botów) według sieci
+reports-dash-by-network = Według sieci
+reports-dash-by-team = Według zespołów
+reports-dash-top-items = Najlepsze treści
+reports-dash-top-ambassadors = Najaktywniejsi ambasadorzy
+reports-dash-no-team = Bez zespołu
+reports-dash-top-note-items =
+    { $count ->
+        [one] Pokazujemy treść z największą liczbą kliknięć; plik CSV zawiera wszystkie.
+        [few] Pokazujemy { $count } treści z największą liczbą kliknięć; plik CSV zawiera wszystkie.
+        [many] Pokazujemy { $count } treści z największą liczbą kliknięć; plik CSV zawiera wszystkie.
+       *[other] Pokazujemy { $count } treści z największą liczbą kliknięć; plik CSV zawiera wszystkie.
+    }
+reports-dash-top-note-ambassadors =
+    { $count ->
+        [one] Pokazujemy ambasadora z największą liczbą udostępnień; plik CSV zawiera wszystkich.
+        [few] Pokazujemy { $count } ambasadorów z największą liczbą udostępnień; plik CSV zawiera wszystkich.
+        [many] Pokazujemy { $count } ambasadorów z największą liczbą udostępnień; plik CSV zawiera wszystkich.
+       *[other] Pokazujemy { $count } ambasadora z największą liczbą udostępnień; plik CSV zawiera wszystkich.
+    }
+reports-dash-none = Brak danych w tym okresie.
+reports-dash-csv = Pobierz CSV
+reports-dash-emv-title = Szacowany zasięg i EMV
+reports-dash-emv-estimate = Zasięg i EMV to szacunki wyliczone z deklarowanych wielkości sieci kontaktów i stawek programu, a nie pomiary.
+reports-dash-no-impressions = API serwisów społecznościowych nie podają wyświetleń prywatnych postów, dlatego nie pokazujemy tu żadnych wyświetleń.
+reports-dash-emv-formula-show = Jak to liczymy
+reports-dash-emv-formula = EMV = zasięg / 1000 × CPM + kliknięcia × CPC
+reports-dash-rates-edit = Zmień stawki programu
+reports-emv-title = Stawki zasięgu i EMV
+reports-emv-intro = Stawki, z których szacujemy zasięg programu i jego ekwiwalent reklamowy (EMV), osobno dla każdej sieci. Zostaw domyślne, chyba że masz własne dane, np. ile firma płaci za reklamy.
+reports-emv-reach-factor = Współczynnik zasięgu (%)
+reports-emv-cpm = CPM (zł za 1000 osób w zasięgu)
+reports-emv-cpc = CPC (zł za kliknięcie)
+reports-emv-default = Domyślnie: { $value }
+reports-emv-problems = Niektóre wartości trzeba poprawić: zobacz komunikaty przy polach.
+reports-emv-defaults-note = Sieć z wartościami domyślnymi korzysta z domyślnych stawek także wtedy, gdy zmieni je nowsza wersja.
+reports-emv-percent-invalid = Wpisz wartość procentową od 0 do 100, z najwyżej jednym miejscem po przecinku, np. 7,5.
+reports-emv-saved = Stawki zapisane.
+
+# --- reports: my impact and content performance (issue 14, H4) ---
+nav-impact = Moje wyniki
+reports-impact-title = Moje wyniki
+reports-impact-intro = Twoje udostępnienia, kliknięcia i odwiedzający, których przyniosły, konwersje i punkty w czasie, a także porównanie Twoich postów z medianą programu.
+reports-impact-home = Zobacz, jak poradziły sobie Twoje udostępnienia: kliknięcia, odwiedzający, konwersje i punkty miesiąc po miesiącu.
+reports-impact-home-link = Otwórz moje wyniki
+reports-impact-no-program = Nie należysz jeszcze do żadnego programu, więc nie ma czego pokazać.
+reports-impact-join = Dołącz do programu
+reports-impact-program = Program
+reports-impact-program-only = Program: { $name }
+reports-impact-period = Okres
+reports-impact-period-this-month = Ten miesiąc
+reports-impact-period-last-month = Poprzedni miesiąc
+reports-impact-period-quarter = Ten kwartał
+reports-impact-period-12-months = Ostatnie 12 miesięcy
+reports-impact-period-custom = Własny zakres dat
+reports-impact-period-unknown = Wybierz jeden z okresów z listy.
+reports-impact-from = Od
+reports-impact-to = Do
+reports-impact-show = Pokaż
+reports-impact-showing = Okres:
+reports-impact-dates-help = Daty obowiązują po wybraniu „Własny zakres dat”. Dni liczymy według czasu UTC.
+reports-impact-shares = Udostępnienia
+reports-impact-clicks = Kliknięcia (bez robotów)
+reports-impact-visitors = Unikalni odwiedzający
+reports-impact-conversions = Konwersje
+reports-impact-points = Punkty
+reports-impact-clicks-per-share = Kliknięcia na udostępnienie
+reports-impact-total = Razem
+reports-impact-when = Tydzień lub miesiąc
+reports-impact-network = Sieć
+reports-impact-definitions = Kliknięcia nie obejmują robotów ani podglądów linków; unikalny odwiedzający to jedna osoba na link i dzień; konwersja to np. aplikacja na ofertę pracy wysłana w ciągu 30 dni od kliknięcia w Twój link. Punkty to punkty z tego programu, łącznie z korektami.
+reports-impact-compare-title = Na tle programu
+reports-impact-compare-over =
+    { $count ->
+        [one] Mediana wśród { $count } osoby aktywnej w programie w tym okresie (z co najmniej jednym udostępnieniem), łącznie z Tobą. Nie pokazujemy niczyich nazwisk ani wyników.
+        [few] Mediana wśród { $count } osób aktywnych w programie w tym okresie (z co najmniej jednym udostępnieniem), łącznie z Tobą. Nie pokazujemy niczyich nazwisk ani wyników.
+        [many] Mediana wśród { $count } osób aktywnych w programie w tym okresie (z co najmniej jednym udostępnieniem), łącznie z Tobą. Nie pokazujemy niczyich nazwisk ani wyników.
+       *[other] Mediana wśród { $count } osoby aktywnej w programie w tym okresie (z co najmniej jednym udostępnieniem), łącznie z Tobą. Nie pokazujemy niczyich nazwisk ani wyników.
+    }
+reports-impact-compare-too-few =
+    { $count ->
+        [one] Za mało aktywnych osób, żeby porównać: w tym okresie była { $count } osoba. Potrzeba co najmniej 3, żeby z mediany nie dało się odczytać niczyich wyników.
+        [few] Za mało aktywnych osób, żeby porównać: w tym okresie były { $count } osoby. Potrzeba co najmniej 3, żeby z mediany nie dało się odczytać niczyich wyników.
+        [many] Za mało aktywnych osób, żeby porównać: w tym okresie było { $count } osób. Potrzeba co najmniej 3, żeby z mediany nie dało się odczytać niczyich wyników.
+       *[other] Za mało aktywnych osób, żeby porównać: w tym okresie było { $count } osoby. Potrzeba co najmniej 3, żeby z mediany nie dało się odczytać niczyich wyników.
+    }
+reports-impact-compare-help = Mediana to wartość środkowa: połowa aktywnych osób miała więcej, połowa mniej. Różnica do 10% oznacza wynik w okolicy mediany.
+reports-impact-you = Ty
+reports-impact-median = Mediana programu
+reports-impact-standing = Twój wynik
+reports-impact-standing-above = Powyżej mediany
+reports-impact-standing-about = W okolicy mediany
+reports-impact-standing-below = Poniżej mediany
+reports-impact-no-shares = Brak udostępnień w tym okresie
+reports-impact-trend-title = W czasie
+reports-impact-chart-clicks = Kliknięcia i unikalni odwiedzający
+reports-impact-chart-shares = Udostępnienia i konwersje
+reports-impact-chart-points = Punkty
+reports-impact-table-caption = Twoje wyniki w kolejnych tygodniach lub miesiącach
+reports-impact-table-help = Tabela poniżej zawiera te same liczby co wykresy.
+reports-impact-csv = Pobierz tabelę (CSV)
+reports-impact-csv-bad-period = Nie da się odczytać okresu do pobrania: wybierz go ponownie na stronie.
+reports-impact-file = moje-wyniki
+reports-impact-networks-title = Według sieci
+reports-impact-networks-none = W tym okresie nie ma udostępnień ani kliknięć.
+reports-impact-per-item = Kliknięcia w poszczególne treści: moje udostępnienia
+reports-content-title = Skuteczność
+reports-content-intro = Udostępnienia tej treści, kliknięcia (bez robotów) i unikalni odwiedzający, których przyniosły, oraz konwersje, w podziale na sieci.
+reports-content-own-programs = Liczymy tylko programy, które koordynujesz.
+reports-content-period-title = Według sieci w wybranym okresie
+reports-content-all-time-title = Według sieci, od początku
+reports-content-none-period = W tym okresie nikt tego nie udostępnił ani nie kliknął.
+reports-content-none = Tej treści nikt jeszcze nie udostępnił w ramach programu.
+reports-content-chart-networks = Kliknięcia według sieci
+reports-content-personalisation-title = Czy dopasowanie tekstu się opłaca?
+reports-content-personalisation-help = Udostępnienie liczymy jako dopasowane, gdy jego tekst wyraźnie różni się od proponowanego; pozostałe użyły gotowego tekstu bez zmian albo prawie bez zmian. Kliknięcia to kliknięcia ludzi (bez robotów) w linki śledzące tych udostępnień w wybranym okresie.
+reports-content-personalised = Z tekstem dopasowanym do siebie
+reports-content-verbatim = Z gotowym tekstem
+reports-content-verdict-too-few = Za mało udostępnień, żeby porównać: każda grupa potrzebuje co najmniej 5 udostępnień w wybranym okresie.
+reports-content-verdict-personalised-ahead = W tym okresie udostępnienia z tekstem dopasowanym do siebie przyniosły więcej kliknięć na udostępnienie niż te z gotowym tekstem.
+reports-content-verdict-even = W tym okresie obie grupy przyniosły mniej więcej tyle samo kliknięć na udostępnienie.
+reports-content-verdict-verbatim-ahead = W tym okresie udostępnienia z gotowym tekstem przyniosły więcej kliknięć na udostępnienie niż te z tekstem dopasowanym do siebie.
+reports-content-not-a-proof = To porównanie, a nie dowód: osoby, które dopasowują tekst, mogą się różnić także czym innym (wielkością sieci kontaktów, porą publikacji), więc różnica nie musi wynikać z samego tekstu.
+reports-content-scope = Liczymy udostępnienia tej treści w ramach programów. Kliknięcia w linki spoza programów widać tylko na stronie treści.
+reports-content-program-title = Skuteczność treści
+reports-content-program-intro = Treści programu z ich udostępnieniami, kliknięciami (bez robotów), kliknięciami na udostępnienie i konwersjami w wybranym okresie.
+reports-content-program-scope = Liczymy udostępnienia treści w ramach tego programu. Własne posty nie są powiązane z żadną treścią, więc ich tu nie ma.
+reports-content-chart-items = Kliknięcia najczęściej klikanych treści
+reports-content-table-caption = Treści w wybranym okresie
+reports-content-item = Treść
+reports-content-personalised-shares = Udostępnienia z dopasowanym tekstem
+reports-content-sort = Sortuj według
+reports-content-sort-clicks = Kliknięć
+reports-content-sort-shares = Udostępnień
+reports-content-sort-clicks-per-share = Kliknięć na udostępnienie
+reports-content-sort-conversions = Konwersji
+reports-content-sort-apply = Sortuj
+reports-content-more = Pokazujemy pierwsze 100 z { $count } treści; plik CSV zawiera wszystkie.
+reports-content-csv = Pobierz listę (CSV)
+reports-content-file = tresci
+
+# --- reports: program reviews (issue 14, helper H3) ---
+health-fix-reviews = Otwórz podsumowania programu
+reports-review-link = Podsumowania
+reports-review-title = Podsumowanie
+reports-review-archive = Podsumowania programu
+reports-review-archive-intro = Regularne spotkanie z ambasadorami, jedno podsumowanie na okres: wyniki na tle celów i poprzedniego okresu, co nie wyszło, decyzje z osobami odpowiedzialnymi i lista obecności. Na efekty czeka się 6–9 miesięcy, więc patrz na trend z kolejnych podsumowań, a nie na pojedynczą liczbę.
+reports-review-current-missing = Nie ma jeszcze podsumowania za okres: { $period }. Utwórz je teraz – liczby zostaną pobrane z danych, a Ty dodasz notatki, decyzje i obecność.
+reports-review-create = Utwórz podsumowanie tego okresu
+reports-review-none = Nie ma jeszcze podsumowań. Szkic podsumowania bieżącego okresu powstaje automatycznie na początku każdego okresu; możesz też utworzyć go teraz.
+reports-review-none-published = Nie opublikowano jeszcze żadnego podsumowania.
+reports-review-period = Okres
+reports-review-status = Stan
+reports-review-published-at = Opublikowano
+reports-review-status-draft = Szkic
+reports-review-status-published = Opublikowane
+reports-review-quarter = { $quarter }. kwartał { $year }
+reports-review-published-on = opublikowano { $date }
+reports-review-draft-hint = To szkic: widzisz go tylko Ty i administratorzy. Przed spotkaniem pobierz liczby jeszcze raz, dodaj decyzje i obecność, a potem opublikuj podsumowanie – każda osoba w programie dostanie je e-mailem i nie da się go już zmienić (decyzje nadal można oznaczać jako wykonane).
+reports-review-print-hint = Aby wydrukować podsumowanie albo zapisać je jako PDF, użyj polecenia drukowania w przeglądarce (Ctrl+P) – nawigacja i formularze zostaną pominięte.
+reports-review-numbers = Wyniki na tle poprzedniego okresu
+reports-review-numbers-when = Dni { $measured } w porównaniu z { $compared }; liczby pobrano { $taken }.
+reports-review-metric = Miara
+reports-review-now = Ten okres
+reports-review-before = Poprzedni okres
+reports-review-change = Zmiana
+reports-review-estimate = szacunek
+reports-review-no-numbers = Nie udało się odczytać liczb tego podsumowania.
+reports-review-refresh = Pobierz liczby jeszcze raz
+reports-review-slipped = Co nie wyszło
+reports-review-slipped-none = Wszystko idzie zgodnie z planem: żaden cel nie jest opóźniony, żadna liczba nie spadła o ponad 20% i żaden element kondycji programu się nie pogorszył.
+reports-review-slipped-goal = Cel „{ $metric }” jest opóźniony.
+reports-review-slipped-number = { $metric }: spadek o ponad 20% względem poprzedniego okresu.
+reports-review-slipped-health = Element kondycji programu „{ $check }” pogorszył się od poprzedniego podsumowania.
+reports-review-slipped-decisions = { $count ->
+    [one] 1 decyzja jest po terminie.
+    [few] { $count } decyzje są po terminie.
+   *[many] { $count } decyzji jest po terminie.
+}
+reports-review-number-shares = Udostępnienia
+reports-review-number-active-ambassadors = Aktywni ambasadorzy
+reports-review-number-clicks = Kliknięcia (bez botów)
+reports-review-number-visitors = Unikalni odwiedzający
+reports-review-number-conversions = Konwersje
+reports-review-number-applications = Aplikacje
+reports-review-goals = Cele
+reports-review-goals-none = Żaden cel nie obejmuje tego okresu.
+reports-review-top-content = Najlepsze treści
+reports-review-top-ambassadors = Najaktywniejsi ambasadorzy
+reports-review-top-none = W tym okresie nic nie udostępniono.
+reports-review-item = Treść
+reports-review-ambassador = Ambasador(ka)
+reports-review-shares = Udostępnienia
+reports-review-clicks = Kliknięcia
+reports-review-conversions = Konwersje
+reports-review-health = Kondycja programu
+reports-review-health-intro = Każdy element teraz i w poprzednim podsumowaniu.
+reports-review-check = Element
+reports-review-at-last = W poprzednim podsumowaniu
+reports-review-trend = Zmiana
+reports-review-trend-better = Lepiej
+reports-review-trend-worse = Gorzej
+reports-review-trend-same = Bez zmian
+reports-review-trend-new = Nowy
+reports-review-carried = Otwarte decyzje z wcześniejszych podsumowań
+reports-review-carried-none = Żadna decyzja z wcześniejszych podsumowań nie czeka na wykonanie.
+reports-review-decisions = Decyzje z tego podsumowania
+reports-review-decisions-none = Nie ma jeszcze decyzji.
+reports-review-decision-new = Dodaj decyzję
+reports-review-decision-text = Co trzeba zrobić
+reports-review-decision-owner = Osoba odpowiedzialna
+reports-review-decision-owner-choose = Wybierz osobę
+reports-review-decision-due = Termin
+reports-review-decision-add = Dodaj decyzję
+reports-review-decision-open = Otwarta
+reports-review-decision-overdue = Po terminie
+reports-review-decision-done = Wykonana
+reports-review-decision-mark-done = Oznacz jako wykonaną
+reports-review-decision-reopen = Otwórz ponownie
+reports-review-decision-delete-confirm = Usunąć tę decyzję?
+reports-review-taken-in = z podsumowania: { $period }
+reports-review-owner-gone = konto usunięte
+reports-review-attendance = Obecność
+reports-review-attendance-who = Kto był na spotkaniu
+reports-review-attendance-nobody = Program nie ma jeszcze uczestników.
+reports-review-attendance-save = Zapisz obecność
+reports-review-attendance-count = { $count ->
+    [0] Nikogo nie oznaczono jako obecnego.
+    [one] Na spotkaniu była 1 osoba.
+    [few] Na spotkaniu były { $count } osoby.
+   *[many] Na spotkaniu było { $count } osób.
+}
+reports-review-notes = Notatki
+reports-review-notes-help = Zwykły tekst albo Markdown: **pogrubienie**, listy z „-”, linki. Osoby w programie przeczytają notatki po opublikowaniu podsumowania.
+reports-review-notes-save = Zapisz notatki
+reports-review-notes-none = Brak notatek.
+reports-review-publish = Opublikuj podsumowanie
+reports-review-publish-help = Każda osoba w programie dostanie e-mail ze skrótem i linkiem. Opublikowanego podsumowania nie można już zmienić; decyzje nadal można oznaczać jako wykonane.
+reports-review-publish-confirm = Opublikować podsumowanie i wysłać je e-mailem wszystkim osobom w programie?
+reports-review-error-text = Napisz, co trzeba zrobić.
+reports-review-error-text-long = Decyzja może mieć najwyżej 500 znaków.
+reports-review-error-owner = Wybierz osobę odpowiedzialną spośród uczestników programu i osoby koordynującej.
+reports-review-error-due = Wpisz termin jako datę (RRRR-MM-DD).
+reports-review-error-due-range = Termin musi przypadać między początkiem okresu podsumowania a rokiem po jego końcu.
+reports-review-error-notes-long = Notatki mogą mieć najwyżej 20 000 znaków.
+reports-review-error-attendee = Jako obecne można oznaczyć tylko osoby z programu i osobę koordynującą.
+reports-review-flash-created = Podsumowanie utworzono na podstawie danych. Dodaj notatki, decyzje i obecność, a potem je opublikuj.
+reports-review-flash-exists = Ten okres ma już podsumowanie.
+reports-review-flash-refreshed = Liczby pobrano jeszcze raz.
+reports-review-flash-notes = Notatki zapisane.
+reports-review-flash-decision = Decyzja dodana.
+reports-review-flash-decision-deleted = Decyzja usunięta.
+reports-review-flash-done = Decyzja oznaczona jako wykonana.
+reports-review-flash-reopened = Decyzja znów jest otwarta.
+reports-review-flash-attendance = Obecność zapisana.
+reports-review-flash-published = Podsumowanie opublikowano; e-maile do uczestników programu są w drodze.
+reports-review-flash-read-only = Podsumowanie jest opublikowane i nie można go już zmieniać.
+reports-review-email-subject = { $program }: podsumowanie – { $period }
+reports-review-email-body = Cześć { $name },
+
+    { $coordinator } przesyła podsumowanie programu „{ $program }” za okres: { $period }.
+
+    Najważniejsze liczby (w nawiasie poprzedni okres):
+    { $numbers }
+
+    Decyzje podjęte na spotkaniu:
+    { $decisions }
+
+    Całe podsumowanie, z celami, najlepszymi treściami i kondycją programu:
+    { $link }
+reports-review-email-number = - { $label }: { $now } ({ $before })
+reports-review-email-decision = - { $text } ({ $owner }, termin: { $due })
+reports-review-email-no-decisions = Nie podjęto decyzji.

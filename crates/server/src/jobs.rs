@@ -17,6 +17,7 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
         tokio::spawn(crate::digests::run(state.clone(), stop.clone())),
         tokio::spawn(crate::rewards::awarding::clicks_job(state.clone(), stop.clone())),
         tokio::spawn(crate::rewards::settle::run(state.clone(), stop.clone())),
+        tokio::spawn(crate::reports::reviews_job::run(state.clone(), stop.clone())),
     ];
     jobs.extend(crate::tracking::spawn_writer(state.clone(), stop.clone()));
     if let Some(cfg) = state.config.smtp.clone() {
@@ -121,6 +122,10 @@ async fn cleanup(state: AppState, mut stop: watch::Receiver<bool>) {
         }
         if let Err(e) = state.store.purge_salts(ambasada_core::tracking::day_number(now)).await {
             tracing::warn!(error = %e, "salt clean-up failed");
+        }
+        let today = ambasada_core::tracking::day_number(now);
+        if let Err(e) = state.store.prune_click_day_visitors(today).await {
+            tracing::warn!(error = %e, "visitor roll-up clean-up failed");
         }
         tokio::select! {
             _ = stop.changed() => return,

@@ -28,6 +28,7 @@ pub mod ops;
 pub mod people;
 pub mod programs;
 pub mod recruiting;
+pub mod reports;
 pub mod rewards;
 pub mod security_headers;
 mod serve;
@@ -146,6 +147,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .merge(notifications::routes())
         .merge(integrations::routes())
         .merge(rewards::routes())
+        .merge(reports::routes())
         .merge(calendar::feeds::routes())
         .merge(digests::routes())
         .fallback(|| async { error::AppError::NotFound })

@@ -172,6 +172,7 @@ impl Ctx {
             items.extend([
                 ("/app/feed", "nav-feed"),
                 ("/app/shares", "nav-shares"),
+                ("/app/impact", "nav-impact"),
                 ("/app/plan", "nav-plan"),
                 ("/app/training", "nav-training"),
                 ("/app/points", "nav-points"),

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod people;
 pub mod programs;
 pub mod recruiting;
+pub mod reports;
 pub mod rewards;
 pub mod settings;
 pub mod tracking;

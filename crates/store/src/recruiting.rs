@@ -191,6 +191,7 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            crate::reports::rollups::add_conversion(&mut tx, s.click_id, now).await?;
         }
         tx.commit().await?;
         Ok(id)
@@ -292,6 +293,8 @@ impl Store {
         {
             return Ok((existing, false));
         }
+        self.sync_clicks().await;
+        let mut tx = self.pool.begin().await?;
         let inserted: std::result::Result<(i64,), _> = sqlx::query_as(
             "INSERT INTO conversions (click_id, kind, external_id, value, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
@@ -300,8 +303,14 @@ impl Store {
         .bind(external_id)
         .bind(value)
         .bind(now)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await;
+        if inserted.is_ok() {
+            crate::reports::rollups::add_conversion(&mut tx, click_id, now).await?;
+            tx.commit().await?;
+        } else {
+            drop(tx);
+        }
         match inserted {
             Ok((id,)) => Ok((
                 Conversion {

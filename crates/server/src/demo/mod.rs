@@ -7,11 +7,13 @@ mod calendar;
 mod content;
 pub mod courses;
 mod enps;
+mod history;
 mod integrations;
 mod notifications;
 mod people;
 mod programs;
 mod recruiting;
+mod reviews;
 mod rewards;
 mod sharing;
 mod tracking;
@@ -46,6 +48,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     content::seed_pending(state, now, programs.employer_branding).await?;
     sharing::seed_shares(state, now, &programs, &published, offers[0]).await?;
     tracking::seed_clicks(state, now).await?;
+    history::seed_history(state, now, &programs, id_of(state, "redaktor@demo.example").await?).await?;
     recruiting::seed_applications(state, now, &offers).await?;
     programs::seed_goals(state, now).await?;
     calendar::seed_calendar(state, now, &programs, &published).await?;
@@ -55,6 +58,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     integrations::seed_webhooks(state, now, programs.employer_branding).await?;
     rewards::seed_rewards(state, now, &programs).await?;
     notifications::seed_notifications(state, now, &programs).await?;
+    reviews::seed_reviews(state, now, &programs).await?;
     store.audit(Some(admin.id), "demo.seed", "demo data", now).await?;
     Ok(true)
 }

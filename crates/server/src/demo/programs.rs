@@ -26,14 +26,14 @@ const PROGRAMS: &[DemoProgram] = &[
         slug: "employer-branding-pl",
         description: "Pokazujemy, jak się u nas pracuje, i pomagamy rekrutacji: 40 aplikacji z linków ambasadorów na kwartał.",
         daily_share_limit: 5,
-        age_days: 120,
+        age_days: 370,
     },
     DemoProgram {
         name: "Sprzedaż B2B",
         slug: "sprzedaz-b2b",
         description: "Handlowcy dzielą się wiedzą o produkcie ze swoimi klientami.",
         daily_share_limit: 3,
-        age_days: 40,
+        age_days: 365,
     },
 ];
 
@@ -140,7 +140,7 @@ async fn seed_members(state: &AppState, now: i64, programs: &Programs, coordinat
             .decide_application(app_id, "accepted", None, coordinator, joined)
             .await?;
         if i % 3 == 0 {
-            store.add_member(programs.sales, *id, now - 30 * DAY).await?;
+            store.add_member(programs.sales, *id, now - 360 * DAY).await?;
         }
     }
     Ok(())

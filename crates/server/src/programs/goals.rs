@@ -45,7 +45,10 @@ pub async fn progress_now(
         return Ok(None);
     };
     let until = now.min(g.period_end).max(g.period_start);
-    let f = state.store.period_facts(g.program_id, g.period_start, until).await?;
+    let f = state
+        .store
+        .period_facts(g.program_id, g.period_start, until, now)
+        .await?;
     let facts = Facts {
         shares: f.shares,
         clicks: f.clicks,

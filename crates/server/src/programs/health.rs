@@ -57,8 +57,12 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         courses_available,
         required_course: required.is_some(),
         training_completion,
-        reviews_exist: false,
-        last_review_days_ago: None,
+        reviews_exist: true,
+        last_review_days_ago: state
+            .store
+            .last_review_published_at(program.id)
+            .await?
+            .map(|at| ((now - at) / DAY).max(0)),
         cadence_days: ambasada_core::programs::cadence_days(&program.review_cadence).unwrap_or(31),
         rewards_exist: state.store.active_rewards_count(program.id).await? > 0,
         points_in_effect: points_in_effect(state, program.id).await?,
@@ -107,6 +111,7 @@ fn row(ctx: &Ctx, program: &Program, c: &Check) -> CheckRow {
         "calendar" => link(format!("/app/programs/{}/realisation", program.id)),
         "rewards" => link(format!("/app/programs/{}/rewards", program.id)),
         "points" => link(format!("/app/programs/{}/points", program.id)),
+        "reviews" => link(format!("/app/programs/{}/reviews", program.id)),
         _ => None,
     };
     CheckRow {

@@ -63,13 +63,22 @@ struct ReviewTemplate<'a> {
     ratio: i64,
 }
 
+/// At most this many people with shares without a post URL are listed (most such shares
+/// first).
+const UNVERIFIED_SHOWN: i64 = 200;
+
 /// `GET /app/programs/{id}/points/review`.
 async fn page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     let program = managed(&state, &user, id).await?;
     let since = review_since(crate::now());
     let links: Vec<LinkRow> = state
         .store
-        .link_clicks(id, since)
+        .link_clicks(
+            id,
+            since,
+            review::MIN_CLICKS_TO_REVIEW,
+            review::SUSPICIOUS_CLICKS_PER_VISITOR,
+        )
         .await?
         .into_iter()
         .filter(|l| review::many_clicks_from_few_visitors(l.clicks, l.visitors))
@@ -80,7 +89,7 @@ async fn page(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(i
         .collect();
     let people: Vec<PersonRow> = state
         .store
-        .unverified_shares(id, since)
+        .unverified_shares(id, since, UNVERIFIED_SHOWN)
         .await?
         .into_iter()
         .map(|r| PersonRow {

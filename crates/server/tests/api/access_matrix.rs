@@ -76,6 +76,8 @@ pub(crate) const ROUTES: &[Route] = &[
     r("/app/join/{program}", [303, 200, 200, 200, 200, 200]),
     r("/app/programs/{program}/candidates", [303, 200, 200, 403, 403, 403]),
     r("/app/programs/{program}/health", [303, 200, 200, 403, 403, 403]),
+    r("/app/programs/{program}/reviews", [303, 200, 200, 403, 403, 403]),
+    r("/app/reviews/999999", [303, 404, 404, 404, 404, 404]),
     r("/app/programs/{program}/realisation", [303, 200, 200, 403, 403, 403]),
     r(
         "/app/programs/{program}/realisation?from=bad",
@@ -116,6 +118,12 @@ pub(crate) const ROUTES: &[Route] = &[
     r("/app/applications/999999", [303, 404, 403, 403, 404, 403]),
     r("/app/applications/999999/cv", [303, 404, 403, 403, 404, 403]),
     r("/app/referrals", [303, 200, 403, 403, 200, 403]),
+    r("/app/impact", [303, 403, 403, 403, 403, 200]),
+    r("/app/impact?program=999999", [303, 403, 403, 403, 403, 404]),
+    r("/app/content/{draft}/performance", [303, 200, 200, 200, 404, 404]),
+    r("/app/content/999999/performance", [303, 404, 404, 404, 404, 404]),
+    r("/app/programs/{program}/content", [303, 200, 200, 403, 403, 403]),
+    r("/app/programs/999999/content", [303, 404, 404, 403, 403, 403]),
     r("/app/no-such-page", [404; 6]),
     r("/s/AAAAAAAAAA", [404; 6]),
     r("/media/0123456789abcdef0123456789abcdef.png", [404; 6]),
@@ -148,6 +156,7 @@ const POSTS: &[Route] = &[
     r("/app/jobs/consent", [303, 303, 403, 403, 303, 403]),
     r("/app/applications/999999/stage", [303, 404, 403, 403, 404, 403]),
     r("/app/programs/{program}/members", [303, 422, 422, 403, 403, 403]),
+    r("/app/programs/{program}/reviews", [303, 303, 303, 403, 403, 403]),
 ];
 
 async fn every_route_answers_every_role_as_it_should(app: &TestApp) {

@@ -1587,3 +1587,89 @@ async fn share_and_confirm(c: &Client, post_url: &str) {
     element(c, "#confirm-button").await.click().await.unwrap();
     element(c, ".flash.ok").await;
 }
+
+/// The monthly review on a phone: the coordinator opens this month's review from the
+/// program's archive (making it from the data), adds a decision for an ambassador and
+/// publishes it; the members' emails wait in the outbox and the review is read-only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_adds_a_decision_to_this_months_review_and_publishes_it() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let store = &app.state.store;
+    let coordinator = "koord@test.example";
+    let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
+    let amb_id = app.create_user("amb@test.example", &[Role::Ambassador]).await;
+    let program = app.create_program("Employer branding", "eb", Some(coord_id)).await;
+    store.add_member(program, amb_id, 0).await.unwrap();
+    let c = driver.browser().await;
+
+    // 1. The archive offers this period's review; making it opens the document.
+    switch_person(&c, &app, coordinator).await;
+    let archive = format!("/app/programs/{program}/reviews");
+    c.goto(&app.url(&archive)).await.unwrap();
+    wait_for_path(&c, &archive).await;
+    assert_no_horizontal_scroll(&c, "the reviews archive").await;
+    element(&c, "#review-create").await.click().await.unwrap();
+    let review = wait_for("the review's page", async || {
+        let p = path(&c).await;
+        p.strip_prefix("/app/reviews/").and_then(|id| id.parse::<i64>().ok())
+    })
+    .await;
+    assert_eq!(
+        text_of(&c, "#review-status").await,
+        catalog("en", "reports-review-status-draft")
+    );
+    element(&c, "#number-shares").await;
+    assert_no_horizontal_scroll(&c, "the review").await;
+
+    // 2. A decision: what, who, by when.
+    fill(&c, "#decision-text", "Two posts a week about the team").await;
+    element(&c, "#decision-owner")
+        .await
+        .select_by_value(&amb_id.to_string())
+        .await
+        .unwrap();
+    let due =
+        ambasada_core::reports::period::format_day(ambasada_core::tracking::day_number(ambasada_server::now()) + 14);
+    js(
+        &c,
+        &format!("document.getElementById('decision-due').value = '{due}'; return true"),
+    )
+    .await;
+    element(&c, "#decision-add").await.click().await.unwrap();
+    let decision = wait_for("the decision to be stored", async || {
+        let list = store.review_decisions(review).await.ok()?;
+        (list.len() == 1).then_some(list)
+    })
+    .await;
+    element(&c, "#taken").await;
+    assert_eq!(decision[0].owner_id, Some(amb_id));
+    let text = text_of(&c, &format!("#decision-{} .review-decision-text", decision[0].id)).await;
+    assert_eq!(text, "Two posts a week about the team");
+
+    // 3. Publish, confirming the question.
+    element(&c, "#review-publish").await.click().await.unwrap();
+    wait_for("the confirmation", async || c.accept_alert().await.ok()).await;
+    wait_for("the published badge", async || {
+        let badge = c.find(Locator::Css("#review-status")).await.ok()?.text().await.ok()?;
+        (badge.trim() == catalog("en", "reports-review-status-published")).then_some(())
+    })
+    .await;
+    assert!(
+        c.find(Locator::Css("#decision-form")).await.is_err(),
+        "read-only once published"
+    );
+    let (mails, _) = store.outbox(None, 10, 0).await.unwrap();
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.kind == "review" && m.to_addr == "amb@test.example"),
+        "the member's email is queued with the publication"
+    );
+    assert_no_horizontal_scroll(&c, "the published review").await;
+
+    driver.assert_keeps_to_the_policy(&c, "the review journey").await;
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}

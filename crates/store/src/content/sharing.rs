@@ -200,6 +200,16 @@ impl Store {
             crate::calendar::mark_done_by_share(&mut tx, s.user_id, id, &fact).await?;
         }
         crate::rewards::awarding::share_in(&mut tx, id, s, near_identical, now).await?;
+        let fact = crate::reports::rollups::ShareFact {
+            program_id: s.program_id,
+            user_id: s.user_id,
+            item_id: s.item_id,
+            link_id: s.link_id,
+            network: &s.network,
+            at: now,
+            personalisation: s.personalisation,
+        };
+        crate::reports::rollups::add_share(&mut tx, fact).await?;
         tx.commit().await?;
         Ok(Some(id))
     }

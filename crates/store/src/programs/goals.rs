@@ -82,10 +82,17 @@ impl Store {
         Ok(())
     }
 
-    /// The program's numbers over [start, end): shares, clicks (no bots), unique
-    /// visitors, applications and hires through its links, ambassadors enrolled during
-    /// the period, those who shared, and those active in its last 30 days.
-    pub async fn period_facts(&self, program_id: i64, start: Millis, end: Millis) -> Result<PeriodFacts> {
+    /// The program's numbers over [start, end) as of `now`: shares, clicks (no bots),
+    /// unique visitors, applications and hires through its links, ambassadors enrolled
+    /// during the period, those who shared, and those active in its last 30 days.
+    ///
+    /// Shares, sharers, clicks and unique visitors come from the roll-ups, which count
+    /// whole UTC days: the days that start within [start, end) ([`click_days_of`]). A
+    /// goal's period starts and ends at midnights in Warsaw (22:00 or 23:00 UTC the day
+    /// before), so these are the period's own calendar dates, and a period running until
+    /// now counts today so far. Applications, hires and enrolment are counted to the
+    /// millisecond.
+    pub async fn period_facts(&self, program_id: i64, start: Millis, end: Millis, now: Millis) -> Result<PeriodFacts> {
         self.sync_clicks().await;
         let one = |sql: &'static str| async move {
             let (n,): (i64,) = sqlx::query_as(sql)
@@ -96,29 +103,24 @@ impl Store {
                 .await?;
             Ok::<i64, crate::StoreError>(n)
         };
-        let active_from = end - 30 * ambasada_core::DAY;
-        let (active,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(DISTINCT s.user_id) FROM shares s WHERE s.program_id = $1 AND s.created_at >= $2 \
-             AND s.created_at < $3",
-        )
-        .bind(program_id)
-        .bind(active_from.max(start))
-        .bind(end)
-        .fetch_one(&self.pool)
-        .await?;
+        let today = ambasada_core::tracking::day_number(now);
+        let days = click_days_of(start, end);
+        let active_days = click_days_of((end - 30 * ambasada_core::DAY).max(start), end);
+        let (totals, sharing, active) = match days {
+            Some(days) => (
+                self.program_rollup_totals(program_id, days).await?,
+                self.sharers(program_id, days, today).await?,
+                match active_days {
+                    Some(d) => self.sharers(program_id, d, today).await?,
+                    None => 0,
+                },
+            ),
+            None => (ambasada_core::reports::Totals::default(), 0, 0),
+        };
         Ok(PeriodFacts {
-            shares: one("SELECT COUNT(*) FROM shares WHERE program_id = $1 AND created_at >= $2 AND created_at < $3")
-                .await?,
-            clicks: one(
-                "SELECT COUNT(*) FROM clicks k JOIN tracked_links l ON l.id = k.link_id \
-                 WHERE l.program_id = $1 AND k.at >= $2 AND k.at < $3 AND k.browser <> 'bot'",
-            )
-            .await?,
-            unique_visitors: one(
-                "SELECT COUNT(DISTINCT k.visitor_hash) FROM clicks k JOIN tracked_links l ON l.id = k.link_id \
-                 WHERE l.program_id = $1 AND k.at >= $2 AND k.at < $3 AND k.browser <> 'bot'",
-            )
-            .await?,
+            shares: totals.shares,
+            clicks: totals.clicks,
+            unique_visitors: totals.visitors,
             applications: one(
                 "SELECT COUNT(*) FROM applications WHERE program_id = $1 AND created_at >= $2 AND created_at < $3",
             )
@@ -133,11 +135,55 @@ impl Store {
                  AND (left_at IS NULL OR left_at >= $2)",
             )
             .await?,
-            sharing_ambassadors: one("SELECT COUNT(DISTINCT s.user_id) FROM shares s JOIN program_members m \
-                 ON m.program_id = s.program_id AND m.user_id = s.user_id \
-                 WHERE s.program_id = $1 AND s.created_at >= $2 AND s.created_at < $3")
-            .await?,
+            sharing_ambassadors: sharing,
             active_ambassadors: active,
         })
+    }
+
+    /// The program's members with at least one share in `days`, from the roll-ups
+    /// (whole months from the monthly table, the rest day by day).
+    async fn sharers(&self, program_id: i64, days: ambasada_core::reports::DayRange, today: i64) -> Result<i64> {
+        let bounds = crate::reports::stats::Bounds::of(days, today);
+        let sql = format!(
+            "SELECT COUNT(DISTINCT g.user_id) FROM ({}) g WHERE g.shares > 0 AND EXISTS \
+             (SELECT 1 FROM program_members m WHERE m.program_id = $1 AND m.user_id = g.user_id)",
+            crate::reports::stats::GRAIN
+        );
+        let (n,): (i64,) = bounds
+            .bind(sqlx::query_as(sqlx::AssertSqlSafe(sql)), program_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+}
+
+/// The UTC days that start within [start, end), if any: midnights in Warsaw round up to
+/// the UTC midnight of the same date, and an end in the middle of a day (now) counts
+/// that day so far.
+pub fn click_days_of(start: Millis, end: Millis) -> Option<ambasada_core::reports::DayRange> {
+    let first = start.div_euclid(ambasada_core::DAY) + i64::from(start.rem_euclid(ambasada_core::DAY) != 0);
+    let after = end.div_euclid(ambasada_core::DAY) + i64::from(end.rem_euclid(ambasada_core::DAY) != 0);
+    ambasada_core::reports::DayRange::new(first, after - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::click_days_of;
+    use ambasada_core::{DAY, HOUR};
+
+    #[test]
+    fn goal_periods_count_the_utc_days_that_start_in_them() {
+        // November 2026 in Warsaw: 2026-10-31T23:00Z .. 2026-11-30T23:00Z.
+        let nov_1 = 20_758;
+        let days = click_days_of(nov_1 * DAY - HOUR, (nov_1 + 30) * DAY - HOUR).unwrap();
+        assert_eq!((days.first, days.last), (nov_1, nov_1 + 29));
+        // Running until 10:00 today: today counts so far.
+        let days = click_days_of(nov_1 * DAY - HOUR, (nov_1 + 5) * DAY + 10 * HOUR).unwrap();
+        assert_eq!(days.last, nov_1 + 5);
+        // Midnight to midnight UTC.
+        let days = click_days_of(nov_1 * DAY, (nov_1 + 1) * DAY).unwrap();
+        assert_eq!((days.first, days.last), (nov_1, nov_1));
+        // Nothing starts within an hour before midnight.
+        assert_eq!(click_days_of(nov_1 * DAY - HOUR, nov_1 * DAY), None);
     }
 }

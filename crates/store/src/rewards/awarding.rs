@@ -210,24 +210,24 @@ impl Store {
     /// The unique human visitors per share and UTC day of clicks in `[from, to)` that were
     /// not awarded yet, in one grouped query. Bots and link-preview crawlers never count;
     /// a visitor counts once per link and day (their hash is). A link's clicks count for
-    /// its first share. Reads through the shared links' `(link_id, at)` index.
+    /// its first share. Read from the roll-up `click_days`, which counts whole UTC days:
+    /// the days `[from, to)` touches (the click job passes UTC midnights).
     pub async fn unawarded_click_days(&self, from: Millis, to: Millis) -> Result<Vec<ClickDay>> {
         self.sync_clicks().await;
+        let day = ambasada_core::DAY;
         Ok(sqlx::query_as(
             "SELECT g.share_id, g.user_id, g.program_id, g.day, g.visitors FROM ( \
-               SELECT f.id AS share_id, f.user_id, f.program_id, k.at / 86400000 AS day, \
-                 COUNT(DISTINCT k.visitor_hash) AS visitors \
-               FROM shares f JOIN clicks k ON k.link_id = f.link_id \
+               SELECT f.id AS share_id, f.user_id, f.program_id, d.day, d.visitors \
+               FROM shares f JOIN click_days d ON d.link_id = f.link_id \
                WHERE f.link_id IS NOT NULL \
                  AND NOT EXISTS (SELECT 1 FROM shares e WHERE e.link_id = f.link_id AND e.id < f.id) \
-                 AND k.at >= $1 AND k.at < $2 AND k.browser <> 'bot' \
-               GROUP BY f.id, f.user_id, f.program_id, k.at / 86400000) g \
+                 AND d.day >= $1 AND d.day < $2 AND d.clicks > 0) g \
              WHERE NOT EXISTS (SELECT 1 FROM points_ledger pl WHERE pl.user_id = g.user_id AND pl.rule = $3 \
                AND pl.source = 'clicks:' || CAST(g.share_id AS TEXT) || ':' || CAST(g.day AS TEXT)) \
              ORDER BY g.day, g.share_id",
         )
-        .bind(from)
-        .bind(to)
+        .bind(from.div_euclid(day))
+        .bind(to.div_euclid(day) + i64::from(to.rem_euclid(day) != 0))
         .bind(Rule::Click.as_str())
         .fetch_all(&self.pool)
         .await?)

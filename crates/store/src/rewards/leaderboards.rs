@@ -6,12 +6,13 @@
 //! the period (membership is history: a past month's board stays as it was), active
 //! accounts only. Bots' hits are recorded in `clicks` with `browser = 'bot'` and never
 //! counted here; human clicks count as click points do: a visitor once per link and UTC
-//! day, at most [`CLICKS_DAILY_CAP`] per link and day.
+//! day, at most [`CLICKS_DAILY_CAP`] per link and day, read from the roll-up `click_days`
+//! (never from raw click rows), which counts whole UTC days ([`click_days_of`]).
 
 use crate::{Result, Store};
-use ambasada_core::Millis;
 use ambasada_core::rewards::leaderboards::Metric;
 use ambasada_core::rewards::points::CLICKS_DAILY_CAP;
+use ambasada_core::{DAY, Millis};
 use sqlx::AssertSqlSafe;
 
 /// What a board counts.
@@ -47,19 +48,33 @@ const POINTS: &str = "SELECT user_id, CAST(SUM(amount) AS BIGINT) AS value FROM 
 const SHARES: &str = "SELECT user_id, COUNT(*) AS value FROM shares \
      WHERE program_id = $1 AND created_at >= $2 AND created_at < $3 AND ($5 IS NULL OR item_id = $5) \
      GROUP BY user_id";
-/// Per person: the unique human visitors on their links of the program in the period,
-/// each once per link and UTC day, at most [`CLICKS_DAILY_CAP`] per link and day (bots are rows with
-/// browser 'bot' and never count), of one item's links when $5 is set.
+/// Per person: the unique human visitors on their links of the program in the period's
+/// UTC days `$6..$7` (end excluded), each once per link and day, at most
+/// [`CLICKS_DAILY_CAP`] per link and day (bots are never counted in `click_days.visitors`),
+/// of one item's links when $5 is set.
 fn clicks_query() -> String {
     format!(
-        "SELECT d.user_id, CAST(SUM(CASE WHEN d.visitors > {cap} THEN {cap} ELSE d.visitors END) AS BIGINT) AS value \
-         FROM (SELECT l.user_id, l.id, k.at / 86400000 AS day, COUNT(DISTINCT k.visitor_hash) AS visitors \
-           FROM clicks k JOIN tracked_links l ON l.id = k.link_id \
-           WHERE l.program_id = $1 AND k.at >= $2 AND k.at < $3 AND k.browser <> 'bot' \
-           AND ($5 IS NULL OR l.item_id = $5) GROUP BY l.user_id, l.id, k.at / 86400000) d \
-         GROUP BY d.user_id",
+        "SELECT l.user_id, CAST(SUM(CASE WHEN d.visitors > {cap} THEN {cap} ELSE d.visitors END) AS BIGINT) AS value \
+         FROM click_days d JOIN tracked_links l ON l.id = d.link_id \
+         WHERE l.program_id = $1 AND d.day >= $6 AND d.day < $7 AND ($5 IS NULL OR l.item_id = $5) \
+         GROUP BY l.user_id",
         cap = CLICKS_DAILY_CAP
     )
+}
+
+/// The UTC days whose clicks count in the period `[from, to)`, as `first..end` (end
+/// excluded): the days whose last millisecond falls in the period, which is where their
+/// click points are dated, so the clicks board and the points board agree. A month in
+/// Warsaw (from 22:00 or 23:00 UTC) therefore counts the UTC days that end in it. A
+/// period shorter than that, inside one day (a challenge of a few hours), counts its day.
+pub fn click_days_of(from: Millis, to: Millis) -> (i64, i64) {
+    let first = from.div_euclid(DAY);
+    let end = to.div_euclid(DAY);
+    if to > from && end <= first {
+        (first, first + 1)
+    } else {
+        (first, end)
+    }
 }
 
 impl Store {
@@ -91,9 +106,14 @@ impl Store {
             .bind(q.from)
             .bind(q.to)
             .bind(q.team_id);
-        // The points query has no fourth filter: every placeholder bound, no extra one.
+        // The points query has no fifth filter, only the clicks query counts days:
+        // every placeholder bound, no extra one.
         if q.metric != Metric::Points {
             query = query.bind(q.content_id);
+        }
+        if q.metric == Metric::Clicks {
+            let (first, end) = click_days_of(q.from, q.to);
+            query = query.bind(first).bind(end);
         }
         Ok(query.fetch_all(&self.pool).await?)
     }
@@ -129,5 +149,32 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::click_days_of;
+    use ambasada_core::{DAY, HOUR};
+
+    #[test]
+    fn a_period_counts_the_utc_days_that_end_in_it() {
+        // April 2026 in Warsaw: 2026-03-31T22:00Z .. 2026-04-30T22:00Z counts March 31st
+        // (its 23:00 UTC is April 1st in Warsaw) to April 29th.
+        let apr_1 = 20_544;
+        assert_eq!(
+            click_days_of(apr_1 * DAY - 2 * HOUR, (apr_1 + 30) * DAY - 2 * HOUR),
+            (apr_1 - 1, apr_1 + 29)
+        );
+        // Midnight to midnight UTC: exactly those days.
+        assert_eq!(click_days_of(apr_1 * DAY, (apr_1 + 2) * DAY), (apr_1, apr_1 + 2));
+        // Two hours inside one day count that day.
+        assert_eq!(
+            click_days_of(apr_1 * DAY + 9 * HOUR, apr_1 * DAY + 11 * HOUR),
+            (apr_1, apr_1 + 1)
+        );
+        // An empty period counts nothing.
+        let (first, end) = click_days_of(apr_1 * DAY, apr_1 * DAY);
+        assert!(end <= first);
     }
 }

@@ -41,28 +41,46 @@ pub struct Reclassified {
 }
 
 impl Store {
-    /// The program's links with human clicks since `since`: clicks and unique visitors
-    /// (a visitor counts once per link and day), most clicks first.
-    pub async fn link_clicks(&self, program_id: i64, since: Millis) -> Result<Vec<LinkClicks>> {
+    /// The program's links with many human clicks from few visitors since `since`
+    /// (`core::rewards::review::many_clicks_from_few_visitors`: at least `min_clicks`,
+    /// more than `per_visitor` per unique visitor; a visitor counts once per link and
+    /// day), most clicks first. Read from the roll-up `click_days`, which counts whole UTC
+    /// days: from the day `since` falls in (the review passes a UTC midnight).
+    pub async fn link_clicks(
+        &self,
+        program_id: i64,
+        since: Millis,
+        min_clicks: i64,
+        per_visitor: i64,
+    ) -> Result<Vec<LinkClicks>> {
         self.sync_clicks().await;
+        // The window's days are summed per link first, through the roll-up's index on
+        // the day (`link_id + 0` keeps SQLite from walking every link's days in key
+        // order instead), and only the links with clicks are joined to their names.
         Ok(sqlx::query_as(
             "SELECT l.id AS link_id, l.user_id, u.first_name || ' ' || u.last_name AS name, c.title, l.network, \
-             COUNT(*) AS clicks, COUNT(DISTINCT k.visitor_hash) AS visitors \
-             FROM tracked_links l JOIN clicks k ON k.link_id = l.id JOIN users u ON u.id = l.user_id \
+             g.clicks, g.visitors \
+             FROM (SELECT d.link_id + 0 AS link_id, CAST(SUM(d.clicks) AS BIGINT) AS clicks, \
+                     CAST(SUM(d.visitors) AS BIGINT) AS visitors \
+                   FROM click_days d WHERE d.day >= $2 GROUP BY d.link_id + 0 \
+                   HAVING SUM(d.clicks) >= $3 AND SUM(d.clicks) > $4 * \
+                     (CASE WHEN SUM(d.visitors) < 1 THEN 1 ELSE SUM(d.visitors) END)) g \
+             JOIN tracked_links l ON l.id = g.link_id JOIN users u ON u.id = l.user_id \
              JOIN content_items c ON c.id = l.item_id \
-             WHERE l.program_id = $1 AND k.at >= $2 AND k.browser <> 'bot' \
-             GROUP BY l.id, l.user_id, u.first_name, u.last_name, c.title, l.network \
-             ORDER BY clicks DESC, l.id",
+             WHERE l.program_id = $1 \
+             ORDER BY g.clicks DESC, l.id",
         )
         .bind(program_id)
-        .bind(since)
+        .bind(ambasada_core::tracking::day_number(since))
+        .bind(min_clicks)
+        .bind(per_visitor)
         .fetch_all(&self.pool)
         .await?)
     }
 
     /// The people with shares in the program since `since` that have no post URL, with
-    /// how many shares they made in all; most such shares first.
-    pub async fn unverified_shares(&self, program_id: i64, since: Millis) -> Result<Vec<UnverifiedShares>> {
+    /// how many shares they made in all; most such shares first, at most `limit`.
+    pub async fn unverified_shares(&self, program_id: i64, since: Millis, limit: i64) -> Result<Vec<UnverifiedShares>> {
         Ok(sqlx::query_as(
             "SELECT s.user_id, u.first_name || ' ' || u.last_name AS name, COUNT(*) AS shares, \
              CAST(COALESCE(SUM(CASE WHEN s.post_url IS NULL OR s.post_url = '' THEN 1 ELSE 0 END), 0) AS BIGINT) \
@@ -71,10 +89,11 @@ impl Store {
              WHERE s.program_id = $1 AND s.created_at >= $2 \
              GROUP BY s.user_id, u.first_name, u.last_name \
              HAVING SUM(CASE WHEN s.post_url IS NULL OR s.post_url = '' THEN 1 ELSE 0 END) > 0 \
-             ORDER BY without_post_url DESC, s.user_id",
+             ORDER BY without_post_url DESC, s.user_id LIMIT $3",
         )
         .bind(program_id)
         .bind(since)
+        .bind(limit)
         .fetch_all(&self.pool)
         .await?)
     }
@@ -94,7 +113,8 @@ impl Store {
     /// this is per day), and in the same transaction corrects the click points of every
     /// awarded day since then down to what its remaining human visitors earn
     /// (`awarding::correct_clicks_in`). Running it again takes back only what is still
-    /// due, so a rerun repairs and never corrects twice.
+    /// due, so a rerun repairs and never corrects twice. The link's roll-ups are counted
+    /// moved in the same transaction (`reports::rollups::reclassified`).
     pub async fn reclassify_repeat_visitors(
         &self,
         link_id: i64,
@@ -104,18 +124,19 @@ impl Store {
     ) -> Result<Reclassified> {
         self.sync_clicks().await;
         let mut tx = self.pool.begin().await?;
-        let clicks = sqlx::query(
+        let changed: Vec<(Millis, String)> = sqlx::query_as(
             "UPDATE clicks SET browser = $4 WHERE link_id = $1 AND at >= $2 AND browser <> 'bot' AND visitor_hash IN ( \
                SELECT visitor_hash FROM clicks WHERE link_id = $1 AND at >= $2 AND browser <> 'bot' \
-               GROUP BY visitor_hash HAVING COUNT(*) > $3)",
+               GROUP BY visitor_hash HAVING COUNT(*) > $3) RETURNING at, visitor_hash",
         )
         .bind(link_id)
         .bind(since)
         .bind(max_per_visitor)
         .bind(BrowserClass::Bot.as_str())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        .fetch_all(&mut *tx)
+        .await?;
+        let clicks = changed.len() as u64;
+        crate::reports::rollups::reclassified(&mut tx, link_id, &changed).await?;
         let (sharer, withdrawn) = super::awarding::correct_clicks_in(&mut tx, link_id, since, now).await?;
         tx.commit().await?;
         Ok(Reclassified {

@@ -25,6 +25,7 @@
 //! Click ids are given here (the largest in the table, plus one, and on), so the
 //! redirect can carry its click's token before the row exists.
 
+use crate::reports::rollups::Hit;
 use crate::tracking::NewClick;
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
@@ -230,7 +231,8 @@ fn database_id(conn: &rusqlite::Connection) -> rusqlite::Result<u64> {
     Ok(id.parse().unwrap_or_default())
 }
 
-/// Inserts clicks with their ids in one transaction. A click whose id is already there
+/// Inserts clicks with their ids in one transaction, with their roll-ups
+/// ([`crate::reports::rollups`]). A click whose id is already there
 /// (loaded before a crash) is skipped, and so is one whose link was deleted meanwhile
 /// (its clicks went with it): the foreign key refuses that row alone.
 ///
@@ -246,10 +248,18 @@ fn load<'a>(
     rows: impl Iterator<Item = (i64, i64, i64, &'a str, &'a str, &'a str, Option<&'a str>)>,
 ) -> rusqlite::Result<()> {
     let tx = conn.transaction()?;
+    let mut loaded = Vec::new();
     {
         let mut stmt = tx.prepare_cached(LOAD_CLICK)?;
         for (id, link_id, at, network, hash, browser, referrer) in rows {
             match stmt.execute(rusqlite::params![id, link_id, at, network, hash, browser, referrer]) {
+                // Not loaded before: the roll-ups count it.
+                Ok(1) => loaded.push(Hit {
+                    link_id,
+                    at,
+                    visitor_hash: hash,
+                    bot: browser == "bot",
+                }),
                 Ok(_) => {}
                 // The link is gone: so is this click. Nothing of the row was written, and
                 // the transaction goes on.
@@ -259,6 +269,7 @@ fn load<'a>(
             }
         }
     }
+    crate::reports::rollups::add_hits_rusqlite(&tx, loaded)?;
     tx.commit()
 }
 
@@ -579,13 +590,25 @@ mod tests {
             "PRAGMA journal_mode = WAL; \
              CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL); \
              INSERT INTO settings VALUES ('click_journal_id', '42'); \
-             CREATE TABLE tracked_links (id INTEGER PRIMARY KEY); \
-             INSERT INTO tracked_links (id) VALUES (1), (2); \
+             CREATE TABLE programs (id INTEGER PRIMARY KEY); INSERT INTO programs VALUES (7); \
+             CREATE TABLE users (id INTEGER PRIMARY KEY); INSERT INTO users VALUES (10), (11); \
+             CREATE TABLE content_items (id INTEGER PRIMARY KEY); INSERT INTO content_items VALUES (20); \
+             CREATE TABLE tracked_links (id INTEGER PRIMARY KEY, user_id BIGINT, item_id BIGINT, network TEXT, \
+               program_id BIGINT); \
+             INSERT INTO tracked_links VALUES (1, 10, 20, 'linkedin', 7), (2, 11, 20, 'x', NULL); \
+             CREATE TABLE applications (id INTEGER PRIMARY KEY, program_id BIGINT, created_at BIGINT); \
+             CREATE TABLE application_stages (id INTEGER PRIMARY KEY, application_id BIGINT); \
+             CREATE TABLE shares (id INTEGER PRIMARY KEY, link_id BIGINT, program_id BIGINT, personalisation BIGINT, \
+               created_at BIGINT); \
              CREATE TABLE clicks (id INTEGER PRIMARY KEY, link_id BIGINT NOT NULL REFERENCES tracked_links(id), \
                at BIGINT NOT NULL, network TEXT NOT NULL, visitor_hash TEXT NOT NULL, browser TEXT NOT NULL, \
                referrer_host TEXT);",
         )
         .unwrap();
+        // The roll-up tables, as migration 0011 makes them (without its back-fill).
+        let measurement = include_str!("../../migrations/sqlite/0011_measurement.sql");
+        let ddl = measurement.split("-- Roll up what is there already.").next().unwrap();
+        conn.execute_batch(ddl).unwrap();
         (path, conn)
     }
 
@@ -615,6 +638,25 @@ mod tests {
         let loader = rusqlite::Connection::open(&path).unwrap();
         let journal = ClickJournal::open(&path, loader, || {}).unwrap();
         assert_eq!(ids(&conn), vec![5, 6, 7]);
+        // The loaded clicks (not 5, loaded before the crash, nor the refused 8) are in
+        // the roll-ups: per link and day, and link 1's program, ambassador and item.
+        let day_rows: Vec<(i64, i64, i64, i64)> = conn
+            .prepare("SELECT link_id, day, clicks, visitors FROM click_days ORDER BY link_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let day = 1_700_000_000_000 / ambasada_core::DAY;
+        assert_eq!(day_rows, vec![(1, day, 1, 1), (2, day, 1, 1)]);
+        let program: (i64, i64, i64) = conn
+            .query_row(
+                "SELECT user_id, clicks, visitors FROM stats_ambassador_days WHERE program_id = 7",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(program, (10, 1, 1));
         let referrer: Option<String> = conn
             .query_row("SELECT referrer_host FROM clicks WHERE id = 6", [], |r| r.get(0))
             .unwrap();

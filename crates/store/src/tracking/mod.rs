@@ -170,7 +170,8 @@ impl Store {
         }
     }
 
-    /// Writes a batch of clicks through the pool and returns their ids, in order. On
+    /// Writes a batch of clicks through the pool, with their roll-ups, and returns their
+    /// ids, in order. On
     /// PostgreSQL the ids are taken from the sequence first and the rows go in one
     /// multi-row INSERT; an in-memory SQLite database inserts row by row.
     pub async fn insert_clicks(&self, batch: &[NewClick]) -> Result<Vec<i64>> {
@@ -234,6 +235,13 @@ impl Store {
                 ids.push(id);
             }
         }
+        let hits = batch.iter().map(|c| crate::reports::rollups::Hit {
+            link_id: c.link_id,
+            at: c.at,
+            visitor_hash: &c.visitor_hash,
+            bot: c.browser == "bot",
+        });
+        crate::reports::rollups::add_hits(&mut tx, hits).await?;
         tx.commit().await?;
         Ok(ids)
     }
@@ -331,38 +339,36 @@ impl Store {
     }
 
     /// An ambassador's numbers per content item (clicks exclude bots; unique visitors
-    /// are distinct visitor hashes, which are per link and day).
+    /// are distinct visitor hashes, which are per link and day, so the sum of the days'
+    /// counts), all time, from the roll-up `click_days` (never the raw click rows).
     pub async fn link_numbers_by_item(&self, user_id: i64) -> Result<Vec<LinkNumbers>> {
         self.sync_clicks().await;
         Ok(sqlx::query_as(
             "SELECT c.title AS label, CAST(c.id AS TEXT) AS key, \
-             (SELECT COUNT(*) FROM clicks k JOIN tracked_links l2 ON l2.id = k.link_id \
-                WHERE l2.user_id = $1 AND l2.item_id = c.id AND k.browser <> 'bot') AS clicks, \
-             (SELECT COUNT(DISTINCT k.visitor_hash) FROM clicks k JOIN tracked_links l2 ON l2.id = k.link_id \
-                WHERE l2.user_id = $1 AND l2.item_id = c.id AND k.browser <> 'bot') AS unique_visitors, \
-             (SELECT COUNT(*) FROM clicks k JOIN tracked_links l2 ON l2.id = k.link_id \
-                WHERE l2.user_id = $1 AND l2.item_id = c.id AND k.browser = 'bot') AS bot_hits, \
-             (SELECT COUNT(*) FROM conversions v JOIN clicks k ON k.id = v.click_id JOIN tracked_links l2 ON l2.id = k.link_id \
-                WHERE l2.user_id = $1 AND l2.item_id = c.id) AS conversions \
-             FROM content_items c WHERE EXISTS (SELECT 1 FROM tracked_links l WHERE l.item_id = c.id AND l.user_id = $1) \
-             ORDER BY c.id DESC",
+             CAST(COALESCE(SUM(d.clicks), 0) AS BIGINT) AS clicks, \
+             CAST(COALESCE(SUM(d.visitors), 0) AS BIGINT) AS unique_visitors, \
+             CAST(COALESCE(SUM(d.bots), 0) AS BIGINT) AS bot_hits, \
+             CAST(COALESCE(SUM(d.conversions), 0) AS BIGINT) AS conversions \
+             FROM tracked_links l JOIN content_items c ON c.id = l.item_id \
+             LEFT JOIN click_days d ON d.link_id = l.id \
+             WHERE l.user_id = $1 GROUP BY c.id, c.title ORDER BY c.id DESC",
         )
         .bind(user_id)
         .fetch_all(&self.pool)
         .await?)
     }
 
-    /// A content item's numbers per network, over every ambassador's links.
+    /// A content item's numbers per network, over every ambassador's links, all time,
+    /// from the roll-up `click_days`.
     pub async fn link_numbers_by_network(&self, item_id: i64) -> Result<Vec<LinkNumbers>> {
         self.sync_clicks().await;
         Ok(sqlx::query_as(
             "SELECT l.network AS label, l.network AS key, \
-             CAST(COALESCE(SUM(CASE WHEN k.browser <> 'bot' THEN 1 ELSE 0 END), 0) AS BIGINT) AS clicks, \
-             COUNT(DISTINCT CASE WHEN k.browser <> 'bot' THEN k.visitor_hash END) AS unique_visitors, \
-             CAST(COALESCE(SUM(CASE WHEN k.browser = 'bot' THEN 1 ELSE 0 END), 0) AS BIGINT) AS bot_hits, \
-             (SELECT COUNT(*) FROM conversions v JOIN clicks k2 ON k2.id = v.click_id \
-                JOIN tracked_links l2 ON l2.id = k2.link_id WHERE l2.item_id = $1 AND l2.network = l.network) AS conversions \
-             FROM tracked_links l LEFT JOIN clicks k ON k.link_id = l.id \
+             CAST(COALESCE(SUM(d.clicks), 0) AS BIGINT) AS clicks, \
+             CAST(COALESCE(SUM(d.visitors), 0) AS BIGINT) AS unique_visitors, \
+             CAST(COALESCE(SUM(d.bots), 0) AS BIGINT) AS bot_hits, \
+             CAST(COALESCE(SUM(d.conversions), 0) AS BIGINT) AS conversions \
+             FROM tracked_links l LEFT JOIN click_days d ON d.link_id = l.id \
              WHERE l.item_id = $1 GROUP BY l.network ORDER BY l.network",
         )
         .bind(item_id)
