@@ -37,7 +37,7 @@ const CHUNK: i64 = 1_000_000;
 fn counting(from: i64, to: i64) -> String {
     // Rows n = from .. to - 1.
     format!(
-        "WITH RECURSIVE g(n) AS (SELECT {from} UNION ALL SELECT n + 1 FROM g WHERE n < {}) ",
+        "WITH RECURSIVE g(n) AS (SELECT CAST({from} AS BIGINT) UNION ALL SELECT n + 1 FROM g WHERE n < {}) ",
         to - 1
     )
 }
