@@ -152,9 +152,13 @@ async fn stats(
     // half-measured range would be compared with a whole previous one); a range that
     // starts after today is a 422.
     let asked = DayRange::parse(&q.from, &q.to).map_err(period_problem)?;
-    let range = period::resolve(PeriodChoice::Custom, ambasada_core::tracking::day_number(now), Some(asked))
-        .map_err(period_problem)?
-        .range;
+    let range = period::resolve(
+        PeriodChoice::Custom,
+        ambasada_core::tracking::day_number(now),
+        Some(asked),
+    )
+    .map_err(period_problem)?
+    .range;
     let by = match q.by.trim() {
         "" => None,
         s => Some(
