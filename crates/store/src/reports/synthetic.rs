@@ -74,7 +74,11 @@ impl Store {
         self.rebuild_rollups().await?;
         // On PostgreSQL, VACUUM also sets the visibility map that lets the roll-ups'
         // covering indexes answer without the table (autovacuum does it in time).
-        let analyze = if self.backend() == crate::Backend::Postgres { "VACUUM ANALYZE" } else { "ANALYZE" };
+        let analyze = if self.backend() == crate::Backend::Postgres {
+            "VACUUM ANALYZE"
+        } else {
+            "ANALYZE"
+        };
         sqlx::query(analyze).execute(&self.pool).await?;
         progress("done");
         Ok(())
