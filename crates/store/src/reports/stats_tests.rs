@@ -171,7 +171,7 @@ async fn an_empty_program_has_zeros_and_no_rates() {
 }
 
 #[tokio::test]
-async fn whole_months_come_from_the_monthly_table_and_edges_from_the_days_trends_from_the_program_days() {
+async fn whole_months_come_from_the_monthly_table_and_edges_from_the_days() {
     for (s, db) in stores().await {
         let p = program(&s).await;
         let team = s.create_team("Sprzedaż", 0).await.unwrap();
@@ -232,6 +232,17 @@ async fn whole_months_come_from_the_monthly_table_and_edges_from_the_days_trends
             (anna.to_string(), "Test Anna")
         );
 
+        let nets = s.program_networks(p, range(), now()).await.unwrap();
+        assert_eq!(nets[0].size_shares, 6_500);
+        assert_eq!(nets[1].totals.clicks, 9);
+        drop_store(s, db).await;
+    }
+}
+
+#[tokio::test]
+async fn trends_read_the_programs_daily_table() {
+    for (s, db) in stores().await {
+        let p = program(&s).await;
         // Trends read the program's daily table: a share on 20 September, ten on 5
         // October, two on 3 November, and fifty on 10 September (before the range).
         for (d, shares) in [
@@ -263,9 +274,6 @@ async fn whole_months_come_from_the_monthly_table_and_edges_from_the_days_trends
         let first = weeks.iter().find(|r| r.totals.shares > 0).unwrap();
         assert_eq!(first.totals.shares, 1, "20 September's week");
 
-        let nets = s.program_networks(p, range(), now()).await.unwrap();
-        assert_eq!(nets[0].size_shares, 6_500);
-        assert_eq!(nets[1].totals.clicks, 9);
         drop_store(s, db).await;
     }
 }
