@@ -59,29 +59,15 @@ async fn visible_programs(state: &AppState, user: &CurrentUser, item: &ContentIt
 /// Sums rows per network (in the networks' order), of the visible programs only; with
 /// the personalised clicks of all of them.
 fn per_network(rows: &[ItemNetworkNumbers], visible: &Option<Vec<i64>>) -> (Vec<NetworkRow>, i64) {
-    let mut out: Vec<NetworkRow> = Vec::new();
-    let mut personalised_clicks = 0;
-    let shown = rows
+    let shown: Vec<&ItemNetworkNumbers> = rows
         .iter()
-        .filter(|r| visible.as_ref().is_none_or(|v| v.contains(&r.program_id)));
-    for r in shown {
-        personalised_clicks += r.personalised_clicks;
-        match out.iter_mut().find(|n| n.network == r.network) {
-            Some(n) => n.totals += r.totals(),
-            None => out.push(NetworkRow {
-                network: r.network.clone(),
-                totals: r.totals(),
-            }),
-        }
-    }
-    let rank = |n: &str| {
-        ambasada_core::Network::ALL
-            .iter()
-            .position(|x| x.as_str() == n)
-            .unwrap_or(usize::MAX)
-    };
-    out.sort_by_key(|r| rank(&r.network));
-    (out, personalised_clicks)
+        .filter(|r| visible.as_ref().is_none_or(|v| v.contains(&r.program_id)))
+        .collect();
+    let personalised_clicks = shown.iter().map(|r| r.personalised_clicks).sum();
+    (
+        NetworkRow::sum(shown.iter().map(|r| (r.network.as_str(), r.totals()))),
+        personalised_clicks,
+    )
 }
 
 /// Personalised and verbatim shares side by side.

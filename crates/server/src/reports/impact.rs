@@ -171,6 +171,31 @@ pub struct NetworkRow {
     pub totals: Totals,
 }
 
+impl NetworkRow {
+    /// Totals summed per network, in [`ambasada_core::Network::ALL`]'s order (an unknown
+    /// network last); a network without rows is absent.
+    pub fn sum<'a>(rows: impl Iterator<Item = (&'a str, Totals)>) -> Vec<NetworkRow> {
+        let mut out: Vec<NetworkRow> = Vec::new();
+        for (network, totals) in rows {
+            match out.iter_mut().find(|n| n.network == network) {
+                Some(n) => n.totals += totals,
+                None => out.push(NetworkRow {
+                    network: network.to_string(),
+                    totals,
+                }),
+            }
+        }
+        let rank = |n: &str| {
+            ambasada_core::Network::ALL
+                .iter()
+                .position(|x| x.as_str() == n)
+                .unwrap_or(usize::MAX)
+        };
+        out.sort_by_key(|r| rank(&r.network));
+        out
+    }
+}
+
 /// How the viewer stands against the program's median, as the page shows it.
 pub struct Compared {
     /// The active ambassadors the medians are taken over.
@@ -320,24 +345,7 @@ async fn load(state: &AppState, tr: &Tr, user: &CurrentUser, q: &ReportQuery) ->
 
 /// The person's numbers summed per network, in the networks' order.
 fn per_network(days: &[ambasada_store::reports::impact::AmbassadorDay]) -> Vec<NetworkRow> {
-    let mut out: Vec<NetworkRow> = Vec::new();
-    for d in days {
-        match out.iter_mut().find(|r| r.network == d.network) {
-            Some(r) => r.totals += d.totals(),
-            None => out.push(NetworkRow {
-                network: d.network.clone(),
-                totals: d.totals(),
-            }),
-        }
-    }
-    let rank = |n: &str| {
-        ambasada_core::Network::ALL
-            .iter()
-            .position(|x| x.as_str() == n)
-            .unwrap_or(usize::MAX)
-    };
-    out.sort_by_key(|r| rank(&r.network));
-    out
+    NetworkRow::sum(days.iter().map(|d| (d.network.as_str(), d.totals())))
 }
 
 fn compare(tr: &Tr, medians: PeerMedians, own: &Totals) -> Compared {
