@@ -63,8 +63,9 @@ async fn program_goals(State(state): State<AppState>, api: ApiUser, Path(id): Pa
     let program = program_for(&state, &api, id).await?;
     let now = crate::now();
     let mut out = Vec::new();
+    let mut memo = crate::programs::goals::FactsMemo::default();
     for g in state.store.goals(program.id).await? {
-        let Some((metric, p)) = crate::programs::goals::progress_now(&state, &g, now)
+        let Some((metric, p)) = crate::programs::goals::progress_now(&state, &mut memo, &g, now)
             .await
             .map_err(crate::error::AppError::from)?
         else {

@@ -34,10 +34,47 @@ fn format_value(metric: Metric, target: f64) -> String {
     }
 }
 
+/// The program's facts over [start, until) as of `now`, computed once per period: a
+/// program's goals usually share their period, and the facts are the costly part.
+#[derive(Default)]
+pub struct FactsMemo(std::collections::HashMap<(i64, i64, i64), Facts>);
+
+impl FactsMemo {
+    async fn get(
+        &mut self,
+        state: &AppState,
+        program_id: i64,
+        start: i64,
+        until: i64,
+        now: i64,
+    ) -> anyhow::Result<Facts> {
+        if let Some(f) = self.0.get(&(program_id, start, until)) {
+            return Ok(*f);
+        }
+        let f = state.store.period_facts(program_id, start, until, now).await?;
+        let facts = Facts {
+            shares: f.shares,
+            clicks: f.clicks,
+            unique_visitors: f.unique_visitors,
+            applications: f.applications,
+            hires: f.hires,
+            enrolled: f.enrolled,
+            sharing_ambassadors: f.sharing_ambassadors,
+            plan: crate::calendar::service::plan_facts(state, program_id, start, until).await?,
+            training: crate::programs::health::training_counts(state, program_id).await?,
+            active_ambassadors: f.active_ambassadors,
+        };
+        self.0.insert((program_id, start, until), facts);
+        Ok(facts)
+    }
+}
+
 /// A goal's metric and its progress at `now`, computed from the program's data over the
-/// goal's period (so far); `None` for a metric this version does not know.
+/// goal's period (so far); `None` for a metric this version does not know. Goals measured
+/// together pass one `memo`, so that goals of the same period read the data once.
 pub async fn progress_now(
     state: &AppState,
+    memo: &mut FactsMemo,
     g: &ambasada_store::programs::goals::Goal,
     now: i64,
 ) -> anyhow::Result<Option<(Metric, goals::Progress)>> {
@@ -45,22 +82,7 @@ pub async fn progress_now(
         return Ok(None);
     };
     let until = now.min(g.period_end).max(g.period_start);
-    let f = state
-        .store
-        .period_facts(g.program_id, g.period_start, until, now)
-        .await?;
-    let facts = Facts {
-        shares: f.shares,
-        clicks: f.clicks,
-        unique_visitors: f.unique_visitors,
-        applications: f.applications,
-        hires: f.hires,
-        enrolled: f.enrolled,
-        sharing_ambassadors: f.sharing_ambassadors,
-        plan: crate::calendar::service::plan_facts(state, g.program_id, g.period_start, until).await?,
-        training: crate::programs::health::training_counts(state, g.program_id).await?,
-        active_ambassadors: f.active_ambassadors,
-    };
+    let facts = memo.get(state, g.program_id, g.period_start, until, now).await?;
     let measured = goals::measure(metric, &facts);
     Ok(Some((
         metric,
@@ -72,8 +94,9 @@ pub async fn progress_now(
 pub async fn rows(state: &AppState, ctx: &Ctx, program: &Program) -> anyhow::Result<Vec<GoalRow>> {
     let now = crate::now();
     let mut out = Vec::new();
+    let mut memo = FactsMemo::default();
     for g in state.store.goals(program.id).await? {
-        let Some((metric, p)) = progress_now(state, &g, now).await? else {
+        let Some((metric, p)) = progress_now(state, &mut memo, &g, now).await? else {
             continue;
         };
         let value = match p.value {

@@ -83,11 +83,12 @@ async fn goal_lines(state: &AppState, program_id: i64, range: DayRange, now: Mil
     let (start, end) = (range.start_millis(), range.end_millis_exclusive());
     let at = now.min(end);
     let mut out = Vec::new();
+    let mut memo = crate::programs::goals::FactsMemo::default();
     for g in state.store.goals(program_id).await? {
         if g.period_start >= end || g.period_end <= start {
             continue;
         }
-        let Some((metric, p)) = crate::programs::goals::progress_now(state, &g, at).await? else {
+        let Some((metric, p)) = crate::programs::goals::progress_now(state, &mut memo, &g, at).await? else {
             continue;
         };
         out.push(GoalLine {

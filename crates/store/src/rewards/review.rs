@@ -54,15 +54,19 @@ impl Store {
         per_visitor: i64,
     ) -> Result<Vec<LinkClicks>> {
         self.sync_clicks().await;
-        // The window's days are summed per link first, through the roll-up's index on
-        // the day (`link_id + 0` keeps SQLite from walking every link's days in key
-        // order instead), and only the links with clicks are joined to their names.
+        // Only links with a day of more than `per_visitor` clicks per visitor can have
+        // more over the window (were every day at most that, so would be their sum), so
+        // those few candidates are found first by a scan of the window's days through
+        // the roll-up's index on the day, and only their days are summed, by the key.
         Ok(sqlx::query_as(
             "SELECT l.id AS link_id, l.user_id, u.first_name || ' ' || u.last_name AS name, c.title, l.network, \
              g.clicks, g.visitors \
-             FROM (SELECT d.link_id + 0 AS link_id, CAST(SUM(d.clicks) AS BIGINT) AS clicks, \
+             FROM (SELECT d.link_id, CAST(SUM(d.clicks) AS BIGINT) AS clicks, \
                      CAST(SUM(d.visitors) AS BIGINT) AS visitors \
-                   FROM click_days d WHERE d.day >= $2 GROUP BY d.link_id + 0 \
+                   FROM (SELECT DISTINCT f.link_id + 0 AS link_id FROM click_days f \
+                         WHERE f.day >= $2 AND f.clicks > $4 * f.visitors) k \
+                   JOIN click_days d ON d.link_id = k.link_id AND d.day >= $2 \
+                   GROUP BY d.link_id \
                    HAVING SUM(d.clicks) >= $3 AND SUM(d.clicks) > $4 * \
                      (CASE WHEN SUM(d.visitors) < 1 THEN 1 ELSE SUM(d.visitors) END)) g \
              JOIN tracked_links l ON l.id = g.link_id JOIN users u ON u.id = l.user_id \
