@@ -74,6 +74,9 @@ pub struct Config {
     /// URL must be `https` to a public address, checked again when posting (see
     /// `ambasada_core::integrations::WebhookUrl`).
     pub webhooks_allow_local: bool,
+    /// What an answered click survives, and how many clicks may wait for SQLite's click
+    /// loader before redirects answer 503.
+    pub clicks: ambasada_store::tracking::ClickOptions,
 }
 
 /// Every setting, its default and its meaning: the one list the README documents.
@@ -106,6 +109,16 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "webhooks_allow_local",
         "false",
         "let Slack and Teams webhooks post to this machine and private networks (demo and tests only)",
+    ),
+    (
+        "click_durability",
+        "process",
+        "what an answered click survives: process (a killed process) or fsync (also a power cut)",
+    ),
+    (
+        "click_backlog",
+        "500000",
+        "clicks that may wait for SQLite's click loader; past it redirects answer 503 with Retry-After",
     ),
 ];
 
@@ -278,6 +291,7 @@ impl Config {
             other => return Err(raw.error("log_format", format!("expected text or json, not {other:?}"))),
         };
         Ok(Config {
+            clicks: click_options(raw)?,
             database_url: Secret(database_url),
             bind,
             base_url,
@@ -293,6 +307,29 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.base_url.starts_with("https://")
     }
+}
+
+/// `click_durability` and `click_backlog`.
+fn click_options(raw: &Raw) -> Result<ambasada_store::tracking::ClickOptions, ConfigError> {
+    let durability = ambasada_store::tracking::Durability::parse(raw.get("click_durability")).ok_or_else(|| {
+        raw.error(
+            "click_durability",
+            format!("expected process or fsync, not {:?}", raw.get("click_durability")),
+        )
+    })?;
+    let backlog = raw
+        .get("click_backlog")
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            raw.error(
+                "click_backlog",
+                format!("not a positive number of clicks: {:?}", raw.get("click_backlog")),
+            )
+        })?;
+    Ok(ambasada_store::tracking::ClickOptions { durability, backlog })
 }
 
 fn parse_base_url(s: &str) -> Result<String, String> {
@@ -341,6 +378,31 @@ mod tests {
         let e = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "sure")])).unwrap_err();
         assert_eq!(e.setting, "AMBASADA_WEBHOOKS_ALLOW_LOCAL");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn click_durability_and_backlog_are_settings_with_the_same_words_on_both_engines() {
+        use ambasada_store::tracking::{ClickOptions, Durability};
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.clicks, ClickOptions::default());
+        assert_eq!(c.clicks.durability, Durability::Process);
+        let c = Config::load(
+            None,
+            env(&[
+                ("AMBASADA_CLICK_DURABILITY", " fsync "),
+                ("AMBASADA_CLICK_BACKLOG", "1000"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.clicks.durability, Durability::Fsync);
+        assert_eq!(c.clicks.backlog, 1000);
+        let e = Config::load(None, env(&[("AMBASADA_CLICK_DURABILITY", "power")])).unwrap_err();
+        assert_eq!(e.setting, "AMBASADA_CLICK_DURABILITY");
+        assert!(e.reason.contains("process or fsync"), "{}", e.reason);
+        for bad in ["0", "-5", "lots"] {
+            let e = Config::load(None, env(&[("AMBASADA_CLICK_BACKLOG", bad)])).unwrap_err();
+            assert_eq!(e.setting, "AMBASADA_CLICK_BACKLOG", "{bad}");
+        }
     }
 
     #[test]

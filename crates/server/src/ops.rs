@@ -11,6 +11,16 @@ pub async fn healthz() -> &'static str {
 
 /// The process can serve: the database answers.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    // Redirects are refused while SQLite's click loader is this far behind.
+    if let Some(journal) = state.tracker.journal() {
+        let (waiting, bound) = journal.backlog();
+        if waiting >= bound {
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "click backlog full: redirects wait for the click loader",
+            );
+        }
+    }
     match state.store.ping().await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(e) => {

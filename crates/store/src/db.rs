@@ -78,6 +78,9 @@ pub struct Store {
     /// The click journal of a SQLite file, once the click writer opened it.
     pub(crate) click_journal:
         std::sync::Arc<std::sync::OnceLock<std::sync::Arc<crate::tracking::click_journal::ClickJournal>>>,
+    /// Moves whenever links may lead elsewhere than this process remembers
+    /// ([`Store::links_generation`]).
+    pub(crate) links_generation: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// The URL with its password replaced by `***`, for logs.
@@ -159,6 +162,7 @@ impl Store {
             backend,
             url,
             click_journal: Default::default(),
+            links_generation: Default::default(),
         })
     }
 

@@ -135,16 +135,20 @@ pub enum Action {
     Publish,
     Expire,
     Edit,
+    /// Takes live content out of circulation before its time (a job filled, a mistake):
+    /// its links stop leading anywhere.
+    Withdraw,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 7] = [
         Action::Submit,
         Action::Approve,
         Action::Reject,
         Action::Publish,
         Action::Expire,
         Action::Edit,
+        Action::Withdraw,
     ];
 
     /// The name used in logs and the audit trail, e.g. `submit`.
@@ -156,6 +160,7 @@ impl Action {
             Action::Publish => "publish",
             Action::Expire => "expire",
             Action::Edit => "edit",
+            Action::Withdraw => "withdraw",
         }
     }
 
@@ -165,6 +170,7 @@ impl Action {
             Action::Submit | Action::Edit => matches!(actor, Actor::Author | Actor::Editor),
             Action::Approve | Action::Reject => actor == Actor::Coordinator,
             Action::Publish | Action::Expire => actor == Actor::System,
+            Action::Withdraw => matches!(actor, Actor::Editor | Actor::Coordinator),
         }
     }
 }
@@ -218,6 +224,8 @@ impl TransitionError {
 /// - Approved → Published by Publish (system, when the start time comes);
 /// - Published → Expired and Approved → Expired by Expire (system; the latter when a post
 ///   ends before it ever started);
+/// - Approved → Expired and Published → Expired by Withdraw (an editor or coordinator
+///   takes live content out before its time);
 /// - Edit (author or editor) keeps a draft a draft, and turns rejected or submitted
 ///   content back into a draft (submitted content is withdrawn from review to be edited).
 ///
@@ -232,7 +240,7 @@ pub fn transition(from: Status, action: Action, actor: Actor) -> Result<Status, 
         (S::Submitted, A::Approve) => S::Approved,
         (S::Submitted, A::Reject) => S::Rejected,
         (S::Approved, A::Publish) => S::Published,
-        (S::Approved | S::Published, A::Expire) => S::Expired,
+        (S::Approved | S::Published, A::Expire | A::Withdraw) => S::Expired,
         (S::Draft | S::Rejected | S::Submitted, A::Edit) => S::Draft,
         _ => return Err(TransitionError::NotAllowed { from, action }),
     };
@@ -586,6 +594,10 @@ mod tests {
             (S::Approved, A::Publish, System, S::Published),
             (S::Published, A::Expire, System, S::Expired),
             (S::Approved, A::Expire, System, S::Expired),
+            (S::Published, A::Withdraw, Editor, S::Expired),
+            (S::Published, A::Withdraw, Coordinator, S::Expired),
+            (S::Approved, A::Withdraw, Editor, S::Expired),
+            (S::Approved, A::Withdraw, Coordinator, S::Expired),
             (S::Draft, A::Edit, Author, S::Draft),
             (S::Draft, A::Edit, Editor, S::Draft),
             (S::Rejected, A::Edit, Author, S::Draft),
@@ -631,6 +643,9 @@ mod tests {
             (S::Draft, A::Expire, System),
             (S::Expired, A::Expire, System),
             (S::Published, A::Reject, Coordinator),
+            (S::Expired, A::Withdraw, Editor),
+            (S::Draft, A::Withdraw, Coordinator),
+            (S::Submitted, A::Withdraw, Editor),
         ];
         for (from, action, actor) in not_allowed {
             assert_eq!(
@@ -648,6 +663,8 @@ mod tests {
             (S::Approved, A::Publish, Coordinator),
             (S::Published, A::Expire, Coordinator),
             (S::Rejected, A::Edit, Coordinator),
+            (S::Published, A::Withdraw, Author),
+            (S::Published, A::Withdraw, System),
         ];
         for (from, action, actor) in not_your_role {
             assert_eq!(

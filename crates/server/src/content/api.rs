@@ -378,6 +378,7 @@ fn past(a: Action) -> &'static str {
         Action::Publish => "published",
         Action::Expire => "expired",
         Action::Edit => "edited",
+        Action::Withdraw => "withdrawn",
     }
 }
 
@@ -510,6 +511,19 @@ async fn reject(
     step(&state, &api, id, Action::Reject, Some(reason)).await
 }
 
+/// `POST /api/v1/content/{id}/withdraw` (scope `content:write`): takes a live item out
+/// at once; its links stop redirecting. 204 on success.
+async fn withdraw(
+    State(state): State<AppState>,
+    api: ApiUser,
+    Path(id): Path<i64>,
+    body: axum::body::Bytes,
+) -> Result<Response, ApiError> {
+    crate::input::no_fields(&body)?;
+    step(&state, &api, id, Action::Withdraw, None).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/content", get(feed).post(create))
@@ -518,5 +532,6 @@ pub fn routes() -> Router<AppState> {
         .route("/content/{id}/submit", post(submit))
         .route("/content/{id}/approve", post(approve))
         .route("/content/{id}/reject", post(reject))
+        .route("/content/{id}/withdraw", post(withdraw))
         .route("/shares", post(confirm))
 }

@@ -200,6 +200,8 @@ struct ShowTemplate<'a> {
     can_edit: bool,
     can_submit: bool,
     can_review: bool,
+    /// Live now, and the person may take it out before its time.
+    can_withdraw: bool,
     reject_error: Option<String>,
     reject_reason: String,
     /// Clicks, unique visitors and conversions per network, over every ambassador.
@@ -232,12 +234,14 @@ async fn show_template<'a>(
     let can_edit = allowed(Action::Edit);
     let can_submit = allowed(Action::Submit);
     let can_review = powers.reviewer && allowed(Action::Approve);
+    let effective = content::effective_status(status, item.starts_at, item.expires_at, crate::now());
+    let can_withdraw = allowed(Action::Withdraw) && matches!(effective, Status::Approved | Status::Published);
     let programs = state.store.programs().await?;
     let teams = state.store.teams().await?;
     Ok(ShowTemplate {
         p: ctx,
         status,
-        effective: content::effective_status(status, item.starts_at, item.expires_at, crate::now()),
+        effective,
         transitions: state.store.transitions(item.id).await?,
         program_names: programs
             .iter()
@@ -252,6 +256,7 @@ async fn show_template<'a>(
         can_edit,
         can_submit,
         can_review,
+        can_withdraw,
         reject_error: None,
         reject_reason: String::new(),
         numbers: state.store.link_numbers_by_network(item.id).await?,
@@ -392,6 +397,7 @@ async fn step(state: &AppState, user: &CurrentUser, id: i64, action: Action, not
     let key = match action {
         Action::Submit => "flash-content-submitted",
         Action::Approve => "flash-content-approved",
+        Action::Withdraw => "flash-content-withdrawn",
         _ => "flash-content-rejected",
     };
     Ok(redirect_flash(&format!("/app/content/{id}"), true, key, None))
@@ -403,6 +409,12 @@ pub async fn submit(State(state): State<AppState>, user: CurrentUser, Path(id): 
 
 pub async fn approve(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     step(&state, &user, id, Action::Approve, None).await
+}
+
+/// Takes a live item out at once: its links stop redirecting (the store moves the links
+/// generation in the same step).
+pub async fn withdraw(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
+    step(&state, &user, id, Action::Withdraw, None).await
 }
 
 #[derive(Deserialize)]

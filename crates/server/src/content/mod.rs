@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/app/content/{id}/submit", post(library::submit))
         .route("/app/content/{id}/approve", post(library::approve))
         .route("/app/content/{id}/reject", post(library::reject))
+        .route("/app/content/{id}/withdraw", post(library::withdraw))
         .route(
             "/app/suggest",
             get(library::suggest_page)

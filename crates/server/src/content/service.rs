@@ -358,6 +358,8 @@ pub fn can_see(u: &User, item: &ContentItem) -> bool {
 pub fn actor(u: &User, item: &ContentItem, action: Action, powers: Powers) -> Actor {
     match action {
         Action::Approve | Action::Reject if powers.reviewer => Actor::Coordinator,
+        // Withdrawing is for those who look after the library, the item's author included.
+        Action::Withdraw if powers.editor => Actor::Editor,
         _ if item.author_id == Some(u.id) => Actor::Author,
         _ if powers.editor => Actor::Editor,
         // Neither author nor editor: a role the workflow refuses for every step.

@@ -16,7 +16,7 @@ use crate::web::Ctx;
 use ambasada_core::tracking::{self, BrowserClass, TrackedTarget};
 use ambasada_core::{Locale, Millis};
 use ambasada_store::tracking::click_journal::ClickJournal;
-use ambasada_store::tracking::{ClickWriter, NewClick};
+use ambasada_store::tracking::{ClickWriter, NewClick, WriteError};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -27,9 +27,14 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 use tokio::sync::{mpsc, oneshot, watch};
 
-/// How long a looked-up link is trusted before it is read again (another instance may
-/// have changed the item meanwhile).
+/// How long a looked-up link is trusted before it is read again. Changes that stop links
+/// do not wait for it: they move the store's links generation, at once in the process that
+/// made them and within [`WATCH_EVERY`] in the others ([`watch_links`]); this only bounds
+/// how long a change the counter does not see (an item edited in the database by hand)
+/// takes.
 const CACHE_TTL: Duration = Duration::from_secs(30);
+/// How often a process reads the database's count of changes that may stop links.
+pub const WATCH_EVERY: Duration = Duration::from_secs(1);
 /// Links kept in memory at most; the cache is emptied when it grows past this.
 const CACHE_MAX: usize = 200_000;
 /// Clicks written in one transaction at most.
@@ -57,9 +62,10 @@ impl CachedLink {
     }
 }
 
-/// When a code was looked up, and what it led to (`None`: nothing; also cached, so that
-/// scanners of random codes do not reach the database on every try).
-type CacheEntry = (Instant, Option<Arc<CachedLink>>);
+/// When a code was looked up, at which links generation (`Store::links_generation`),
+/// and what it led to (`None`: nothing; also cached, so that scanners of random codes do
+/// not reach the database on every try).
+type CacheEntry = (Instant, u64, Option<Arc<CachedLink>>);
 
 struct Pending {
     click: NewClick,
@@ -170,8 +176,12 @@ impl Tracker {
     }
 
     async fn link(&self, state: &AppState, code: &str) -> anyhow::Result<Option<Arc<CachedLink>>> {
+        // Taken before the read: a change committed meanwhile moves it past this, so
+        // what is read now is read again next time.
+        let generation = state.store.links_generation();
         if let Ok(m) = self.links.read()
-            && let Some((at, link)) = m.get(code)
+            && let Some((at, g, link)) = m.get(code)
+            && *g == generation
             && at.elapsed() < CACHE_TTL
         {
             return Ok(link.clone());
@@ -192,7 +202,7 @@ impl Tracker {
             if m.len() >= CACHE_MAX {
                 m.clear();
             }
-            m.insert(code.to_string(), (Instant::now(), found.clone()));
+            m.insert(code.to_string(), (Instant::now(), generation, found.clone()));
         }
         Ok(found)
     }
@@ -243,14 +253,19 @@ async fn next_batch(
     Some(batch)
 }
 
-/// Starts the writer task for queued clicks: through the pool on PostgreSQL, into the
-/// click journal on a SQLite file (which the per-core serving threads share; opening it
-/// loads what an earlier process left there). It answers every waiting request once its
-/// batch is committed. At the end the journal is closed: every click in it is loaded
+/// Writer tasks with a batch in flight at the same time on PostgreSQL: while one commits,
+/// the next gathers and writes its own (`docs/PERFORMANCE.md`).
+const POOL_WRITERS: usize = 4;
+
+/// Starts the writer tasks for queued clicks: through the pool on PostgreSQL
+/// ([`POOL_WRITERS`] of them, taking turns at the queue), into the click journal on a
+/// SQLite file (one task; the per-core serving threads share the journal; opening it
+/// loads what an earlier process left there). Each answers every waiting request once
+/// its batch is committed. At the end the journal is closed: every click in it is loaded
 /// into the table.
-pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
-    let mut rx = state.tracker.receiver.lock().ok()?.take()?;
-    let writer = match state.store.click_writer() {
+pub fn spawn_writer(state: AppState, stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
+    let rx = state.tracker.receiver.lock().ok()?.take()?;
+    let writer = match state.store.click_writer(state.config.clicks) {
         Ok(w) => w,
         Err(e) => {
             let _ = state
@@ -260,28 +275,84 @@ pub fn spawn_writer(state: AppState, mut stop: watch::Receiver<bool>) -> Option<
             return None;
         }
     };
-    if let ClickWriter::Sqlite(journal) = &writer {
-        let _ = state.tracker.journal.set(journal.clone());
-    }
-    let mut stopping = false;
+    let tasks = match &writer {
+        ClickWriter::Sqlite(journal) => {
+            let _ = state.tracker.journal.set(journal.clone());
+            1
+        }
+        ClickWriter::Pool(..) => POOL_WRITERS,
+    };
+    let rx = Arc::new(tokio::sync::Mutex::new(rx));
+    let writer = Arc::new(writer);
+    let handles: Vec<_> = (0..tasks)
+        .map(|_| tokio::spawn(write_batches(state.clone(), writer.clone(), rx.clone(), stop.clone())))
+        .collect();
     Some(tokio::spawn(async move {
-        while let Some(batch) = next_batch(&mut rx, &mut stop, &mut stopping).await {
-            let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
-            let written = writer.write(clicks).await;
-            state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
-            answer(written, dones);
+        for h in handles {
+            let _ = h.await;
         }
         // Everything queued is committed; on SQLite load it all and stop the loader.
         let _ = tokio::task::spawn_blocking(move || writer.close()).await;
     }))
 }
 
+/// One writer task: takes the next batch from the queue (one task at a time gathers),
+/// writes it and answers its requests, until the queue is drained after the stop signal.
+async fn write_batches(
+    state: AppState,
+    writer: Arc<ClickWriter>,
+    rx: Arc<tokio::sync::Mutex<mpsc::Receiver<Pending>>>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut stopping = false;
+    loop {
+        let batch = {
+            let mut rx = rx.lock().await;
+            next_batch(&mut rx, &mut stop, &mut stopping).await
+        };
+        let Some(batch) = batch else { return };
+        let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
+        let written = writer.write(clicks).await;
+        state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
+        answer(written, dones);
+    }
+}
+
+/// Reads the database's count of changes that may stop links every [`WATCH_EVERY`], and
+/// moves this process's links generation when another process counted one: with several
+/// processes on one PostgreSQL database, an item withdrawn through one stops redirecting
+/// on all of them within about a second.
+pub async fn watch_links(state: AppState, mut stop: watch::Receiver<bool>) {
+    let mut seen = None;
+    loop {
+        match state.store.links_version().await {
+            Ok(v) => {
+                if seen.is_some_and(|s| s != v) {
+                    state.store.links_changed();
+                }
+                seen = Some(v);
+            }
+            Err(e) => tracing::warn!(error = %e, "reading the links' change count failed"),
+        }
+        tokio::select! {
+            _ = stop.changed() => return,
+            _ = tokio::time::sleep(WATCH_EVERY) => {}
+        }
+    }
+}
+
 /// Tells every waiting request its click's id, or that the batch failed.
-fn answer(written: std::result::Result<Vec<i64>, String>, dones: Vec<oneshot::Sender<Option<i64>>>) {
+fn answer(written: std::result::Result<Vec<i64>, WriteError>, dones: Vec<oneshot::Sender<Option<i64>>>) {
     match written {
         Ok(ids) => {
             for (done, id) in dones.into_iter().zip(ids) {
                 let _ = done.send(Some(id));
+            }
+        }
+        // The loader is behind (and says why in its own log); /readyz tells too.
+        Err(WriteError::Full(_)) => {
+            for done in dones {
+                let _ = done.send(None);
             }
         }
         Err(e) => {

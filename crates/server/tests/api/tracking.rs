@@ -8,19 +8,19 @@ use ambasada_store::content::ContentInput;
 use ambasada_store::recruiting::OfferInput;
 use reqwest::multipart::{Form, Part};
 
-const CHROME: &str =
+pub(crate) const CHROME: &str =
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
-struct World {
-    amb_id: i64,
-    item_id: i64,
+pub(crate) struct World {
+    pub(crate) amb_id: i64,
+    pub(crate) item_id: i64,
     offer_id: i64,
-    code: String,
+    pub(crate) code: String,
 }
 
 /// An ambassador in a program with a published job-offer item leading to `target`
 /// (default: this server's careers page of a new offer), and their LinkedIn link.
-async fn world(app: &TestApp, target: Option<&str>, expires_at: Option<i64>) -> World {
+pub(crate) async fn world(app: &TestApp, target: Option<&str>, expires_at: Option<i64>) -> World {
     let store = &app.state.store;
     let amb_id = app.create_user("amb@test.example", &[Role::Ambassador]).await;
     let editor = app.create_user("red@test.example", &[Role::Editor]).await;
@@ -89,12 +89,12 @@ fn query_of(location: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-async fn clicks(app: &TestApp) -> i64 {
+pub(crate) async fn clicks(app: &TestApp) -> i64 {
     app.state.store.count_click_rows().await.unwrap()
 }
 
 /// A browser (`c`) following the tracked link `code`.
-async fn follow(c: &reqwest::Client, app: &TestApp, code: &str) -> reqwest::Response {
+pub(crate) async fn follow(c: &reqwest::Client, app: &TestApp, code: &str) -> reqwest::Response {
     c.get(app.url(&format!("/s/{code}")))
         .header("user-agent", CHROME)
         .send()

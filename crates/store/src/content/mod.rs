@@ -345,7 +345,15 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        // A live item's links may stop leading anywhere: every process forgets them.
+        let was_live = matches!(from, "approved" | "published");
+        if was_live {
+            crate::tracking::count_links_change(&mut tx).await?;
+        }
         tx.commit().await?;
+        if was_live {
+            self.links_changed();
+        }
         Ok(true)
     }
 

@@ -107,7 +107,10 @@ pub(crate) async fn add_groups(tx: &mut Transaction<'_, Any>, groups: &Groups) -
 /// Adds the roll-ups of written clicks inside the pool writer's transaction. New
 /// visitor hashes go in multi-row statements that return what they inserted.
 pub(crate) async fn add_hits<'a>(tx: &mut Transaction<'_, Any>, hits: impl IntoIterator<Item = Hit<'a>>) -> Result<()> {
-    let (mut groups, humans) = group(hits);
+    let (mut groups, mut humans) = group(hits);
+    // In key order, like every other roll-up write: writers with batches in flight at the
+    // same time then wait for each other on a shared visitor instead of deadlocking.
+    humans.sort_unstable();
     for chunk in humans.chunks(300) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${}, ${})", i * 3 + 1, i * 3 + 2, i * 3 + 3))

@@ -3,9 +3,13 @@
 //! table in large transactions.
 //!
 //! A commit here is one `write` of a whole batch to an append-only file next to the
-//! database: the same durability as a SQLite commit in WAL mode with `synchronous =
-//! NORMAL` (the bytes are in the operating system when the call returns, so a killed
-//! process loses nothing; neither fsyncs). It costs one system call per batch, where a
+//! database. With `click_durability = "process"` (the default) that is the same
+//! durability as a SQLite commit in WAL mode with `synchronous = NORMAL`: the bytes are
+//! in the operating system when the call returns, so a killed process loses nothing,
+//! and a power cut may lose what the system had not yet written out. With `"fsync"` each
+//! batch is also `fdatasync`ed before its redirects are answered, and the loader commits
+//! with `synchronous = FULL` before it empties a file, so a power cut loses nothing
+//! answered either ([`Durability`]). It costs one system call per batch, where a
 //! SQLite commit of a dozen clicks appended several whole 4 KiB pages to the WAL and took
 //! file locks (docs/PERFORMANCE.md). The loader inserts whatever has gathered in the last
 //! 100 ms in one transaction, so under load a transaction holds thousands of clicks.
@@ -20,20 +24,31 @@
 //! loses nothing. A batch whose bytes did not all reach the file (the process died inside
 //! the write) fails its checksum and is dropped: its redirects were never answered. The
 //! checksum also covers a random id the database keeps in its settings, so files left
-//! behind by a database that was deleted are not loaded into a new one.
+//! behind by a database that was deleted are not loaded into a new one. The checksum is
+//! CRC-32C (batches marked `AMB2`); batches of files written by earlier versions (`AMB1`,
+//! FNV-1a) are still read back.
+//!
+//! The clicks waiting for the loader are held in memory too, at most `click_backlog`
+//! of them: past that (a loader that cannot keep up or keeps failing) an append is
+//! refused with [`WriteError::Full`], so redirects answer 503 instead of memory growing
+//! without bound.
 //!
 //! Click ids are given here (the largest in the table, plus one, and on), so the
 //! redirect can carry its click's token before the row exists.
 
 use crate::reports::rollups::Hit;
-use crate::tracking::NewClick;
+use crate::tracking::{ClickOptions, Durability, NewClick, WriteError};
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-/// Marks the start of a batch in a journal file.
-const MAGIC: u32 = 0x414d_4231; // "AMB1"
+/// Marks the start of a batch in a journal file: "AMB2", checksummed with CRC-32C.
+const MAGIC: u32 = 0x414d_4232;
+/// Marks a batch written by an earlier version, checksummed with FNV-1a ([`fnv`]).
+const MAGIC_V1: u32 = 0x414d_4231;
+/// CRC-32C (Castagnoli), from the `crc` crate's catalog.
+const CRC32C: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISCSI);
 /// How long a read of clicks waits for the loader at most before it goes ahead.
 const SYNC_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long the loader waits before trying again after a failed transaction.
@@ -79,6 +94,10 @@ struct State {
     closing: bool,
     /// A read waits for the queued clicks: load them now.
     wanted: bool,
+    /// Clicks the loader took and has not committed yet.
+    loading: usize,
+    /// Durability and the backlog's bound.
+    options: ClickOptions,
 }
 
 struct Shared {
@@ -107,10 +126,18 @@ fn put_str(buf: &mut Vec<u8>, s: &str) {
     buf.extend_from_slice(s);
 }
 
-/// FNV-1a, 64 bits, over the database's journal id and the batch: tells a batch whose
-/// bytes did not all reach the file, and one written for another database (files left
-/// behind when a database was deleted and made anew).
+/// CRC-32C over the database's journal id and the batch: tells a batch whose bytes did
+/// not all reach the file, and one written for another database (files left behind when
+/// a database was deleted and made anew).
 fn checksum(db_id: u64, bytes: &[u8]) -> u64 {
+    let mut digest = CRC32C.digest();
+    digest.update(&db_id.to_le_bytes());
+    digest.update(bytes);
+    u64::from(digest.finalize())
+}
+
+/// FNV-1a, 64 bits, over the same: the checksum of `AMB1` batches.
+fn fnv(db_id: u64, bytes: &[u8]) -> u64 {
     db_id
         .to_le_bytes()
         .iter()
@@ -179,7 +206,12 @@ fn decode(db_id: u64, mut bytes: &[u8]) -> Vec<Record> {
         let magic = u32::from_le_bytes(bytes[0..4].try_into().unwrap_or_default());
         let len = u32::from_le_bytes(bytes[4..8].try_into().unwrap_or_default()) as usize;
         let sum = u64::from_le_bytes(bytes[8..16].try_into().unwrap_or_default());
-        if magic != MAGIC || bytes.len() - 16 < len || checksum(db_id, &bytes[16..16 + len]) != sum {
+        let sum_of = match magic {
+            MAGIC => checksum,
+            MAGIC_V1 => fnv,
+            _ => break,
+        };
+        if bytes.len() - 16 < len || sum_of(db_id, &bytes[16..16 + len]) != sum {
             break;
         }
         let mut r = Reader(&bytes[16..16 + len]);
@@ -344,12 +376,27 @@ impl ClickJournal {
     /// the same database). `on_commit` runs after each transaction of the loader.
     pub fn open(
         db_path: &str,
-        mut conn: rusqlite::Connection,
+        conn: rusqlite::Connection,
         on_commit: impl Fn() + Send + 'static,
     ) -> std::result::Result<ClickJournal, String> {
+        ClickJournal::open_with(db_path, conn, on_commit, ClickOptions::default())
+    }
+
+    /// [`ClickJournal::open`] with a durability and a backlog bound.
+    pub fn open_with(
+        db_path: &str,
+        mut conn: rusqlite::Connection,
+        on_commit: impl Fn() + Send + 'static,
+        options: ClickOptions,
+    ) -> std::result::Result<ClickJournal, String> {
         let mut files = open_files(db_path)?;
-        // [`load`] relies on the foreign key to skip clicks of deleted links.
-        conn.execute_batch("PRAGMA foreign_keys = ON")
+        // [`load`] relies on the foreign key to skip clicks of deleted links. With
+        // "fsync", a file is emptied only after a commit that reached the disk.
+        let synchronous = match options.durability {
+            Durability::Process => "",
+            Durability::Fsync => " PRAGMA synchronous = FULL;",
+        };
+        conn.execute_batch(&format!("PRAGMA foreign_keys = ON;{synchronous}"))
             .map_err(|e| format!("click journal: {e}"))?;
         let db_id = database_id(&conn).map_err(|e| format!("click journal id: {e}"))?;
         let last = recover(&mut conn, db_id, &mut files)?;
@@ -365,6 +412,8 @@ impl ClickJournal {
                 appended: last,
                 closing: false,
                 wanted: false,
+                loading: 0,
+                options,
             }),
             work: Condvar::new(),
             loaded: tokio::sync::watch::Sender::new(last),
@@ -380,20 +429,35 @@ impl ClickJournal {
         })
     }
 
-    /// Commits a batch of clicks to the journal (one write) and returns their ids, in
-    /// order. Blocking; all or nothing (a failed write gives no ids and queues nothing).
-    pub fn append(&self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
+    /// Clicks waiting for the loader (queued or being loaded), and the most that may.
+    pub fn backlog(&self) -> (usize, usize) {
+        let st = lock(&self.shared.state);
+        (st.queued.len() + st.loading, st.options.backlog)
+    }
+
+    /// Commits a batch of clicks to the journal (one write, and with "fsync" an
+    /// `fdatasync`) and returns their ids, in order. Blocking; all or nothing (a failed
+    /// write gives no ids and queues nothing). Refused while the backlog is at its bound.
+    pub fn append(&self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, WriteError> {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
         let mut st = lock(&self.shared.state);
         if st.closing {
-            return Err("the click journal is closed".into());
+            return Err(WriteError::Failed("the click journal is closed".into()));
+        }
+        let waiting = st.queued.len() + st.loading;
+        if waiting >= st.options.backlog {
+            return Err(WriteError::Full(waiting));
         }
         let first = st.next_id;
         let bytes = encode(st.db_id, first, &batch);
         let current = st.current;
-        if let Err(e) = st.files[current].write_all(&bytes) {
+        let fsync = st.options.durability == Durability::Fsync;
+        let written = st.files[current]
+            .write_all(&bytes)
+            .and_then(|()| if fsync { st.files[current].sync_data() } else { Ok(()) });
+        if let Err(e) = written {
             // Cut off whatever part reached the file, so that the batches appended after
             // it are read back at a restart (reading stops at a damaged batch). The ids
             // stay unused.
@@ -402,7 +466,7 @@ impl ClickJournal {
                 tracing::error!(error = %e, "cutting a failed write off the click journal failed");
             }
             st.next_id += batch.len() as i64;
-            return Err(format!("click journal: {e}"));
+            return Err(WriteError::Failed(format!("click journal: {e}")));
         }
         st.lens[current] += bytes.len() as u64;
         let n = batch.len() as i64;
@@ -482,6 +546,7 @@ fn run_loader(shared: &Shared, conn: &mut rusqlite::Connection, on_commit: impl 
             st.wanted = false;
             let spare = std::mem::take(&mut st.spare);
             let batch = std::mem::replace(&mut st.queued, spare);
+            st.loading = batch.len();
             // From now on appends go to the other file (emptied after its last load).
             let done_file = st.current;
             st.current = 1 - st.current;
@@ -516,6 +581,7 @@ fn run_loader(shared: &Shared, conn: &mut rusqlite::Connection, on_commit: impl 
         batch.clear();
         {
             let mut st = lock(&shared.state);
+            st.loading = 0;
             st.spare = batch;
             match st.files[done_file].set_len(0) {
                 Ok(()) => st.lens[done_file] = 0,
@@ -574,6 +640,31 @@ mod tests {
         assert_eq!(decode(5, &[]).len(), 0);
         assert_eq!(decode(5, &first[..10]).len(), 0);
         assert_eq!(decode(6, &first).len(), 0, "another database's batch is not read");
+    }
+
+    #[test]
+    fn files_of_the_earlier_version_are_still_read() {
+        // An `AMB1` batch as earlier versions wrote it: FNV-1a in place of CRC-32C.
+        let mut old = encode(5, 1, &[click(1, None)]);
+        let sum = fnv(5, &old[16..]);
+        old[0..4].copy_from_slice(&MAGIC_V1.to_le_bytes());
+        old[8..16].copy_from_slice(&sum.to_le_bytes());
+        old.extend(encode(5, 2, &[click(2, Some("t.co"))]));
+        let ids: Vec<i64> = decode(5, &old).into_iter().map(|r| r.id).collect();
+        assert_eq!(ids, vec![1, 2], "an old batch, then a new one");
+        // The old magic with the new checksum is damage, not an old batch.
+        let mut mixed = encode(5, 1, &[click(1, None)]);
+        mixed[0..4].copy_from_slice(&MAGIC_V1.to_le_bytes());
+        assert!(decode(5, &mixed).is_empty());
+        // A batch is checksummed with the standard CRC-32C of its id and bytes.
+        let batch = encode(5, 1, &[click(1, None)]);
+        let mut whole = 5u64.to_le_bytes().to_vec();
+        whole.extend_from_slice(&batch[16..]);
+        assert_eq!(
+            u64::from_le_bytes(batch[8..16].try_into().unwrap()),
+            u64::from(crc::Crc::<u32>::new(&crc::CRC_32_ISCSI).checksum(&whole))
+        );
+        assert_eq!(CRC32C.checksum(b"123456789"), 0xe306_9283, "the CRC-32C check value");
     }
 
     /// A database file with just what the journal touches.
@@ -672,6 +763,37 @@ mod tests {
         assert_eq!(journal.append(vec![click(2, None)]).unwrap(), vec![9]);
         journal.close();
         assert_eq!(ids(&conn), vec![5, 6, 7, 9]);
+    }
+
+    #[test]
+    fn a_loader_that_cannot_write_bounds_the_backlog_and_fsync_mode_loads_the_same() {
+        let (path, conn) = database("backlog");
+        let options = ClickOptions {
+            durability: Durability::Fsync,
+            backlog: 2,
+        };
+        let journal =
+            ClickJournal::open_with(&path, rusqlite::Connection::open(&path).unwrap(), || {}, options).unwrap();
+        // Another connection holds the write lock: every load fails and is retried.
+        conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        assert_eq!(journal.append(vec![click(1, None)]).unwrap(), vec![1]);
+        assert_eq!(journal.append(vec![click(1, None)]).unwrap(), vec![2]);
+        assert_eq!(journal.backlog(), (2, 2));
+        assert_eq!(journal.append(vec![click(1, None)]), Err(WriteError::Full(2)));
+        conn.execute_batch("COMMIT").unwrap();
+        // The loader catches up, and the journal takes clicks again.
+        let start = std::time::Instant::now();
+        while journal.backlog().0 > 0 {
+            assert!(start.elapsed() < Duration::from_secs(10), "the loader caught up");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(
+            journal.append(vec![click(1, None)]).unwrap(),
+            vec![3],
+            "a refused batch is given no ids"
+        );
+        journal.close();
+        assert_eq!(ids(&conn), vec![1, 2, 3]);
     }
 
     #[test]

@@ -65,12 +65,79 @@ pub struct LinkNumbers {
     pub conversions: i64,
 }
 
+/// What an answered click survives: the setting `click_durability`, the same words on
+/// both engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Durability {
+    /// A killed Ambasada process (the default): SQLite's click journal is written
+    /// without fsync; PostgreSQL commits the click writer's batches with
+    /// `synchronous_commit = off`, so a crash of PostgreSQL itself or of the machine may
+    /// lose the clicks of its last moments (up to three times `wal_writer_delay`, 600 ms
+    /// by default).
+    #[default]
+    Process,
+    /// Also a power cut: the journal is `fdatasync`ed per batch; PostgreSQL commits in
+    /// full.
+    Fsync,
+}
+
+impl Durability {
+    pub fn parse(s: &str) -> Option<Durability> {
+        match s.trim() {
+            "process" => Some(Durability::Process),
+            "fsync" => Some(Durability::Fsync),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Durability::Process => "process",
+            Durability::Fsync => "fsync",
+        }
+    }
+}
+
+/// How the click writer works: its durability, and on SQLite how many clicks may wait
+/// for the loader before redirects are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClickOptions {
+    pub durability: Durability,
+    pub backlog: usize,
+}
+
+impl ClickOptions {
+    /// The default bound of the journal's backlog: about 100 MB of clicks, a few
+    /// seconds of the hot path's top speed.
+    pub const BACKLOG: usize = 500_000;
+}
+
+impl Default for ClickOptions {
+    fn default() -> Self {
+        ClickOptions {
+            durability: Durability::Process,
+            backlog: ClickOptions::BACKLOG,
+        }
+    }
+}
+
+/// Why a batch of clicks was not written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    /// The loader has this many clicks to catch up with, the most allowed: try later.
+    #[error("{0} clicks wait for the loader: the click backlog is full")]
+    Full(usize),
+    /// Writing failed.
+    #[error("{0}")]
+    Failed(String),
+}
+
 /// Writes clicks in batches; made by [`Store::click_writer`].
 pub enum ClickWriter {
     /// The click journal of a SQLite file (blocking appends; any thread).
     Sqlite(Arc<ClickJournal>),
     /// Through the pool (PostgreSQL, or an in-memory SQLite database).
-    Pool(Store),
+    Pool(Store, Durability),
 }
 
 /// How often the checkpointer thread copies loaded clicks from the WAL into the
@@ -125,10 +192,13 @@ fn open_loader(path: &str) -> std::result::Result<(rusqlite::Connection, impl Fn
 impl ClickWriter {
     /// Writes a batch and returns the ids in order. All or nothing. On SQLite an append
     /// to the journal: one `write` of a few KiB, so it blocks only briefly.
-    pub async fn write(&self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, String> {
+    pub async fn write(&self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, WriteError> {
         match self {
             ClickWriter::Sqlite(journal) => journal.append(batch),
-            ClickWriter::Pool(store) => store.insert_clicks(&batch).await.map_err(|e| e.to_string()),
+            ClickWriter::Pool(store, durability) => store
+                .write_clicks(&batch, *durability)
+                .await
+                .map_err(|e| WriteError::Failed(e.to_string())),
         }
     }
 
@@ -144,7 +214,7 @@ impl ClickWriter {
 impl Store {
     /// The click writer for this store: on a SQLite file its click journal (opened here,
     /// once; what an earlier process left in it is loaded first), the pool otherwise.
-    pub fn click_writer(&self) -> Result<ClickWriter> {
+    pub fn click_writer(&self, options: ClickOptions) -> Result<ClickWriter> {
         if self.backend() == Backend::Sqlite
             && let Some(path) = sqlite_path(&self.url)
         {
@@ -152,14 +222,15 @@ impl Store {
                 Some(j) => j.clone(),
                 None => {
                     let (conn, on_commit) = open_loader(&path).map_err(StoreError::Other)?;
-                    let journal = Arc::new(ClickJournal::open(&path, conn, on_commit).map_err(StoreError::Other)?);
+                    let journal =
+                        Arc::new(ClickJournal::open_with(&path, conn, on_commit, options).map_err(StoreError::Other)?);
                     let _ = self.click_journal.set(journal.clone());
                     journal
                 }
             };
             return Ok(ClickWriter::Sqlite(journal));
         }
-        Ok(ClickWriter::Pool(self.clone()))
+        Ok(ClickWriter::Pool(self.clone(), options.durability))
     }
 
     /// Waits until every click journalled so far is in the clicks table (SQLite file; a
@@ -175,7 +246,19 @@ impl Store {
     /// PostgreSQL the ids are taken from the sequence first and the rows go in one
     /// multi-row INSERT; an in-memory SQLite database inserts row by row.
     pub async fn insert_clicks(&self, batch: &[NewClick]) -> Result<Vec<i64>> {
+        self.write_clicks(batch, Durability::Fsync).await
+    }
+
+    /// [`Store::insert_clicks`] as the click writer does it: with
+    /// [`Durability::Process`] PostgreSQL commits without waiting for its WAL to reach
+    /// the disk (`synchronous_commit = off` for this transaction only).
+    pub async fn write_clicks(&self, batch: &[NewClick], durability: Durability) -> Result<Vec<i64>> {
         let mut tx = self.pool.begin().await?;
+        if durability == Durability::Process && self.backend() == Backend::Postgres {
+            sqlx::query("SET LOCAL synchronous_commit = off")
+                .execute(&mut *tx)
+                .await?;
+        }
         let mut ids = Vec::with_capacity(batch.len());
         if self.backend() == Backend::Postgres {
             let rows: Vec<(i64,)> =
@@ -244,6 +327,28 @@ impl Store {
         crate::reports::rollups::add_hits(&mut tx, hits).await?;
         tx.commit().await?;
         Ok(ids)
+    }
+
+    /// The generation of what links lead to, as this process knows it: it moves when this
+    /// process changed an item so that its links may stop leading anywhere, and when
+    /// [`Store::links_version`] shows that another process did ([`Store::links_changed`]).
+    /// A link remembered at an older generation is read again.
+    pub fn links_generation(&self) -> u64 {
+        self.links_generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Moves [`Store::links_generation`]: every link this process remembers is read again.
+    pub fn links_changed(&self) {
+        self.links_generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    }
+
+    /// The database's count of changes that may stop links (every process's), which the
+    /// server reads every second to notice another process's changes.
+    pub async fn links_version(&self) -> Result<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT value FROM change_counters WHERE name = 'links'")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
     }
 
     /// What a code leads to, if the link exists.
@@ -386,6 +491,15 @@ fn sqlite_path(url: &str) -> Option<String> {
     } else {
         Some(path.to_string())
     }
+}
+
+/// Counts, in the transaction of the change, a change after which links may lead
+/// elsewhere ([`Store::links_version`]).
+pub(crate) async fn count_links_change(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<()> {
+    sqlx::query("UPDATE change_counters SET value = value + 1 WHERE name = 'links'")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]
