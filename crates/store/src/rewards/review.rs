@@ -7,6 +7,7 @@
 use crate::{Result, Store};
 use ambasada_core::Millis;
 use ambasada_core::tracking::BrowserClass;
+use sqlx::AssertSqlSafe;
 
 /// A link's human clicks and unique visitors in the window.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -56,15 +57,17 @@ impl Store {
         self.sync_clicks().await;
         // Only links with a day of more than `per_visitor` clicks per visitor can have
         // more over the window (were every day at most that, so would be their sum), so
-        // those few candidates are found first by a scan of the window's days through
-        // the roll-up's index on the day, and only their days are summed, by the key.
-        Ok(sqlx::query_as(
+        // those few candidates are found first, and only their days are summed, by the
+        // key. The ratio is written into the SQL (a number, never text from outside):
+        // with the review's ratio the predicate is migration 0015's partial index's, word
+        // for word, and the candidates come from that small index.
+        let sql = format!(
             "SELECT l.id AS link_id, l.user_id, u.first_name || ' ' || u.last_name AS name, c.title, l.network, \
              g.clicks, g.visitors \
              FROM (SELECT d.link_id, CAST(SUM(d.clicks) AS BIGINT) AS clicks, \
                      CAST(SUM(d.visitors) AS BIGINT) AS visitors \
                    FROM (SELECT DISTINCT f.link_id + 0 AS link_id FROM click_days f \
-                         WHERE f.day >= $2 AND f.clicks > $4 * f.visitors) k \
+                         WHERE f.day >= $2 AND f.clicks > {per_visitor} * f.visitors) k \
                    JOIN click_days d ON d.link_id = k.link_id AND d.day >= $2 \
                    GROUP BY d.link_id \
                    HAVING SUM(d.clicks) >= $3 AND SUM(d.clicks) > $4 * \
@@ -72,14 +75,15 @@ impl Store {
              JOIN tracked_links l ON l.id = g.link_id JOIN users u ON u.id = l.user_id \
              JOIN content_items c ON c.id = l.item_id \
              WHERE l.program_id = $1 \
-             ORDER BY g.clicks DESC, l.id",
-        )
-        .bind(program_id)
-        .bind(ambasada_core::tracking::day_number(since))
-        .bind(min_clicks)
-        .bind(per_visitor)
-        .fetch_all(&self.pool)
-        .await?)
+             ORDER BY g.clicks DESC, l.id"
+        );
+        Ok(sqlx::query_as(AssertSqlSafe(sql))
+            .bind(program_id)
+            .bind(ambasada_core::tracking::day_number(since))
+            .bind(min_clicks)
+            .bind(per_visitor)
+            .fetch_all(&self.pool)
+            .await?)
     }
 
     /// The people with shares in the program since `since` that have no post URL, with
@@ -148,5 +152,22 @@ impl Store {
             withdrawn,
             sharer,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_partial_index_has_the_reviews_ratio() {
+        let ratio = ambasada_core::rewards::review::SUSPICIOUS_CLICKS_PER_VISITOR;
+        for ddl in [
+            include_str!("../../migrations/sqlite/0015_suspicious_link_days.sql"),
+            include_str!("../../migrations/postgres/0015_suspicious_link_days.sql"),
+        ] {
+            assert!(
+                ddl.contains(&format!("WHERE clicks > {ratio} * visitors;")),
+                "a new ratio needs a new partial index (a new migration)"
+            );
+        }
     }
 }
