@@ -253,9 +253,12 @@ async fn next_batch(
     Some(batch)
 }
 
-/// Writer tasks with a batch in flight at the same time on PostgreSQL: while one commits,
-/// the next gathers and writes its own (`docs/PERFORMANCE.md`).
-const POOL_WRITERS: usize = 4;
+/// Writer tasks with a batch in flight at the same time on PostgreSQL. One: every batch
+/// also adds to the roll-ups, whose rows for a busy link all batches share, so batches
+/// in flight together wait for each other's row locks, and four writers made batches a
+/// quarter the size for the same waits (5,083 redirects a second against about 18,000
+/// to 33,000 with one; `docs/PERFORMANCE.md`).
+const POOL_WRITERS: usize = 1;
 
 /// Starts the writer tasks for queued clicks: through the pool on PostgreSQL
 /// ([`POOL_WRITERS`] of them, taking turns at the queue), into the click journal on a
