@@ -2,6 +2,7 @@
 //! administrative tasks from the shell.
 
 mod bench;
+mod migrate;
 
 use ambasada_core::people::import::{Action, RowError};
 use ambasada_core::{Email, Locale, PersonName, Role, Scope};
@@ -46,8 +47,9 @@ enum Command {
         #[arg(long, default_value = DEMO_DATABASE)]
         database: String,
     },
-    /// Apply database migrations and exit.
-    Migrate,
+    /// Apply database migrations and exit; with --from and --to, move a SQLite database
+    /// into an empty PostgreSQL one.
+    Migrate(migrate::Migrate),
     /// Manage people.
     User {
         #[command(subcommand)]
@@ -224,7 +226,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { bind } => serve(config, bind).await,
         Command::Demo { bind, database } => serve_demo(config, &env, bind, database).await,
-        Command::Migrate => migrate(config).await,
+        Command::Migrate(args) => migrate::run(config, args).await,
         Command::User {
             command: UserCommand::Create(args),
         } => create_user(config, args).await,
@@ -298,16 +300,6 @@ fn print_demo_banner(state: &AppState, created: bool) {
          --scopes content:read,shares:write\nthen: curl -H \"Authorization: Bearer TOKEN\" {}/api/v1/me\n",
         state.config.base_url
     );
-}
-
-/// `ambasada migrate`.
-async fn migrate(config: Config) -> anyhow::Result<()> {
-    let state = AppState::start(config).await?;
-    println!(
-        "migrations applied to {}",
-        ambasada_store::redact_url(state.config.database_url.expose())
-    );
-    Ok(())
 }
 
 /// `ambasada user create`.

@@ -19,6 +19,7 @@ pub mod rewards;
 pub mod settings;
 pub mod tracking;
 pub mod training;
+pub mod transfer;
 pub mod webhooks;
 
 pub use db::{Backend, Store, StoreError, redact_url};

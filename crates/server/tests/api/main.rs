@@ -16,6 +16,8 @@ mod feeds;
 mod import;
 mod integrations;
 mod leaderboards;
+mod link_changes;
+mod migrate_to_postgres;
 mod notifications;
 mod outbox;
 mod pages;

@@ -24,6 +24,8 @@ pub const PASSWORD: &str = "haslo-testowe-123";
 pub enum Db {
     Sqlite,
     Postgres(String),
+    /// A database the test made and removes itself (see [`EmptyDatabase`]): its URL.
+    Existing(String),
 }
 
 /// The PostgreSQL server URL from `AMBASADA_TEST_POSTGRES`, if set.
@@ -248,6 +250,7 @@ impl TestApp {
                 cleanup.database = Some((server, name));
                 url
             }
+            Db::Existing(url) => url,
         };
         let mut config = Config::load(Some(std::path::Path::new("/dev/null")), Vec::new()).expect("default config");
         config.database_url = Secret::new(url);
@@ -298,14 +301,20 @@ impl TestApp {
         }
     }
 
-    /// Stops the server and removes the database.
-    pub async fn stop(mut self) {
+    /// Stops the server (its jobs and click writer too) but keeps its database, e.g. to
+    /// move it elsewhere; [`TestApp::stop`] removes it later.
+    pub async fn stop_serving(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
         if let Some(h) = self.server.take() {
             let _ = tokio::time::timeout(Duration::from_secs(10), h).await;
         }
+    }
+
+    /// Stops the server and removes the database.
+    pub async fn stop(mut self) {
+        self.stop_serving().await;
         if self.cleanup.is_empty() {
             return;
         }
@@ -418,19 +427,59 @@ impl TestApp {
 /// removed here (the server still runs until the test's runtime ends).
 impl Drop for TestApp {
     fn drop(&mut self) {
-        let cleanup = std::mem::take(&mut self.cleanup);
-        if cleanup.is_empty() {
+        std::mem::take(&mut self.cleanup).run_from_drop();
+    }
+}
+
+impl Cleanup {
+    /// [`Cleanup::run`] from a `Drop`, which may run inside the test's runtime: on a
+    /// thread of its own.
+    fn run_from_drop(self) {
+        if self.is_empty() {
             return;
         }
-        // On a thread of its own: this may run inside the test's runtime.
         let _ = std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .unwrap();
-            rt.block_on(async { tokio::time::timeout(Duration::from_secs(10), cleanup.run()).await })
+            rt.block_on(async { tokio::time::timeout(Duration::from_secs(10), self.run()).await })
         })
         .join();
+    }
+}
+
+/// A new PostgreSQL database with nothing in it, not even the migrations (a move's
+/// target); dropped with this value, also when the test fails.
+pub struct EmptyDatabase {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+impl EmptyDatabase {
+    pub async fn create(server: &str) -> EmptyDatabase {
+        let name = random_name();
+        let admin = Store::connect(server)
+            .await
+            .expect("PostgreSQL from AMBASADA_TEST_POSTGRES reachable");
+        admin
+            .raw_execute(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
+        admin.close().await;
+        EmptyDatabase {
+            url: with_database(server, &name),
+            cleanup: Cleanup {
+                dir: None,
+                database: Some((server.to_string(), name)),
+            },
+        }
+    }
+}
+
+impl Drop for EmptyDatabase {
+    fn drop(&mut self) {
+        std::mem::take(&mut self.cleanup).run_from_drop();
     }
 }
 
