@@ -1,6 +1,6 @@
 //! The hot path, `GET /s/{code}`: look the link up in memory, hand the click to a batch
 //! writer, and answer the redirect once the click is committed (an answered click is
-//! never lost). No session, no cookie, no page middleware on this route.
+//! not lost, within what `click_durability` promises). No session, no cookie, no page middleware on this route.
 //!
 //! On a SQLite file the server runs one single-threaded runtime per core
 //! (`serve_per_core` in serve.rs): each serving thread keeps the clicks it took in a batch
@@ -330,7 +330,8 @@ pub async fn watch_links(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
         match state.store.links_version().await {
             Ok(v) => {
-                if seen.is_some_and(|s| s != v) {
+                // The first read too: links may have been cached before it.
+                if seen.is_none_or(|s| s != v) {
                     state.store.links_changed();
                 }
                 seen = Some(v);
@@ -455,7 +456,7 @@ pub async fn redirect(
             .and_then(|v| v.to_str().ok())
             .and_then(tracking::referrer_host),
     };
-    // Answered only once the click is committed: an answered click is never lost.
+    // Answered only once the click is committed, as durably as `click_durability` says.
     let Some(click_id) = commit(tracker, click).await else {
         return unavailable();
     };

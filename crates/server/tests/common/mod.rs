@@ -200,6 +200,20 @@ fn random_name() -> String {
     )
 }
 
+/// Makes a new database with a random name on the PostgreSQL `server`; its name.
+async fn create_database(server: &str) -> String {
+    let name = random_name();
+    let admin = Store::connect(server)
+        .await
+        .expect("PostgreSQL from AMBASADA_TEST_POSTGRES reachable");
+    admin
+        .raw_execute(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
+    admin.close().await;
+    name
+}
+
 /// Replaces the database name at the end of a PostgreSQL URL.
 fn with_database(server: &str, name: &str) -> String {
     let (base, query) = match server.split_once('?') {
@@ -237,15 +251,7 @@ impl TestApp {
         let url = match db {
             Db::Sqlite => format!("sqlite://{}", dir.join("test.db").display()),
             Db::Postgres(server) => {
-                let name = random_name();
-                let admin = Store::connect(&server)
-                    .await
-                    .expect("PostgreSQL from AMBASADA_TEST_POSTGRES reachable");
-                admin
-                    .raw_execute(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .expect("create test database");
-                admin.close().await;
+                let name = create_database(&server).await;
                 let url = with_database(&server, &name);
                 cleanup.database = Some((server, name));
                 url
@@ -458,15 +464,7 @@ pub struct EmptyDatabase {
 
 impl EmptyDatabase {
     pub async fn create(server: &str) -> EmptyDatabase {
-        let name = random_name();
-        let admin = Store::connect(server)
-            .await
-            .expect("PostgreSQL from AMBASADA_TEST_POSTGRES reachable");
-        admin
-            .raw_execute(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create test database");
-        admin.close().await;
+        let name = create_database(server).await;
         EmptyDatabase {
             url: with_database(server, &name),
             cleanup: Cleanup {

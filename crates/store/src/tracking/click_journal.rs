@@ -28,8 +28,8 @@
 //! CRC-32C (batches marked `AMB2`); batches of files written by earlier versions (`AMB1`,
 //! FNV-1a) are still read back.
 //!
-//! The clicks waiting for the loader are held in memory too, at most `click_backlog`
-//! of them: past that (a loader that cannot keep up or keeps failing) an append is
+//! The clicks waiting for the loader are held in memory too, about `click_backlog`
+//! of them (one batch more at most): past that (a loader that cannot keep up or keeps failing) an append is
 //! refused with [`WriteError::Full`], so redirects answer 503 instead of memory growing
 //! without bound.
 //!
@@ -390,6 +390,10 @@ impl ClickJournal {
         options: ClickOptions,
     ) -> std::result::Result<ClickJournal, String> {
         let mut files = open_files(db_path)?;
+        if options.durability == Durability::Fsync {
+            // The files' names, too, must outlive a power cut.
+            super::sync_parent_dir(db_path).map_err(|e| format!("click journal: {e}"))?;
+        }
         // [`load`] relies on the foreign key to skip clicks of deleted links. With
         // "fsync", a file is emptied only after a commit that reached the disk.
         let synchronous = match options.durability {

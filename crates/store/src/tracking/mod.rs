@@ -493,6 +493,17 @@ fn sqlite_path(url: &str) -> Option<String> {
     }
 }
 
+/// Flushes the directory holding `path` to the disk (its entries: files created in it).
+pub(crate) fn sync_parent_dir(path: &str) -> std::result::Result<(), String> {
+    let dir = std::path::Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| format!("syncing {}: {e}", dir.display()))
+}
+
 /// Counts, in the transaction of the change, a change after which links may lead
 /// elsewhere ([`Store::links_version`]).
 pub(crate) async fn count_links_change(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<()> {

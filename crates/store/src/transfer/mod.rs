@@ -91,10 +91,30 @@ pub async fn sqlite_to_postgres(
     if !std::path::Path::new(path).is_file() {
         return Err(TransferError::NoSource(path.to_string()));
     }
+    refuse_if_served(path)?;
     let source = Store::connect(from).await?;
     let moved = from_source(&source, to, on_table).await;
     source.close().await;
     moved
+}
+
+/// Refuses a database a server holds (its click journal is locked) before anything,
+/// migrations included, touches it; the journal taken by the move later holds the lock
+/// for the rest of it.
+fn refuse_if_served(path: &str) -> Result<(), TransferError> {
+    let Ok(journal) = std::fs::File::open(format!("{path}-clicks-0")) else {
+        return Ok(());
+    };
+    match journal.try_lock() {
+        Ok(()) => Ok(()),
+        Err(std::fs::TryLockError::WouldBlock) => Err(TransferError::SourceServed(format!(
+            "another process serves {path} (its click journal is locked)"
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(TransferError::Table {
+            table: "clicks".into(),
+            message: format!("the click journal {path}-clicks-0: {e}"),
+        }),
+    }
 }
 
 /// The move once the source is open: migrated, its click journal taken (and loaded),
