@@ -74,7 +74,7 @@ pub struct Config {
     /// URL must be `https` to a public address, checked again when posting (see
     /// `ambasada_core::integrations::WebhookUrl`).
     pub webhooks_allow_local: bool,
-    /// What an answered click survives, and how many clicks may wait for SQLite's click
+    /// What an answered click survives, and how many clicks may wait for the click
     /// loader before redirects answer 503.
     pub clicks: ambasada_store::tracking::ClickOptions,
 }
@@ -118,7 +118,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "click_backlog",
         "500000",
-        "clicks that may wait for SQLite's click loader; past it redirects answer 503 with Retry-After",
+        "clicks that may wait for the click loader; past it redirects answer 503 with Retry-After",
     ),
 ];
 

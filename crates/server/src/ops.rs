@@ -11,7 +11,7 @@ pub async fn healthz() -> &'static str {
 
 /// The process can serve: the database answers.
 pub async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    // Redirects are refused while SQLite's click loader is this far behind.
+    // Redirects are refused while the click loader is this far behind.
     if let Some(journal) = state.tracker.journal() {
         let (waiting, bound) = journal.backlog();
         if waiting >= bound {

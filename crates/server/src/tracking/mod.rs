@@ -2,12 +2,12 @@
 //! writer, and answer the redirect once the click is committed (an answered click is
 //! not lost, within what `click_durability` promises). No session, no cookie, no page middleware on this route.
 //!
-//! On a SQLite file the server runs one single-threaded runtime per core
-//! (`serve_per_core` in serve.rs): each serving thread keeps the clicks it took in a batch
-//! of its own and commits it to the click journal (one write; `ambasada_store::
-//! click_journal`, whose loader moves clicks into the table) whenever it runs out of
-//! work ([`flush_local`]). Elsewhere (PostgreSQL, or a router used without `serve`)
-//! clicks go through a queue to the writer thread or task of [`spawn_writer`].
+//! The server runs one single-threaded runtime per core (`serve_per_core` in serve.rs):
+//! each serving thread keeps the clicks it took in a batch of its own and commits it to
+//! the click journal (one write; `ambasada_store::tracking::click_journal`, whose loader
+//! moves clicks into the table) whenever it runs out of work ([`flush_local`]).
+//! Elsewhere (a router used without `serve`, as in tests) clicks go through a queue to
+//! the writer task of [`spawn_writer`].
 
 pub mod api;
 
@@ -80,8 +80,8 @@ pub struct Tracker {
     salt: Mutex<Option<(i64, Arc<str>)>>,
     queue: mpsc::Sender<Pending>,
     receiver: Mutex<Option<mpsc::Receiver<Pending>>>,
-    /// The click journal of a SQLite file, shared by the writer task and the serving
-    /// threads of the per-core mode; unset on PostgreSQL.
+    /// The click journal, shared by the writer task and the serving threads of the
+    /// per-core mode; unset on an in-memory database.
     journal: OnceLock<Arc<ClickJournal>>,
     /// Batches written (or tried) by serving threads of the per-core mode, and by the
     /// writer thread or task ([`Tracker::batch_counts`]).
@@ -156,7 +156,7 @@ impl Default for Tracker {
 }
 
 impl Tracker {
-    /// The click journal, once [`spawn_writer`] opened it (SQLite file only).
+    /// The click journal, once [`spawn_writer`] opened it (not on an in-memory database).
     pub fn journal(&self) -> Option<Arc<ClickJournal>> {
         self.journal.get().cloned()
     }
@@ -253,22 +253,15 @@ async fn next_batch(
     Some(batch)
 }
 
-/// Writer tasks with a batch in flight at the same time on PostgreSQL. One: every batch
-/// also adds to the roll-ups, whose rows for a busy link all batches share, so batches
-/// in flight together wait for each other's row locks, and four writers made batches a
-/// quarter the size for the same waits (5,083 redirects a second against about 18,000
-/// to 33,000 with one; `docs/PERFORMANCE.md`).
-const POOL_WRITERS: usize = 1;
-
-/// Starts the writer tasks for queued clicks: through the pool on PostgreSQL
-/// ([`POOL_WRITERS`] of them, taking turns at the queue), into the click journal on a
-/// SQLite file (one task; the per-core serving threads share the journal; opening it
-/// loads what an earlier process left there). Each answers every waiting request once
-/// its batch is committed. At the end the journal is closed: every click in it is loaded
-/// into the table.
+/// Starts the writer task for queued clicks: into the click journal (the per-core serving
+/// threads share it; opening it loads what an earlier process left there), or through
+/// the pool on an in-memory database. It answers every waiting request once its batch is
+/// committed. At the end the journal is closed: every click in it is loaded into the
+/// table.
 pub fn spawn_writer(state: AppState, stop: watch::Receiver<bool>) -> Option<tokio::task::JoinHandle<()>> {
     let rx = state.tracker.receiver.lock().ok()?.take()?;
-    let writer = match state.store.click_writer(state.config.clicks) {
+    let data_dir = std::path::Path::new(&state.config.data_dir);
+    let writer = match state.store.click_writer(state.config.clicks, data_dir) {
         Ok(w) => w,
         Err(e) => {
             let _ = state
@@ -278,42 +271,31 @@ pub fn spawn_writer(state: AppState, stop: watch::Receiver<bool>) -> Option<toki
             return None;
         }
     };
-    let tasks = match &writer {
-        ClickWriter::Sqlite(journal) => {
-            let _ = state.tracker.journal.set(journal.clone());
-            1
-        }
-        ClickWriter::Pool(..) => POOL_WRITERS,
-    };
-    let rx = Arc::new(tokio::sync::Mutex::new(rx));
+    if let ClickWriter::Journal(journal) = &writer {
+        let _ = state.tracker.journal.set(journal.clone());
+    }
     let writer = Arc::new(writer);
-    let handles: Vec<_> = (0..tasks)
-        .map(|_| tokio::spawn(write_batches(state.clone(), writer.clone(), rx.clone(), stop.clone())))
-        .collect();
+    let task = tokio::spawn(write_batches(state.clone(), writer.clone(), rx, stop));
     Some(tokio::spawn(async move {
-        for h in handles {
-            let _ = h.await;
-        }
+        let _ = task.await;
         // Everything queued is committed; on SQLite load it all and stop the loader.
         let _ = tokio::task::spawn_blocking(move || writer.close()).await;
     }))
 }
 
-/// One writer task: takes the next batch from the queue (one task at a time gathers),
-/// writes it and answers its requests, until the queue is drained after the stop signal.
+/// The writer task: takes the next batch from the queue, writes it and answers its
+/// requests, until the queue is drained after the stop signal.
 async fn write_batches(
     state: AppState,
     writer: Arc<ClickWriter>,
-    rx: Arc<tokio::sync::Mutex<mpsc::Receiver<Pending>>>,
+    mut rx: mpsc::Receiver<Pending>,
     mut stop: watch::Receiver<bool>,
 ) {
     let mut stopping = false;
     loop {
-        let batch = {
-            let mut rx = rx.lock().await;
-            next_batch(&mut rx, &mut stop, &mut stopping).await
+        let Some(batch) = next_batch(&mut rx, &mut stop, &mut stopping).await else {
+            return;
         };
-        let Some(batch) = batch else { return };
         let (clicks, dones): (Vec<NewClick>, Vec<_>) = batch.into_iter().map(|p| (p.click, p.done)).unzip();
         let written = writer.write(clicks).await;
         state.tracker.queued_batches.fetch_add(1, Ordering::Relaxed);
@@ -509,13 +491,27 @@ fn unavailable() -> Response {
         .into_response()
 }
 
+/// How long a token of ours whose click is not in the table yet is looked up again, on
+/// PostgreSQL: another server process answered its redirect and loads its clicks from its
+/// own journal within about 100 ms ([`ambasada_store::tracking::click_journal`]).
+const OTHER_PROCESS_CLICK_WAIT: Duration = Duration::from_secs(2);
+
 /// The click a token stands for, if it is one of ours and a person's click.
 pub async fn click_of_token(
     state: &AppState,
     token: &str,
 ) -> anyhow::Result<Option<ambasada_store::tracking::ClickSource>> {
-    match tracking::click_id_from_token(&state.click_key, token) {
-        Some(id) => Ok(state.store.click_source(id).await?),
-        None => Ok(None),
+    let Some(id) = tracking::click_id_from_token(&state.click_key, token) else {
+        return Ok(None);
+    };
+    let deadline = Instant::now() + OTHER_PROCESS_CLICK_WAIT;
+    loop {
+        let found = state.store.click_source(id).await?;
+        // The token's key proves the click was given: on PostgreSQL it may still be on
+        // its way from another process's journal.
+        if found.is_some() || state.store.backend() != ambasada_store::Backend::Postgres || Instant::now() >= deadline {
+            return Ok(found);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }

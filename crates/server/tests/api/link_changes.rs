@@ -36,17 +36,25 @@ async fn another_item(app: &TestApp, editor: i64, amb: i64) -> (i64, String) {
 }
 
 /// A second server on the same database (PostgreSQL): its address and what stops it.
-async fn second_server(app: &TestApp) -> (String, tokio::sync::oneshot::Sender<()>) {
+/// A second server on the same database and `data_dir`; stopping it (the sender, then
+/// awaiting the handle) loads every click it journalled.
+async fn second_server(
+    app: &TestApp,
+) -> (
+    String,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<std::io::Result<()>>,
+) {
     let state = ambasada_server::AppState::start(app.state.config.clone())
         .await
         .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(ambasada_server::serve(listener, state, async move {
+    let served = tokio::spawn(ambasada_server::serve(listener, state, async move {
         let _ = stopped.await;
     }));
-    (address, stop)
+    (address, stop, served)
 }
 
 async fn status_at(address: &str, code: &str) -> Result<u16, String> {
@@ -65,7 +73,7 @@ async fn withdrawing_stops_the_links_at_once(app: &TestApp) {
     let second = if postgres { Some(second_server(app).await) } else { None };
     // Both servers have the link in memory.
     assert_eq!(follow(&client(), app, &w.code).await.status(), 302);
-    if let Some((address, _)) = &second {
+    if let Some((address, _, _)) = &second {
         let s = wait_for("the second server to redirect", async || {
             status_at(address, &w.code).await
         })
@@ -106,7 +114,7 @@ async fn withdrawing_stops_the_links_at_once(app: &TestApp) {
         .await
         .unwrap();
     assert!(page.contains("status-expired") && !page.contains("id=\"withdraw\""));
-    if let Some((address, stop)) = second {
+    if let Some((address, stop, served)) = second {
         wait_for("the second server to stop redirecting", async || {
             match status_at(&address, &w.code).await? {
                 404 => Ok(()),
@@ -115,7 +123,9 @@ async fn withdrawing_stops_the_links_at_once(app: &TestApp) {
         })
         .await;
         assert!(after.elapsed() < std::time::Duration::from_secs(5), "within seconds");
+        // Stopped, it has loaded every click it took (each process loads its own).
         let _ = stop.send(());
+        served.await.unwrap().unwrap();
     }
     // (The second server redirected, and counted, until it noticed.)
     let counted = clicks(app).await;

@@ -236,16 +236,11 @@ async fn concurrent_visitors_each_get_a_committed_click(app: &TestApp) {
     for id in &ids {
         assert!(app.state.store.click_exists(*id).await.unwrap(), "click {id} committed");
     }
-    // On a SQLite file the serving threads commit their own batches (per-core mode); on
-    // PostgreSQL the writer task does.
+    // On both engines the serving threads commit their own batches to the click journal
+    // (per-core mode).
     let (local, queued) = app.state.tracker.batch_counts();
-    let batches = if app.state.store.backend() == ambasada_store::Backend::Sqlite {
-        assert_eq!(queued, 0, "no click went through the writer thread");
-        local
-    } else {
-        assert_eq!(local, 0, "PostgreSQL has no per-core serving threads");
-        queued
-    };
+    assert_eq!(queued, 0, "no click went through the writer task");
+    let batches = local;
     // A visitor after all of them is answered at once: the writer is not stuck.
     let late = tokio::time::timeout(
         std::time::Duration::from_secs(5),

@@ -1,10 +1,10 @@
 //! Tracked links on the hot path: what a code leads to, the salt of the day, writing
 //! clicks in batches, and the numbers links earn.
 //!
-//! Clicks are written in batches (group commit). On a SQLite file a batch is committed
-//! to the click journal ([`crate::tracking::click_journal`]), whose loader thread moves clicks into
-//! the table on a plain connection of its own. On PostgreSQL one multi-row INSERT per
-//! batch goes through the pool.
+//! Clicks are written in batches (group commit) to the click journal
+//! ([`crate::tracking::click_journal`]), whose loader thread moves clicks into the table
+//! on a connection of its own: next to a SQLite file, under `data_dir` on PostgreSQL.
+//! An in-memory SQLite database (tests) writes each batch through the pool.
 
 pub mod click_journal;
 
@@ -69,15 +69,14 @@ pub struct LinkNumbers {
 /// both engines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Durability {
-    /// A killed Ambasada process (the default): SQLite's click journal is written
-    /// without fsync; PostgreSQL commits the click writer's batches with
-    /// `synchronous_commit = off`, so a crash of PostgreSQL itself or of the machine may
-    /// lose the clicks of its last moments (up to three times `wal_writer_delay`, 600 ms
-    /// by default).
+    /// A killed Ambasada process (the default), and on PostgreSQL a crash of
+    /// PostgreSQL too: the click journal is written without fsync, so a power cut of
+    /// the machine Ambasada runs on may lose the clicks of its last moments (what the
+    /// operating system had not yet written out).
     #[default]
     Process,
-    /// Also a power cut: the journal is `fdatasync`ed per batch; PostgreSQL commits in
-    /// full.
+    /// Also a power cut: the journal is `fdatasync`ed per batch, and the loader commits
+    /// in full before it empties a file.
     Fsync,
 }
 
@@ -98,8 +97,8 @@ impl Durability {
     }
 }
 
-/// How the click writer works: its durability, and on SQLite how many clicks may wait
-/// for the loader before redirects are refused.
+/// How the click writer works: its durability, and how many clicks may wait for the
+/// journal's loader before redirects are refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClickOptions {
     pub durability: Durability,
@@ -134,10 +133,10 @@ pub enum WriteError {
 
 /// Writes clicks in batches; made by [`Store::click_writer`].
 pub enum ClickWriter {
-    /// The click journal of a SQLite file (blocking appends; any thread).
-    Sqlite(Arc<ClickJournal>),
-    /// Through the pool (PostgreSQL, or an in-memory SQLite database).
-    Pool(Store, Durability),
+    /// The click journal (blocking appends; any thread).
+    Journal(Arc<ClickJournal>),
+    /// Through the pool (an in-memory SQLite database).
+    Pool(Store),
 }
 
 /// How often the checkpointer thread copies loaded clicks from the WAL into the
@@ -190,51 +189,51 @@ fn open_loader(path: &str) -> std::result::Result<(rusqlite::Connection, impl Fn
 }
 
 impl ClickWriter {
-    /// Writes a batch and returns the ids in order. All or nothing. On SQLite an append
-    /// to the journal: one `write` of a few KiB, so it blocks only briefly.
+    /// Writes a batch and returns the ids in order. All or nothing. With a journal an
+    /// append: one `write` of a few KiB, so it blocks only briefly.
     pub async fn write(&self, batch: Vec<NewClick>) -> std::result::Result<Vec<i64>, WriteError> {
         match self {
-            ClickWriter::Sqlite(journal) => journal.append(batch),
-            ClickWriter::Pool(store, durability) => store
-                .write_clicks(&batch, *durability)
+            ClickWriter::Journal(journal) => journal.append(batch),
+            ClickWriter::Pool(store) => store
+                .insert_clicks(&batch)
                 .await
                 .map_err(|e| WriteError::Failed(e.to_string())),
         }
     }
 
-    /// Stops a SQLite writer: every click it took is loaded into the table first. The
-    /// pool writer has nothing to stop.
+    /// Stops a journal: every click it took is loaded into the table first. The pool
+    /// writer has nothing to stop.
     pub fn close(&self) {
-        if let ClickWriter::Sqlite(journal) = self {
+        if let ClickWriter::Journal(journal) = self {
             journal.close();
         }
     }
 }
 
 impl Store {
-    /// The click writer for this store: on a SQLite file its click journal (opened here,
-    /// once; what an earlier process left in it is loaded first), the pool otherwise.
-    pub fn click_writer(&self, options: ClickOptions) -> Result<ClickWriter> {
-        if self.backend() == Backend::Sqlite
-            && let Some(path) = sqlite_path(&self.url)
-        {
-            let journal = match self.click_journal.get() {
-                Some(j) => j.clone(),
-                None => {
-                    let (conn, on_commit) = open_loader(&path).map_err(StoreError::Other)?;
-                    let journal =
-                        Arc::new(ClickJournal::open_with(&path, conn, on_commit, options).map_err(StoreError::Other)?);
-                    let _ = self.click_journal.set(journal.clone());
-                    journal
-                }
-            };
-            return Ok(ClickWriter::Sqlite(journal));
+    /// The click writer for this store: its click journal (opened here, once; what an
+    /// earlier process left in it is loaded first), next to a SQLite file or, on
+    /// PostgreSQL, under `data_dir`; the pool for an in-memory SQLite database.
+    pub fn click_writer(&self, options: ClickOptions, data_dir: &std::path::Path) -> Result<ClickWriter> {
+        if let Some(j) = self.click_journal.get() {
+            return Ok(ClickWriter::Journal(j.clone()));
         }
-        Ok(ClickWriter::Pool(self.clone(), options.durability))
+        let journal = match (self.backend(), sqlite_path(&self.url)) {
+            (Backend::Sqlite, Some(path)) => {
+                let (conn, on_commit) = open_loader(&path).map_err(StoreError::Other)?;
+                ClickJournal::open_with(&path, conn, on_commit, options)
+            }
+            (Backend::Sqlite, None) => return Ok(ClickWriter::Pool(self.clone())),
+            (Backend::Postgres, _) => ClickJournal::open_postgres(&self.url, data_dir, options),
+        }
+        .map_err(StoreError::Other)?;
+        let journal = Arc::new(journal);
+        let _ = self.click_journal.set(journal.clone());
+        Ok(ClickWriter::Journal(journal))
     }
 
-    /// Waits until every click journalled so far is in the clicks table (SQLite file; a
-    /// no-op elsewhere). Every read of clicks here calls it first.
+    /// Waits until every click this process journalled so far is in the clicks table (a
+    /// no-op without a journal). Every read of clicks here calls it first.
     pub async fn sync_clicks(&self) {
         if let Some(j) = self.click_journal.get() {
             j.synced().await;
@@ -242,23 +241,11 @@ impl Store {
     }
 
     /// Writes a batch of clicks through the pool, with their roll-ups, and returns their
-    /// ids, in order. On
-    /// PostgreSQL the ids are taken from the sequence first and the rows go in one
-    /// multi-row INSERT; an in-memory SQLite database inserts row by row.
+    /// ids, in order (the demo's history, tests, and the writer of an in-memory
+    /// database). On PostgreSQL the ids are taken from the sequence first and the rows go
+    /// in one multi-row INSERT; SQLite inserts row by row.
     pub async fn insert_clicks(&self, batch: &[NewClick]) -> Result<Vec<i64>> {
-        self.write_clicks(batch, Durability::Fsync).await
-    }
-
-    /// [`Store::insert_clicks`] as the click writer does it: with
-    /// [`Durability::Process`] PostgreSQL commits without waiting for its WAL to reach
-    /// the disk (`synchronous_commit = off` for this transaction only).
-    pub async fn write_clicks(&self, batch: &[NewClick], durability: Durability) -> Result<Vec<i64>> {
         let mut tx = self.pool.begin().await?;
-        if durability == Durability::Process && self.backend() == Backend::Postgres {
-            sqlx::query("SET LOCAL synchronous_commit = off")
-                .execute(&mut *tx)
-                .await?;
-        }
         let mut ids = Vec::with_capacity(batch.len());
         if self.backend() == Backend::Postgres {
             let rows: Vec<(i64,)> =

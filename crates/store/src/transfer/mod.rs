@@ -125,12 +125,15 @@ async fn from_source(
     on_table: impl FnMut(&MovedTable),
 ) -> Result<Vec<MovedTable>, TransferError> {
     source.migrate().await?;
-    let writer = source.click_writer(ClickOptions::default()).map_err(|e| {
-        TransferError::SourceServed(match e {
-            StoreError::Other(why) => why,
-            e => e.to_string(),
-        })
-    })?;
+    let writer = source
+        // A SQLite file's journal lies next to it: no data_dir needed.
+        .click_writer(ClickOptions::default(), std::path::Path::new("."))
+        .map_err(|e| {
+            TransferError::SourceServed(match e {
+                StoreError::Other(why) => why,
+                e => e.to_string(),
+            })
+        })?;
     source.sync_clicks().await;
     let target = Store::connect(to).await;
     let moved = match target {

@@ -135,7 +135,9 @@ async fn a_database_being_served_is_not_moved() {
     let served = Store::connect(&url).await.unwrap();
     served.migrate().await.unwrap();
     // What a server holds while it runs.
-    let writer = served.click_writer(ClickOptions::default()).unwrap();
+    let writer = served
+        .click_writer(ClickOptions::default(), std::path::Path::new("."))
+        .unwrap();
     let e = sqlite_to_postgres(&url, "postgres://127.0.0.1:1/nowhere", |_| {})
         .await
         .unwrap_err();
