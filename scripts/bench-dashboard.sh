@@ -69,8 +69,9 @@ settle() {
     now=$(awk '{print $14+$15}' "/proc/$spid/stat"); busy=$((now - prev)); prev=$now
     active=0
     if [ "$engine" = postgres ]; then
+      # The server's queries, and autovacuum catching up with what the jobs wrote.
       active=$(psql "$dburl" -tAc "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
-        AND state = 'active' AND pid <> pg_backend_pid()")
+        AND (state = 'active' OR backend_type = 'autovacuum worker') AND pid <> pg_backend_pid()")
     fi
     if [ "$busy" -le 5 ] && [ "$active" = 0 ]; then quiet=$((quiet + 1)); else quiet=0; fi
   done
