@@ -143,6 +143,58 @@ impl axum::serve::Listener for HandedOver {
     }
 }
 
+/// One serving thread of the per-core mode, before it starts.
+struct ServingThread {
+    state: AppState,
+    incoming: tokio::sync::mpsc::UnboundedReceiver<(std::net::TcpStream, SocketAddr)>,
+    local: SocketAddr,
+    stop: watch::Receiver<bool>,
+    release: watch::Receiver<bool>,
+    /// The main runtime, where pages run on PostgreSQL ([`MakeFront::pages`]).
+    pages: Option<tokio::runtime::Handle>,
+    /// Where the thread reports how serving ended (once).
+    ended: tokio::sync::mpsc::UnboundedSender<std::io::Result<()>>,
+}
+
+impl ServingThread {
+    /// Serves until `stop`, reports, and keeps its runtime running until `release`.
+    fn run(self) {
+        let ServingThread {
+            state,
+            incoming,
+            local,
+            mut stop,
+            mut release,
+            pages,
+            ended,
+        } = self;
+        let report = ended.clone();
+        let serve_one = move || -> std::io::Result<()> {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .on_thread_park(tracking::flush_local)
+                .build()?;
+            tracking::install_local(&state);
+            let app = make_front(state, pages);
+            rt.block_on(async move {
+                let served = axum::serve(HandedOver { incoming, local }, app)
+                    .with_graceful_shutdown(async move {
+                        let _ = stop.wait_for(|s| *s).await;
+                    })
+                    .await;
+                let _ = report.send(served);
+                let _ = release.wait_for(|r| *r).await;
+            });
+            Ok(())
+        };
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(serve_one))
+            .unwrap_or_else(|_| Err(std::io::Error::other("a serving thread panicked")));
+        if let Err(e) = result {
+            let _ = ended.send(Err(e));
+        }
+    }
+}
+
 /// Serves `app` on one single-threaded runtime per core (wherever there is a click
 /// journal: a SQLite file, PostgreSQL). Connections
 /// are accepted here and handed to the threads in turn, so each carries the same share.
@@ -165,39 +217,22 @@ async fn serve_per_core(
     let (stop_tx, stop_rx) = watch::channel(false);
     let (ended_tx, mut ended) = tokio::sync::mpsc::unbounded_channel::<std::io::Result<()>>();
     let mut lanes = Vec::with_capacity(threads);
+    let pages = (state.store.backend() == ambasada_store::Backend::Postgres).then(tokio::runtime::Handle::current);
     for i in 0..threads {
         let (lane, incoming) = tokio::sync::mpsc::unbounded_channel();
         lanes.push(lane);
-        let (state, ended_tx) = (state.clone(), ended_tx.clone());
-        let mut stop = stop_rx.clone();
-        let mut release = release.clone();
-        let ended = ended_tx.clone();
-        let pages = (state.store.backend() == ambasada_store::Backend::Postgres).then(tokio::runtime::Handle::current);
-        let serve_one = move || -> std::io::Result<()> {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .on_thread_park(tracking::flush_local)
-                .build()?;
-            tracking::install_local(&state);
-            let app = make_front(state, pages);
-            rt.block_on(async move {
-                let served = axum::serve(HandedOver { incoming, local }, app)
-                    .with_graceful_shutdown(async move {
-                        let _ = stop.wait_for(|s| *s).await;
-                    })
-                    .await;
-                let _ = ended.send(served);
-                let _ = release.wait_for(|r| *r).await;
-            });
-            Ok(())
+        let thread = ServingThread {
+            state: state.clone(),
+            incoming,
+            local,
+            stop: stop_rx.clone(),
+            release: release.clone(),
+            pages: pages.clone(),
+            ended: ended_tx.clone(),
         };
-        std::thread::Builder::new().name(format!("http-{i}")).spawn(move || {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(serve_one))
-                .unwrap_or_else(|_| Err(std::io::Error::other("a serving thread panicked")));
-            if let Err(e) = result {
-                let _ = ended_tx.send(Err(e));
-            }
-        })?;
+        std::thread::Builder::new()
+            .name(format!("http-{i}"))
+            .spawn(move || thread.run())?;
     }
     drop(ended_tx);
     let mut stop_accepting = stop_rx.clone();

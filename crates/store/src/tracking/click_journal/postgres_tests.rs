@@ -51,17 +51,10 @@ async fn ids(store: &Store) -> Vec<i64> {
     rows.into_iter().map(|r| r.0).collect()
 }
 
-#[tokio::test]
-async fn a_killed_process_is_loaded_by_the_next_and_a_live_one_is_left_alone() {
-    let Some((store, server, db)) = database("adopt").await else {
-        return;
-    };
-    let data_dir = std::env::temp_dir().join(format!("ambasada-journal-pg-{}", std::process::id()));
-    let dir = data_dir.join("clicks").join("42");
-    let _ = std::fs::remove_dir_all(&data_dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    // A killed process: a batch loaded before the crash (5), two new clicks (6, 7), one of
-    // a link deleted since (8), and a batch it died writing (9).
+/// What a killed process left in `dir` (a batch loaded before the crash (5), two new
+/// clicks (6, 7), one of a link deleted since (8), and a batch it died writing (9)), and
+/// the journal of a process that runs (its files locked by the returned file).
+fn leave_journals(dir: &std::path::Path) -> File {
     let mut zero = encode(42, &[6, 7], &[click(1, Some("t.co")), click(2, None)]);
     zero.extend(encode(42, &[8], &[click(3, None)]));
     let mut one = encode(42, &[5], &[click(1, None)]);
@@ -73,18 +66,13 @@ async fn a_killed_process_is_loaded_by_the_next_and_a_live_one_is_left_alone() {
     std::fs::write(dir.join("live-0"), encode(42, &[50], &[click(1, None)])).unwrap();
     let live = File::open(dir.join("live-0")).unwrap();
     live.try_lock().unwrap();
+    live
+}
 
-    let url = store.url.clone();
-    let options = ClickOptions::default();
-    let journal = tokio::task::spawn_blocking(move || ClickJournal::open_postgres(&url, &data_dir, options))
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(ids(&store).await, vec![5, 6, 7], "the dead process's clicks, once each");
-    assert!(!dir.join("dead-0").exists() && !dir.join("dead-1").exists());
-    assert!(dir.join("live-0").exists(), "a live process's journal is not taken");
-    // Its own pair, under its final names (made hidden, locked, then renamed), private.
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+/// The journal's own pair is under its final names (made hidden, locked, then renamed),
+/// readable by this user alone and locked.
+fn own_pair_is_private_and_locked(dir: &std::path::Path) {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -106,6 +94,29 @@ async fn a_killed_process_is_loaded_by_the_next_and_a_live_one_is_left_alone() {
         Some(std::fs::TryLockError::WouldBlock.to_string()),
         "held locked by the journal"
     );
+}
+
+#[tokio::test]
+async fn a_killed_process_is_loaded_by_the_next_and_a_live_one_is_left_alone() {
+    let Some((store, server, db)) = database("adopt").await else {
+        return;
+    };
+    let data_dir = std::env::temp_dir().join(format!("ambasada-journal-pg-{}", std::process::id()));
+    let dir = data_dir.join("clicks").join("42");
+    let _ = std::fs::remove_dir_all(&data_dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let live = leave_journals(&dir);
+
+    let url = store.url.clone();
+    let options = ClickOptions::default();
+    let journal = tokio::task::spawn_blocking(move || ClickJournal::open_postgres(&url, &data_dir, options))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ids(&store).await, vec![5, 6, 7], "the dead process's clicks, once each");
+    assert!(!dir.join("dead-0").exists() && !dir.join("dead-1").exists());
+    assert!(dir.join("live-0").exists(), "a live process's journal is not taken");
+    own_pair_is_private_and_locked(&dir);
     // Roll-ups count the loaded clicks (not 5, loaded before the crash).
     let days: Vec<(i64, i64, i64)> =
         sqlx::query_as("SELECT link_id, clicks, visitors FROM click_days ORDER BY link_id")
