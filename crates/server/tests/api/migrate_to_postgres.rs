@@ -86,22 +86,9 @@ impl Visitor {
             }
         }
         let (code, item) = code.expect("a demo link that redirects");
-        let coordinator = common::client();
-        let login = coordinator
-            .get(app.url("/login"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        let form = [
-            ("email", "koordynator@demo.example"),
-            ("password", ambasada_server::demo::DEMO_PASSWORD),
-            ("csrf_token", &common::extract_csrf(&login).unwrap()),
-        ];
-        let res = coordinator.post(app.url("/login")).form(&form).send().await.unwrap();
-        assert_eq!(res.status(), 303, "the coordinator logs in");
+        let coordinator = app
+            .client_logged_in("koordynator@demo.example", ambasada_server::demo::DEMO_PASSWORD)
+            .await;
         Visitor {
             coordinator,
             token,

@@ -415,16 +415,22 @@ impl TestApp {
     /// A second client with its own cookies, logged in as a new person with `role`.
     pub async fn other_client(&self, email: &str, roles: &[Role]) -> reqwest::Client {
         self.create_user(email, roles).await;
+        self.client_logged_in(email, PASSWORD).await
+    }
+
+    /// A client of its own (cookies and all), logged in through the form as an existing
+    /// person.
+    pub async fn client_logged_in(&self, email: &str, password: &str) -> reqwest::Client {
         let c = client();
         let page = c.get(self.url("/login")).send().await.unwrap().text().await.unwrap();
         let token = extract_csrf(&page).unwrap();
         let res = c
             .post(self.url("/login"))
-            .form(&[("email", email), ("password", PASSWORD), ("csrf_token", &token)])
+            .form(&[("email", email), ("password", password), ("csrf_token", &token)])
             .send()
             .await
             .unwrap();
-        assert_eq!(res.status(), 303);
+        assert_eq!(res.status(), 303, "{email} logs in");
         c
     }
 }
