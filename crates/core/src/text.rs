@@ -34,9 +34,51 @@ pub fn check_lines(s: &str) -> Result<(), Invalid> {
     }
 }
 
+/// `s` as search compares it: lower case, without diacritics ("Kraków" and "krakow" are
+/// both "krakow"; "Żółw" is "zolw"), whitespace runs as one space. Letters that do not
+/// decompose get their usual Latin stand-in (ł → l, ß → ss, ø → o, đ → d).
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            'ł' => out.push('l'),
+            'ß' => out.push_str("ss"),
+            'ø' => out.push('o'),
+            'đ' => out.push('d'),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_drops_case_and_diacritics() {
+        assert_eq!(fold("Żółw"), "zolw");
+        assert_eq!(
+            fold("  Targi pracy\n w KRAKOWIE, Kraków  "),
+            "targi pracy w krakowie, krakow"
+        );
+        assert_eq!(fold("Zażółć gęślą jaźń ŁÓDŹ"), "zazolc gesla jazn lodz");
+        assert_eq!(fold("Straße Øre Đak"), "strasse ore dak");
+        assert_eq!(fold("#Rust 🦀"), "#rust 🦀");
+        assert_eq!(fold(""), "");
+    }
 
     #[test]
     fn one_line_values_refuse_every_control_character() {

@@ -28,6 +28,7 @@ action-save = Save
 action-cancel = Cancel
 action-delete = Delete
 action-filter = Filter
+action-search = Search
 action-copy = Copy
 
 field-email = Email
@@ -400,6 +401,8 @@ content-count =
        *[other] { $count } posts
     }
 content-none = No posts here yet.
+search-posts = Search posts (title, text, hashtags)
+search-none = No posts match “{ $q }”.
 content-status = Status
 content-author = Author
 content-by = by { $name }

@@ -28,6 +28,7 @@ action-save = Zapisz
 action-cancel = Anuluj
 action-delete = Usuń
 action-filter = Filtruj
+action-search = Szukaj
 action-copy = Kopiuj
 
 field-email = Adres e-mail
@@ -426,6 +427,8 @@ content-count =
        *[other] { $count } treści
     }
 content-none = Nie ma tu jeszcze żadnych treści.
+search-posts = Szukaj postów (tytuł, treść, hashtagi)
+search-none = Żaden post nie pasuje do „{ $q }”.
 content-status = Status
 content-author = Autor(ka)
 content-by = autor(ka): { $name }

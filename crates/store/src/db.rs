@@ -169,6 +169,7 @@ impl Store {
     /// Applies the embedded migrations of this backend that have not run yet.
     pub async fn migrate(&self) -> crate::Result<()> {
         self.backend.migrator().run(&self.pool).await?;
+        self.fill_search_text().await?;
         Ok(())
     }
 

@@ -9,7 +9,7 @@ use crate::i18n::Tr;
 use crate::input::JsonBody;
 use ambasada_core::content::{self, Action, Status};
 use ambasada_core::{Locale, Network, Role, Scope};
-use ambasada_store::content::ContentItem;
+use ambasada_store::content::{ContentItem, Search};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -78,6 +78,8 @@ fn view(state: &AppState, item: &ContentItem) -> ItemView {
 pub struct FeedQuery {
     category: Option<String>,
     language: Option<String>,
+    /// Words in the title, hashtags or texts, with or without Polish letters.
+    q: Option<String>,
 }
 
 /// `GET /api/v1/content`: the caller's feed.
@@ -90,6 +92,7 @@ async fn feed(State(state): State<AppState>, api: ApiUser, Query(q): Query<FeedQ
             crate::now(),
             q.language.as_deref(),
             q.category.as_deref(),
+            &Search::parse(q.q.as_deref().unwrap_or("")),
             200,
         )
         .await?;

@@ -11,7 +11,7 @@ use ambasada_core::content::sharing;
 use ambasada_core::content::{self, Category};
 use ambasada_core::{Network, Role, text};
 use ambasada_store::content::sharing::{DailyLimit, NewShare, Share};
-use ambasada_store::content::{ContentItem, FeedItem};
+use ambasada_store::content::{ContentItem, FeedItem, Search};
 use askama::Template;
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -25,6 +25,8 @@ pub struct FeedQuery {
     category: Option<String>,
     /// `all` shows every language, not only the person's.
     lang: Option<String>,
+    /// Words to find (title, hashtags, texts; Polish letters optional).
+    q: Option<String>,
 }
 
 #[derive(Template)]
@@ -36,6 +38,7 @@ struct FeedTemplate<'a> {
     all_languages: bool,
     categories: &'static [Category],
     in_program: bool,
+    q: String,
 }
 
 /// Published items for the ambassador's programs, teams and language, newest first.
@@ -49,9 +52,17 @@ pub async fn feed(
     let category = q.category.as_deref().and_then(Category::parse);
     let all_languages = q.lang.as_deref() == Some("all");
     let language = (!all_languages).then(|| user.locale.as_str());
+    let q_text: String = q.q.unwrap_or_default().trim().chars().take(200).collect();
     let items = state
         .store
-        .feed(user.id, crate::now(), language, category.map(|c| c.as_str()), 100)
+        .feed(
+            user.id,
+            crate::now(),
+            language,
+            category.map(|c| c.as_str()),
+            &Search::parse(&q_text),
+            100,
+        )
         .await?;
     let in_program = !state.store.programs_of(user.id).await?.is_empty();
     render(&FeedTemplate {
@@ -61,6 +72,7 @@ pub async fn feed(
         all_languages,
         categories: &Category::ALL,
         in_program,
+        q: q_text,
     })
 }
 

@@ -9,7 +9,7 @@ use crate::error::{AppError, Result};
 use crate::web::{Ctx, redirect_flash, render, render_status};
 use ambasada_core::Role;
 use ambasada_core::content::{self, Action, Status};
-use ambasada_store::content::{ContentFilter, ContentItem, ContentSummary, Transition};
+use ambasada_store::content::{ContentFilter, ContentItem, ContentSummary, Search, Transition};
 use askama::Template;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
@@ -23,6 +23,8 @@ const PAGE_SIZE: i64 = 50;
 pub struct ListQuery {
     status: Option<String>,
     page: Option<String>,
+    /// Words to find (title, hashtags, texts; Polish letters optional).
+    q: Option<String>,
 }
 
 #[derive(Template)]
@@ -36,6 +38,7 @@ struct ListTemplate<'a> {
     page: i64,
     pages: i64,
     can_write: bool,
+    q: String,
 }
 
 /// The library, for editors, coordinators and admins.
@@ -50,11 +53,13 @@ pub async fn list(
     }
     let status = q.status.filter(|s| Status::parse(s).is_some());
     let page = crate::people::page_number(q.page.as_deref());
+    let q_text: String = q.q.unwrap_or_default().trim().chars().take(200).collect();
     let (items, total) = state
         .store
         .list_content(&ContentFilter {
             status: status.clone(),
             author_id: None,
+            search: Search::parse(&q_text),
             limit: PAGE_SIZE,
             offset: (page - 1) * PAGE_SIZE,
         })
@@ -68,6 +73,7 @@ pub async fn list(
         page,
         pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
         can_write: true,
+        q: q_text,
     })
 }
 

@@ -33,6 +33,7 @@ pub(super) async fn seed_notifications(state: &AppState, now: i64, programs: &Pr
         author_id: None,
         limit: 5,
         offset: 0,
+        search: Default::default(),
     };
     let coordinator = super::id_of(state, "koordynator@demo.example").await?;
     for summary in store.list_content(&rejected).await?.0 {

@@ -130,7 +130,10 @@ async fn contents(
         .collect();
     let (mut new, mut expiring) = (Vec::new(), Vec::new());
     if r.ambassador {
-        let feed = state.store.feed(r.user_id, now, None, None, FEED_LIMIT).await?;
+        let feed = state
+            .store
+            .feed(r.user_id, now, None, None, &Default::default(), FEED_LIMIT)
+            .await?;
         let ids: Vec<i64> = feed.iter().map(|i| i.id).collect();
         let announced = state.store.announced_at(&ids).await?;
         let since = digest::new_content_since(schedule.frequency, r.last_claimed_at, now);

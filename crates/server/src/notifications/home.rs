@@ -193,7 +193,7 @@ async fn ambassador(state: &AppState, user_id: i64, p: &Periods) -> anyhow::Resu
     }
     let fresh: Vec<FeedItem> = state
         .store
-        .feed(user_id, p.now, None, None, 50)
+        .feed(user_id, p.now, None, None, &Default::default(), 50)
         .await?
         .into_iter()
         .filter(|i| attention::is_new_content(i.starts_at, i.my_shares, p.now))

@@ -27,6 +27,7 @@ mod reports_impact;
 mod reports_reviews;
 mod reports_rollups;
 mod rewards;
+mod search;
 mod security_a;
 mod security_b;
 mod security_c;

@@ -50,6 +50,7 @@ async fn content_count(app: &TestApp) -> usize {
         author_id: None,
         limit: 100,
         offset: 0,
+        search: Default::default(),
     };
     app.state.store.list_content(&f).await.unwrap().0.len()
 }

@@ -1411,7 +1411,11 @@ async fn the_demo_pages_keep_to_the_content_security_policy() {
         .unwrap()
         .unwrap()
         .id;
-    let item = store.feed(zofia, ambasada_server::now(), None, None, 1).await.unwrap()[0].id;
+    let item = store
+        .feed(zofia, ambasada_server::now(), None, None, &Default::default(), 1)
+        .await
+        .unwrap()[0]
+        .id;
     let c = driver.browser().await;
 
     // Nothing is refused before anyone logs in either.

@@ -1,6 +1,10 @@
 //! The content library: items, their suggested texts, targeting and workflow history.
 
+mod search;
 pub mod sharing;
+
+pub use search::Search;
+use search::search_text;
 
 use crate::{Result, Store, StoreError};
 use ambasada_core::Millis;
@@ -134,6 +138,7 @@ pub struct FeedItem {
 pub struct ContentFilter {
     pub status: Option<String>,
     pub author_id: Option<i64>,
+    pub search: Search,
     pub limit: i64,
     pub offset: i64,
 }
@@ -178,6 +183,11 @@ impl From<ItemRow> for ContentItem {
 
 impl Store {
     async fn write_targets(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, input: &ContentInput) -> Result<()> {
+        sqlx::query("UPDATE content_items SET search_text = $2 WHERE id = $1")
+            .bind(id)
+            .bind(search_text(input))
+            .execute(&mut **tx)
+            .await?;
         sqlx::query("DELETE FROM content_texts WHERE item_id = $1")
             .bind(id)
             .execute(&mut **tx)
@@ -492,12 +502,20 @@ impl Store {
 
     /// The library, newest change first.
     pub async fn list_content(&self, f: &ContentFilter) -> Result<(Vec<ContentSummary>, i64)> {
-        let where_ = "WHERE ($1 IS NULL OR c.status = $1) AND ($2 IS NULL OR c.author_id = $2)";
-        let (total,): (i64,) = sqlx::query_as(AssertSqlSafe(format!("SELECT COUNT(*) FROM content_items c {where_}")))
-            .bind(f.status.as_deref())
-            .bind(f.author_id)
-            .fetch_one(&self.pool)
-            .await?;
+        let where_ = |first| {
+            format!(
+                "WHERE ($1 IS NULL OR c.status = $1) AND ($2 IS NULL OR c.author_id = $2){}",
+                f.search.condition(first)
+            )
+        };
+        let count = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM content_items c {}",
+            where_(3)
+        )))
+        .bind(f.status.as_deref())
+        .bind(f.author_id);
+        let (total,): (i64,) = f.search.bind(count).fetch_one(&self.pool).await?;
+        let where_ = where_(5);
         let rows = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT c.id, c.title, c.category, c.status, c.language, u.first_name || ' ' || u.last_name AS author_name, \
              c.starts_at, c.expires_at, c.updated_at, \
@@ -508,9 +526,8 @@ impl Store {
         .bind(f.status.as_deref())
         .bind(f.author_id)
         .bind(f.limit)
-        .bind(f.offset)
-        .fetch_all(&self.pool)
-        .await?;
+        .bind(f.offset);
+        let rows = f.search.bind(rows).fetch_all(&self.pool).await?;
         Ok((rows, total))
     }
 
@@ -526,28 +543,29 @@ impl Store {
     }
 
     /// The ambassador's feed: visible items, newest start first, optionally of one
-    /// language and one category.
+    /// language and one category, with the words of `search`.
     pub async fn feed(
         &self,
         user_id: i64,
         now: Millis,
         language: Option<&str>,
         category: Option<&str>,
+        search: &Search,
         limit: i64,
     ) -> Result<Vec<FeedItem>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!(
+        let q = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT c.id, c.title, c.category, c.image_file, c.language, c.starts_at, c.expires_at, \
              (SELECT COUNT(*) FROM shares s WHERE s.item_id = c.id AND s.user_id = $1) AS my_shares \
-             FROM content_items c WHERE {VISIBLE} AND ($3 IS NULL OR c.language = $3) AND ($4 IS NULL OR c.category = $4) \
-             ORDER BY c.starts_at DESC, c.id DESC LIMIT $5"
+             FROM content_items c WHERE {VISIBLE} AND ($3 IS NULL OR c.language = $3) AND ($4 IS NULL OR c.category = $4){} \
+             ORDER BY c.starts_at DESC, c.id DESC LIMIT $5",
+            search.condition(6)
         )))
         .bind(user_id)
         .bind(now)
         .bind(language)
         .bind(category)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?)
+        .bind(limit);
+        Ok(search.bind(q).fetch_all(&self.pool).await?)
     }
 
     /// Whether an item is in a person's feed now.

@@ -125,6 +125,13 @@ const SUMS: &str = "COALESCE(CAST(SUM(x.shares) AS BIGINT), 0), COALESCE(CAST(SU
      COALESCE(CAST(SUM(x.clicks) AS BIGINT), 0), COALESCE(CAST(SUM(x.bots) AS BIGINT), 0), \
      COALESCE(CAST(SUM(x.visitors) AS BIGINT), 0), COALESCE(CAST(SUM(x.conversions) AS BIGINT), 0)";
 
+/// [`SUMS`] named as the grain's columns, for a derived table.
+const SUMS_NAMED: &str = "COALESCE(CAST(SUM(x.shares) AS BIGINT), 0) AS shares, \
+     COALESCE(CAST(SUM(x.personalised) AS BIGINT), 0) AS personalised, \
+     COALESCE(CAST(SUM(x.clicks) AS BIGINT), 0) AS clicks, COALESCE(CAST(SUM(x.bots) AS BIGINT), 0) AS bots, \
+     COALESCE(CAST(SUM(x.visitors) AS BIGINT), 0) AS visitors, \
+     COALESCE(CAST(SUM(x.conversions) AS BIGINT), 0) AS conversions";
+
 /// A row of sums: a key, a label and the six totals.
 type KeyedRow = (String, String, i64, i64, i64, i64, i64, i64);
 /// A network, its six totals and Σ shares × declared size.
@@ -368,11 +375,15 @@ impl Store {
 
     async fn by_ambassador(&self, program_id: i64, range: DayRange, now: Millis, limit: i64) -> Result<Vec<StatRow>> {
         let bounds = Bounds::of(range, today_of(now));
+        // Summed per person before the names join: grouping the grain's rows (200,000
+        // over 12 months of 5,000 people) by the names too sorted them on disk on
+        // PostgreSQL, 220-250 ms against 95-105 ms this way.
         let sql = format!(
-            "SELECT CAST(x.user_id AS TEXT), u.first_name || ' ' || u.last_name, {SUMS} \
-             FROM ({GRAIN}) x JOIN users u ON u.id = x.user_id \
-             GROUP BY x.user_id, u.first_name, u.last_name, u.sort_key \
-             ORDER BY SUM(x.shares) DESC, SUM(x.clicks) DESC, u.sort_key, x.user_id LIMIT $8"
+            "SELECT CAST(s.user_id AS TEXT), u.first_name || ' ' || u.last_name, s.shares, s.personalised, \
+             s.clicks, s.bots, s.visitors, s.conversions \
+             FROM (SELECT x.user_id, {SUMS_NAMED} FROM ({GRAIN}) x GROUP BY x.user_id) s \
+             JOIN users u ON u.id = s.user_id \
+             ORDER BY s.shares DESC, s.clicks DESC, u.sort_key, s.user_id LIMIT $8"
         );
         let rows: Vec<KeyedRow> = bounds
             .bind(sqlx::query_as(AssertSqlSafe(sql)), program_id)
