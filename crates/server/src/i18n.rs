@@ -200,4 +200,54 @@ mod tests {
         }
         assert!(missing.is_empty(), "keys missing from the catalogs: {missing:#?}");
     }
+
+    /// Every action the code writes to the audit log (the first string literal of an
+    /// `.audit(` call, within its next lines) reads as a sentence in the log
+    /// (`web::Ctx::audit_sentence`).
+    #[test]
+    fn every_audit_action_has_a_sentence() {
+        let pl = keys(CATALOGS[0].1);
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        while let Some(p) = stack.pop() {
+            if p.is_dir() {
+                for e in std::fs::read_dir(&p).unwrap() {
+                    stack.push(e.unwrap().path());
+                }
+                continue;
+            }
+            let text = std::fs::read_to_string(&p).unwrap();
+            for (i, _) in text.match_indices(".audit(") {
+                let call: String = text[i..].chars().take(160).collect();
+                let Some(start) = call.find('"') else { continue };
+                let Some(len) = call[start + 1..].find('"') else {
+                    continue;
+                };
+                let action = &call[start + 1..start + 1 + len];
+                if !action.contains('.') || action.contains(' ') {
+                    continue;
+                }
+                seen += 1;
+                // `program.candidate.{}`: one action per decision.
+                let actions: Vec<String> = if action == "program.candidate.{}" {
+                    ambasada_core::programs::selection::Decision::ALL
+                        .iter()
+                        .map(|d| format!("program.candidate.{}", d.as_str()))
+                        .collect()
+                } else {
+                    vec![action.to_string()]
+                };
+                for action in actions {
+                    let key = format!("audit-do-{}", action.replace(['.', '_'], "-"));
+                    if !pl.contains(&key) {
+                        missing.push(format!("{}: {action}", p.display()));
+                    }
+                }
+            }
+        }
+        assert!(seen >= 20, "found only {seen} audit calls");
+        assert!(missing.is_empty(), "audit actions without a sentence: {missing:#?}");
+    }
 }

@@ -155,6 +155,16 @@ impl Ctx {
             self.tr.t(&format!("status-{s}"))
         }
     }
+    /// An audit entry as a sentence of the viewer's language (`audit-do-user-invite` for
+    /// `user.invite`); the code and subject as stored for an action without one.
+    pub fn audit_sentence(&self, action: &str, subject: &str) -> String {
+        let key = format!("audit-do-{}", action.replace(['.', '_'], "-"));
+        if self.tr.has(&key) {
+            self.tr.a(&key, &[("subject", subject)])
+        } else {
+            format!("{action}: {subject}")
+        }
+    }
     /// A network's name as people know it.
     pub fn network_label(&self, n: &str) -> &'static str {
         ambasada_core::Network::parse(n).map(|n| n.label()).unwrap_or("")

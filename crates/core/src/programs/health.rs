@@ -30,8 +30,7 @@
 //! - `health-training` (fix `training`): amber without a published or required course;
 //! - `health-training-completion` (fix `training`), only when a course exists: amber below
 //!   [`COMPLETION_AMBER_BELOW`] (70%), red below [`COMPLETION_RED_BELOW`] (40%);
-//! - `health-review` (fix `reviews`): amber with `health-reviews-later` until monthly reviews
-//!   exist; then red without a review or when the last is more than
+//! - `health-review` (fix `reviews`): red without a published review or when the last is more than
 //!   [`REVIEW_RED_FACTOR`] (1.5) cadences old, amber when more than one cadence old.
 //!
 //! **Benefit** (`health-benefit`): green (`health-benefit-ok`) when the program offers
@@ -156,8 +155,6 @@ pub struct Inputs {
     /// The completion rate (0 to 1) of the required course, or of any course, among members;
     /// `None` when there is no course.
     pub training_completion: Option<f64>,
-    /// Whether the monthly review capability exists yet.
-    pub reviews_exist: bool,
     /// Days since the last review, `None` when none was held.
     pub last_review_days_ago: Option<i64>,
     /// The review cadence in days; [`DEFAULT_CADENCE_DAYS`] when not positive.
@@ -183,7 +180,7 @@ pub fn checks(i: &Inputs) -> Vec<Check> {
     if let Some(rate) = i.training_completion {
         list.push(completion(rate));
     }
-    list.push(review(i.reviews_exist, i.last_review_days_ago, i.cadence_days));
+    list.push(review(i.last_review_days_ago, i.cadence_days));
     list.push(benefit(i.rewards_exist, i.points_in_effect));
     list.push(plan(i.plan));
     list.push(age(i.age_days));
@@ -342,24 +339,20 @@ fn completion(rate: f64) -> Check {
     check("design", "health-training-completion", level, reason, args, "training")
 }
 
-fn review(exists: bool, last_days_ago: Option<i64>, cadence_days: i64) -> Check {
+fn review(last_days_ago: Option<i64>, cadence_days: i64) -> Check {
     let cadence = if cadence_days > 0 {
         cadence_days
     } else {
         DEFAULT_CADENCE_DAYS
     };
-    let (level, reason) = if !exists {
-        (Level::Amber, "health-reviews-later")
-    } else {
-        match last_days_ago {
-            None => (Level::Red, "health-review-none"),
-            Some(days) if days as f64 > cadence as f64 * REVIEW_RED_FACTOR => (Level::Red, "health-review-overdue"),
-            Some(days) if days > cadence => (Level::Amber, "health-review-late"),
-            Some(_) => (Level::Green, "health-review-recent"),
-        }
+    let (level, reason) = match last_days_ago {
+        None => (Level::Red, "health-review-none"),
+        Some(days) if days as f64 > cadence as f64 * REVIEW_RED_FACTOR => (Level::Red, "health-review-overdue"),
+        Some(days) if days > cadence => (Level::Amber, "health-review-late"),
+        Some(_) => (Level::Green, "health-review-recent"),
     };
     let mut args = vec![("cadence", cadence.to_string())];
-    if let (true, Some(days)) = (exists, last_days_ago) {
+    if let Some(days) = last_days_ago {
         args.push(("days", days.max(0).to_string()));
     }
     check("design", "health-review", level, reason, args, "reviews")
@@ -434,7 +427,6 @@ mod tests {
             courses_available: 2,
             required_course: true,
             training_completion: Some(0.85),
-            reviews_exist: true,
             last_review_days_ago: Some(10),
             cadence_days: 30,
             rewards_exist: true,
@@ -723,20 +715,6 @@ mod tests {
             ..healthy()
         };
         assert!(checks(&none).iter().all(|c| c.key != "health-training-completion"));
-    }
-
-    #[test]
-    fn reviews_are_amber_until_the_capability_exists() {
-        let i = Inputs {
-            reviews_exist: false,
-            last_review_days_ago: None,
-            ..healthy()
-        };
-        let c = find(&i, "health-review");
-        assert_eq!(
-            (c.level, c.reason, c.fix),
-            (Level::Amber, "health-reviews-later", "reviews")
-        );
     }
 
     #[test]

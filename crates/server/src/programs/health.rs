@@ -57,7 +57,6 @@ pub async fn inputs(state: &AppState, program: &Program) -> anyhow::Result<Input
         courses_available,
         required_course: required.is_some(),
         training_completion,
-        reviews_exist: true,
         last_review_days_ago: state
             .store
             .last_review_published_at(program.id)

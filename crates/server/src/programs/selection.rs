@@ -328,6 +328,20 @@ pub struct CandidateRow {
     pub parts: Vec<(String, i64, i64)>,
 }
 
+impl CandidateRow {
+    /// The topics as written, one comma and a space between them (stored as
+    /// `rekrutacja,kultura pracy`).
+    pub fn topics(&self) -> String {
+        self.a
+            .topics
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 #[derive(Template)]
 #[template(path = "programs/selection/candidates.html")]
 struct CandidatesTemplate<'a> {

@@ -250,6 +250,13 @@ async fn employees_apply_and_coordinators_decide_by_a_transparent_score(app: &Te
     let (a, b) = (page.find("Test mocna").unwrap(), page.find("Test slaba").unwrap());
     assert!(a < b, "the stronger candidate first");
     assert!(page.contains("/ 30"), "score parts shown with their maximum");
+    // The answers are about the candidate (not "you"), topics with their spaces.
+    assert!(
+        page.contains("Topics they like to write about: rekrutacja, technologia")
+            || page.contains("Tematy, o których chce pisać: rekrutacja, technologia"),
+        "{page}"
+    );
+    assert!(!page.contains("lubisz pisać") && !page.contains("you like to write"));
     // Capacity 1: accepting the first fills it; the second can only be waitlisted.
     assert_eq!(
         coord
