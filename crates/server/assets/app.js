@@ -385,7 +385,40 @@
     });
   }
 
+  // A form that came back with errors: bring its first field in error into view and
+  // give it the focus (the message sits under it), or the form's own message when no
+  // field is named.
+  function initFirstError() {
+    var first = doc.querySelector('.field-error, .form-error');
+    if (!first) return;
+    var field = null;
+    if (first.classList.contains('field-error')) {
+      var el = first.previousElementSibling;
+      while (el && !field) {
+        if (el.matches('input, select, textarea')) field = el;
+        else if (el.matches('label.check, .hint') ) {
+          field = el.querySelector('input, select, textarea');
+        }
+        if (!field && el.matches('label:not(.check)')) break;
+        el = el.previousElementSibling;
+      }
+      if (!field) {
+        var box = first.closest('fieldset, div, form');
+        if (box) field = box.querySelector('[aria-invalid="true"], input:not([type="hidden"]), select, textarea');
+      }
+    }
+    var target = field || first;
+    if (target.scrollIntoView) target.scrollIntoView({ block: 'center' });
+    if (field) {
+      field.focus({ preventScroll: true });
+    } else {
+      if (!first.hasAttribute('tabindex')) first.setAttribute('tabindex', '-1');
+      first.focus({ preventScroll: true });
+    }
+  }
+
   function init() {
+    initFirstError();
     initAutosubmit();
     initCopy();
     initConfirm();

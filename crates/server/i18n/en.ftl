@@ -29,6 +29,7 @@ action-cancel = Cancel
 action-delete = Delete
 action-filter = Filter
 action-search = Search
+error-attach-again = Choose the file again: the form came back with errors above, and browsers do not keep an attached file.
 action-copy = Copy
 
 field-email = Email

@@ -29,6 +29,7 @@ action-cancel = Anuluj
 action-delete = Usuń
 action-filter = Filtruj
 action-search = Szukaj
+error-attach-again = Wybierz plik ponownie: formularz wrócił z błędami, a przeglądarka nie zachowuje załączonych plików.
 action-copy = Kopiuj
 
 field-email = Adres e-mail

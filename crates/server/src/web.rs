@@ -266,6 +266,14 @@ impl FieldErrors {
     pub fn add(&mut self, field: &'static str, message: String) {
         self.0.entry(field).or_insert(message);
     }
+    /// When the form comes back with errors and a file was attached to `field` (which
+    /// itself was fine), says on that field to attach it again: browsers never refill a
+    /// file input.
+    pub fn attach_again(&mut self, field: &'static str, attached: bool, tr: &crate::i18n::Tr) {
+        if attached && !self.is_empty() {
+            self.add(field, tr.t("error-attach-again"));
+        }
+    }
     pub fn get<K: std::fmt::Display + ?Sized>(&self, field: &K) -> Option<&String> {
         self.0.get(field.to_string().as_str())
     }

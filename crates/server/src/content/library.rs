@@ -120,6 +120,7 @@ async fn checked(
 fn form_with_problems(ctx: &Ctx, t: FormTemplate<'_>, raw: &RawContent, problems: &Problems) -> Result<Response> {
     let mut t = t.filled_from_raw(raw);
     t.errors = problems.to_field_errors(&ctx.tr);
+    t.errors.attach_again("image", raw.image.is_some(), &ctx.tr);
     t.form_error = Some(ctx.t("content-form-problems"));
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
 }

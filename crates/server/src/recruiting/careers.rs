@@ -217,6 +217,7 @@ fn check_application(
             errors.add("cv", ctx.t("error-cv-type"));
         }
     }
+    errors.attach_again("cv", cv.is_some(), &ctx.tr);
     match (name, email, errors.is_empty()) {
         (Ok(name), Ok(email), true) => Ok((name, email, profile_url)),
         _ => Err(errors),

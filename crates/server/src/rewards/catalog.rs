@@ -217,7 +217,8 @@ pub async fn create(
             Ok(redirect_flash(&to, true, "flash-reward-created", Some(&input.name)))
         }
         Err(p) => {
-            let errors = p.to_field_errors(&ctx.tr);
+            let mut errors = p.to_field_errors(&ctx.tr);
+            errors.attach_again("image", image.is_some(), &ctx.tr);
             let mut t = catalog_page(&state, &ctx, program, form, new_budget_form(), errors).await?;
             t.form_error = upload_error.map(|k| ctx.t(k));
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
@@ -301,17 +302,21 @@ pub async fn save(
             let to = format!("/app/programs/{}/rewards", program.id);
             Ok(redirect_flash(&to, true, "flash-reward-saved", Some(&input.name)))
         }
-        Err(p) => render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &RewardTemplate {
-                p: &ctx,
-                errors: p.to_field_errors(&ctx.tr),
-                form_error: upload_error.map(|k| ctx.t(k)),
-                program,
-                reward,
-                form,
-            },
-        ),
+        Err(p) => {
+            let mut errors = p.to_field_errors(&ctx.tr);
+            errors.attach_again("image", image.is_some(), &ctx.tr);
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &RewardTemplate {
+                    p: &ctx,
+                    errors,
+                    form_error: upload_error.map(|k| ctx.t(k)),
+                    program,
+                    reward,
+                    form,
+                },
+            )
+        }
     }
 }
 

@@ -498,8 +498,22 @@ async fn bad_applications_are_refused_on_their_field(app: &TestApp) {
             .status(),
         422
     );
-    let no_consent = Form::new().text("name", "A B").text("email", "a@b.example");
-    assert_eq!(apply(app, &c, w.offer_id, no_consent).await.status(), 422);
+    // A good CV with another field wrong: the form asks for the file again on its field.
+    let pdf = Part::bytes(b"%PDF-1.4 cv".to_vec())
+        .file_name("cv.pdf")
+        .mime_str("application/pdf")
+        .unwrap();
+    let no_consent = Form::new()
+        .text("name", "A B")
+        .text("email", "a@b.example")
+        .part("cv", pdf);
+    let res = apply(app, &c, w.offer_id, no_consent).await;
+    assert_eq!(res.status(), 422);
+    let page = res.text().await.unwrap();
+    assert!(
+        page.contains("Wybierz plik ponownie") || page.contains("Choose the file again"),
+        "{page}"
+    );
     assert_eq!(
         apply(app, &c, w.offer_id, application("A B", "nie-email"))
             .await

@@ -1682,3 +1682,62 @@ async fn the_coordinator_adds_a_decision_to_this_months_review_and_publishes_it(
     drop(driver);
     app.stop().await;
 }
+
+/// A form that comes back with an error brings its first field in error into view and
+/// focuses it (the goal form is far down the program page on a phone).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_with_an_error_focuses_its_first_field_in_error() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let coordinator = "koord@test.example";
+    let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
+    let program = app
+        .state
+        .store
+        .create_program(
+            &ambasada_store::programs::ProgramInput {
+                name: "Employer branding".into(),
+                slug: "employer-branding".into(),
+                description: String::new(),
+                coordinator_id: Some(coord_id),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let c = driver.browser().await;
+    log_in(&c, &app, coordinator, PASSWORD).await;
+    wait_for_path(&c, "/app").await;
+    c.goto(&app.url(&format!("/app/programs/{program}"))).await.unwrap();
+    fill(&c, "#target", "dużo").await;
+    element(
+        &c,
+        &format!("form[action='/app/programs/{program}/goals'] button[type=submit]"),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
+    element(&c, "#target[aria-invalid=true]").await;
+    let focused = wait_for("the goal target focused and in view", async || {
+        let v = js(
+            &c,
+            "var a = document.activeElement, r = a.getBoundingClientRect(); \
+             return [a.id, r.top >= 0 && r.bottom <= window.innerHeight, window.scrollY > 0]",
+        )
+        .await;
+        (v[0] == "target" && v[1] == true).then_some(v)
+    })
+    .await;
+    assert_eq!(focused[2], true, "the page scrolled down to the form: {focused}");
+    assert_eq!(
+        element(&c, "#target").await.prop("value").await.unwrap().as_deref(),
+        Some("dużo"),
+        "the typed value is kept"
+    );
+    c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}
