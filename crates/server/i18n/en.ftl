@@ -222,6 +222,8 @@ users-any-status = All statuses
 users-active = Active
 users-deactivated = Deactivated
 users-invited = Invited
+users-not-invited = Not invited yet
+users-send-invitation = Send the invitation
 users-none = No people found.
 users-roles = Roles
 users-teams = Teams
@@ -269,6 +271,11 @@ import-unchanged =
 import-invite-new = Send invitations to new people
 import-confirm = Import
 import-added-title = New people
+import-new-teams = { $count ->
+    [one] The import creates a new team:
+   *[other] The import creates { $count } new teams:
+}
+import-team-new = new team
 import-changed-title = People with changes
 import-line = Line
 import-what-changes = What changes

@@ -236,6 +236,8 @@ users-any-status = Wszystkie statusy
 users-active = Aktywne
 users-deactivated = Dezaktywowane
 users-invited = Zaproszenie wysłane
+users-not-invited = Jeszcze bez zaproszenia
+users-send-invitation = Wyślij zaproszenie
 users-none = Nie znaleziono żadnych osób.
 users-roles = Role
 users-teams = Zespoły
@@ -289,6 +291,12 @@ import-unchanged =
 import-invite-new = Wyślij zaproszenia nowym osobom
 import-confirm = Importuj
 import-added-title = Nowe osoby
+import-new-teams = { $count ->
+    [one] Import utworzy nowy zespół:
+    [few] Import utworzy { $count } nowe zespoły:
+   *[many] Import utworzy { $count } nowych zespołów:
+}
+import-team-new = nowy zespół
 import-changed-title = Osoby ze zmianami
 import-line = Wiersz
 import-what-changes = Co się zmieni

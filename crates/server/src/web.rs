@@ -140,6 +140,17 @@ impl Ctx {
     pub fn plans(&self) -> bool {
         self.has_role(Role::Coordinator) || self.has_role(Role::Admin)
     }
+    /// Where an item page's "back" leads, with its label's key: the library, the feed,
+    /// or, for a recruiter reading an application's source post, the applications.
+    pub fn content_back(&self) -> (&'static str, &'static str) {
+        if self.uses_library() {
+            ("/app/content", "content-title")
+        } else if self.has_role(Role::Ambassador) || !self.has_role(Role::Recruiter) {
+            ("/app/feed", "content-title")
+        } else {
+            ("/app/applications", "applications-title")
+        }
+    }
     pub fn is_admin(&self) -> bool {
         self.has_role(Role::Admin)
     }

@@ -273,7 +273,7 @@ async fn show_template<'a>(
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     let item = item(&state, id).await?;
-    if !service::can_see(&user, &item) {
+    if !service::can_see(&user, &item) && !service::recruiter_may_read(&user, &item) {
         return Err(AppError::NotFound);
     }
     render(&show_template(&state, &ctx, &user, item).await?)

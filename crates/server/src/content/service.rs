@@ -354,6 +354,13 @@ pub fn can_see(u: &User, item: &ContentItem) -> bool {
     uses_library(u) || item.author_id == Some(u.id)
 }
 
+/// Whether a recruiter may read an item's page (read-only: no workflow action is theirs):
+/// an item that went live, such as the post an application came through. Drafts and
+/// items under review stay in the library.
+pub fn recruiter_may_read(u: &User, item: &ContentItem) -> bool {
+    u.has_role(Role::Recruiter) && matches!(status_of(item), Status::Approved | Status::Published | Status::Expired)
+}
+
 /// Who the person is for an action on the item, for the workflow rules.
 pub fn actor(u: &User, item: &ContentItem, action: Action, powers: Powers) -> Actor {
     match action {

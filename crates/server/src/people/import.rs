@@ -122,6 +122,8 @@ struct ImportTemplate<'a> {
     added_count: i64,
     changed_count: i64,
     unchanged_count: i64,
+    /// Teams the file names that do not exist yet: the import creates them.
+    new_teams: Vec<String>,
 }
 
 impl<'a> ImportTemplate<'a> {
@@ -138,6 +140,7 @@ impl<'a> ImportTemplate<'a> {
             added_count: 0,
             changed_count: 0,
             unchanged_count: 0,
+            new_teams: Vec::new(),
         }
     }
 }
@@ -250,6 +253,18 @@ pub async fn upload(
                 ..ImportTemplate::empty(&ctx)
             };
             show_plan(&mut t, &ctx.tr, &rows, &plan);
+            // Compared lowercased in Rust, as the import itself does.
+            let known: std::collections::HashSet<String> = state
+                .store
+                .teams()
+                .await?
+                .into_iter()
+                .map(|t| t.name.to_lowercase())
+                .collect();
+            t.new_teams = ambasada_core::people::import::team_names(&rows)
+                .into_iter()
+                .filter(|n| !known.contains(&n.to_lowercase()))
+                .collect();
             render(&t)
         }
     }

@@ -43,6 +43,11 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
     let page = res.text().await.unwrap();
     assert!(page.contains("id=\"count-added\">2 "), "two to add: {page}");
     assert!(page.contains("Wójcik") && page.contains("Łukasz Zieliński"));
+    // Both teams are new: the preview says the import creates them.
+    assert!(
+        page.contains(r#"id="new-teams""#) && page.contains("<strong>Sprzedaż, IT</strong>"),
+        "{page}"
+    );
     assert!(
         app.state
             .store
@@ -66,6 +71,19 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
     assert_eq!(zofia.roles, vec![Role::Ambassador]);
     assert_eq!(zofia.teams[0].name, "Sprzedaż");
     assert!(!zofia.has_password);
+    // Imported without invitations: listed as such, and offered a first invitation.
+    assert!(!zofia.invited);
+    let person = app
+        .get(&format!("/app/admin/users/{}", zofia.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        person.contains("Not invited yet") || person.contains("Jeszcze bez zaproszenia"),
+        "{person}"
+    );
+    assert!(!person.contains("Send invitation again") && !person.contains("Wyślij zaproszenie ponownie"));
 
     // Re-import: one moved team, one unchanged, one new; nothing duplicated.
     let csv2 = "email,first_name,last_name,team,roles,language\n\

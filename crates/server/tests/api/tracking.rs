@@ -441,6 +441,19 @@ async fn an_application_through_a_tracked_link_is_a_referral(app: &TestApp) {
         page.contains("Test amb") && page.contains("We are hiring"),
         "source shown"
     );
+    // The source post's link leads to its page, read-only for the recruiter.
+    let source = format!("/app/content/{}", w.item_id);
+    assert!(page.contains(&format!("href=\"{source}\"")), "{page}");
+    let res = recruiter.get(&source).await;
+    assert_eq!(res.status(), 200);
+    let item_page = res.text().await.unwrap();
+    assert!(item_page.contains("We are hiring"));
+    for action in ["/edit", "/approve", "/withdraw", "/submit"] {
+        assert!(
+            !item_page.contains(&format!("{source}{action}")),
+            "no {action} for a recruiter"
+        );
+    }
     let res = recruiter
         .post_form(
             &format!("/app/applications/{}/stage", referral.id),

@@ -20,6 +20,9 @@ pub struct User {
     pub deactivated_at: Option<Millis>,
     /// False until the person accepted an invitation (or an admin set a password).
     pub has_password: bool,
+    /// Whether an invitation was ever sent (people imported without invitations have
+    /// none until an admin sends one).
+    pub invited: bool,
     pub roles: Vec<Role>,
     pub teams: Vec<Team>,
 }
@@ -96,11 +99,14 @@ struct UserRow {
     created_at: i64,
     deactivated_at: Option<i64>,
     has_password: i64,
+    invited: i64,
 }
 
 const USER_COLUMNS: &str = "u.id, u.email, u.first_name, u.last_name, u.locale, u.time_zone, \
      u.created_at, u.deactivated_at, \
-     CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_password";
+     CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_password, \
+     CAST(CASE WHEN EXISTS (SELECT 1 FROM one_time_tokens t WHERE t.user_id = u.id AND t.purpose = 'invite') \
+     THEN 1 ELSE 0 END AS BIGINT) AS invited";
 
 impl UserRow {
     fn into_user(self) -> User {
@@ -114,6 +120,7 @@ impl UserRow {
             created_at: self.created_at,
             deactivated_at: self.deactivated_at,
             has_password: self.has_password != 0,
+            invited: self.invited != 0,
             roles: Vec::new(),
             teams: Vec::new(),
         }
