@@ -153,6 +153,9 @@ home-title = Home
 home-hello = Hi { $name }!
 home-your-roles = Your roles
 home-no-roles = none yet
+home-become-title = Become an ambassador
+home-become-intro = Share the company's stories on your own profiles, in your own words: the coordinator prepares ready-made posts, training and a calendar. Taking part is voluntary, and you can leave at any time.
+home-become-none = There is no program to join yet. Your coordinator will let you know when one starts.
 home-active-people =
     { $count ->
         [one] active person
@@ -730,6 +733,13 @@ enps-intro = An anonymous question to every employee: how likely are you to reco
 enps-none = No survey yet.
 enps-open = Open a new survey
 enps-open-badge = open
+enps-close-too-few = { $count ->
+    [one] Fewer than { $count } answer so far.
+   *[other] Fewer than { $count } answers so far.
+} Closing now ends the survey without a result: to keep answers anonymous, scores and comments are shown only from { $count } answers on, and a closed survey takes no more. Wait for more answers, or close it anyway.
+enps-close-understood = I understand: this survey will have no result
+enps-close-anyway = Close without a result
+error-enps-close-too-few = The survey is still open: it has too few answers for a result. Tick "I understand" to close it anyway.
 enps-close = Close survey
 enps-survey-of = Survey of { $date }
 enps-answers = { $count ->

@@ -156,6 +156,9 @@ setpw-invalid = Ten link wygasł albo został już wykorzystany.
 home-title = Start
 home-hello = Cześć, { $name }!
 home-your-roles = Twoje role
+home-become-title = Zostań ambasadorem
+home-become-intro = Dziel się historiami firmy na swoich profilach, własnymi słowami: koordynator przygotuje gotowe posty, szkolenie i kalendarz publikacji. Udział jest dobrowolny i możesz z niego zrezygnować w każdej chwili.
+home-become-none = Nie ma jeszcze programu, do którego można dołączyć. Koordynator da znać, gdy ruszy.
 home-no-roles = jeszcze żadnej
 home-active-people =
     { $count ->
@@ -761,6 +764,14 @@ enps-intro = Anonimowe pytanie do wszystkich pracowników: na ile prawdopodobne 
 enps-none = Nie było jeszcze żadnej ankiety.
 enps-open = Otwórz nową ankietę
 enps-open-badge = otwarta
+enps-close-too-few = Na razie jest mniej niż { $count ->
+    [one] { $count } odpowiedź
+    [few] { $count } odpowiedzi
+   *[many] { $count } odpowiedzi
+}. Zamknięcie teraz zakończy ankietę bez wyniku: żeby odpowiedzi pozostały anonimowe, wynik i komentarze pokazujemy dopiero od { $count } odpowiedzi, a zamknięta ankieta nie przyjmie kolejnych. Poczekaj na więcej odpowiedzi albo zamknij ją mimo to.
+enps-close-understood = Rozumiem: ta ankieta nie będzie miała wyniku
+enps-close-anyway = Zamknij bez wyniku
+error-enps-close-too-few = Ankieta jest nadal otwarta: ma za mało odpowiedzi, by pokazać wynik. Zaznacz „Rozumiem”, aby ją mimo to zamknąć.
 enps-close = Zamknij ankietę
 enps-survey-of = Ankieta z { $date }
 enps-answers = { $count ->

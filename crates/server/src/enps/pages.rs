@@ -77,8 +77,28 @@ pub async fn open(State(state): State<AppState>, user: CurrentUser) -> Result<Re
     Ok(redirect_flash("/app/enps", true, "flash-enps-opened", None))
 }
 
-pub async fn close(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
+#[derive(Deserialize, Default)]
+pub struct CloseForm {
+    /// Ticked to close a survey with fewer than [`MIN_ANSWERS`] answers, whose result
+    /// will never be shown.
+    #[serde(default)]
+    understood: Option<String>,
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    Form(f): Form<CloseForm>,
+) -> Result<Response> {
     require_runner(&user)?;
+    let survey = state.store.surveys().await?.into_iter().find(|s| s.id == id);
+    let Some(survey) = survey.filter(|s| s.closed_at.is_none()) else {
+        return Err(AppError::NotFound);
+    };
+    if survey.participants < MIN_ANSWERS as i64 && f.understood.is_none() {
+        return Ok(redirect_flash("/app/enps", false, "error-enps-close-too-few", None));
+    }
     if !state.store.close_survey(id, crate::now()).await? {
         return Err(AppError::NotFound);
     }

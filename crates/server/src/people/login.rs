@@ -35,6 +35,8 @@ struct HomeTemplate<'a> {
     health: Vec<(ambasada_store::programs::Program, &'static str)>,
     /// What needs this person's attention, for each of their roles.
     work: crate::notifications::home::Attention,
+    /// For a person with no role yet: the programs they may apply to.
+    open_programs: Vec<ambasada_store::programs::Program>,
 }
 
 struct AdminSummary {
@@ -66,6 +68,11 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
     };
     let health = crate::programs::health::summary(&state, &user).await?;
     let work = crate::notifications::home::attention(&state, &user, &health).await?;
+    let open_programs = if user.roles.is_empty() {
+        state.store.programs().await?
+    } else {
+        Vec::new()
+    };
     render(&HomeTemplate {
         p: &ctx,
         user: &user,
@@ -74,6 +81,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
         pulse_open,
         health,
         work,
+        open_programs,
     })
 }
 

@@ -662,3 +662,70 @@ async fn the_demo_shows_a_closed_survey_and_an_open_one(app: &TestApp) {
     );
 }
 story!(the_demo_shows_a_closed_survey_and_an_open_one);
+
+/// Closing a survey with too few answers for a result warns, and needs a tick.
+async fn closing_a_survey_with_too_few_answers_warns_first(app: &TestApp) {
+    let coord = TestApp::sibling(app);
+    coord.create_user("koord@test.example", &[Role::Coordinator]).await;
+    assert_eq!(coord.login("koord@test.example", PASSWORD).await.status(), 303);
+    assert_eq!(coord.post_form("/app/enps/open", &[]).await.status(), 303);
+    let e = TestApp::sibling(app);
+    e.create_user("jedna@test.example", &[]).await;
+    assert_eq!(e.login("jedna@test.example", PASSWORD).await.status(), 303);
+    assert_eq!(e.post_form("/app/pulse", &[("score", "9")]).await.status(), 303);
+    let survey = app.state.store.open_survey_id().await.unwrap().unwrap();
+    let page = coord.get("/app/enps").await.text().await.unwrap();
+    assert!(page.contains(&format!("id=\"enps-close-warning-{survey}\"")), "{page}");
+    // Without the tick the survey stays open.
+    let res = coord.post_form(&format!("/app/enps/{survey}/close"), &[]).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.state.store.open_survey_id().await.unwrap(), Some(survey));
+    let page = coord.get("/app/enps").await.text().await.unwrap();
+    assert!(page.contains("class=\"flash err\""), "{page}");
+    // With it, closed, and the page says there is no result.
+    let res = coord
+        .post_form(&format!("/app/enps/{survey}/close"), &[("understood", "1")])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.state.store.open_survey_id().await.unwrap(), None);
+    // A closed survey cannot be closed again.
+    let res = coord
+        .post_form(&format!("/app/enps/{survey}/close"), &[("understood", "1")])
+        .await;
+    assert_eq!(res.status(), 404);
+}
+story!(closing_a_survey_with_too_few_answers_warns_first);
+
+/// A person with no role is offered the programs to apply to.
+async fn a_person_without_a_role_is_invited_to_become_an_ambassador(app: &TestApp) {
+    let coordinator = app.create_user("koord@test.example", &[Role::Coordinator]).await;
+    let p = app
+        .state
+        .store
+        .create_program(
+            &ambasada_store::programs::ProgramInput {
+                name: "Marka pracodawcy".into(),
+                slug: "marka".into(),
+                description: String::new(),
+                coordinator_id: Some(coordinator),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap();
+    let e = TestApp::sibling(app);
+    e.create_user("nowa@test.example", &[]).await;
+    assert_eq!(e.login("nowa@test.example", PASSWORD).await.status(), 303);
+    let home = e.get("/app").await.text().await.unwrap();
+    assert!(home.contains("id=\"become-ambassador\""), "{home}");
+    assert!(home.contains("Marka pracodawcy") && home.contains(&format!("href=\"/app/join/{p}\"")));
+    assert_eq!(e.get(&format!("/app/join/{p}")).await.status(), 200);
+    // Someone with a role does not get it.
+    let a = TestApp::sibling(app);
+    a.create_user("amb@test.example", &[Role::Ambassador]).await;
+    assert_eq!(a.login("amb@test.example", PASSWORD).await.status(), 303);
+    assert!(!a.get("/app").await.text().await.unwrap().contains("become-ambassador"));
+}
+story!(a_person_without_a_role_is_invited_to_become_an_ambassador);
