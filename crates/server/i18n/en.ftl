@@ -497,6 +497,19 @@ share-networks = Networks
 share-rewrite = Write this post your own way. When many colleagues publish identical text, it looks unnatural and people trust it less. Your own words and experience work best: change at least the opening and add something of your own.
 share-your-text = Your text for { $network }
 share-personalisation = Personalisation
+share-done-title = Shared on { $network }. Thank you!
+share-done-clicks = { $count ->
+    [one] { $count } click on your links to this post so far
+   *[other] { $count } clicks on your links to this post so far
+}
+share-done-clicks-hint = (people only, all your networks; clicks come in over the next days)
+share-next = Next post: { $title }
+share-back-to-feed = Back to the ready-made posts
+share-again = Share it again
+share-advice = How to share well
+share-preview = How the link will look
+share-preview-hint = The network builds the preview from the page the link leads to; its own title and picture may differ.
+share-image-download = Download the image
 share-personalised = Great, this text sounds like you.
 share-not-personalised = The text is still very close to the suggested one: make it your own.
 share-on = Share on { $network }

@@ -526,6 +526,20 @@ share-networks = Sieci społecznościowe
 share-rewrite = Napisz ten post po swojemu. Gdy wiele osób z firmy publikuje identyczny tekst, wygląda to nienaturalnie i mniej się mu wierzy. Najlepiej działają Twoje własne słowa i doświadczenia – zmień choćby początek i dodaj coś od siebie.
 share-your-text = Twój tekst do serwisu { $network }
 share-personalisation = Personalizacja tekstu
+share-done-title = Udostępnione na { $network }. Dziękujemy!
+share-done-clicks = { $count ->
+    [one] { $count } kliknięcie w Twoje linki do tego posta
+    [few] { $count } kliknięcia w Twoje linki do tego posta
+   *[many] { $count } kliknięć w Twoje linki do tego posta
+}
+share-done-clicks-hint = (tylko ludzie, wszystkie Twoje sieci; kliknięcia spływają przez kolejne dni)
+share-next = Następny post: { $title }
+share-back-to-feed = Wróć do gotowych postów
+share-again = Udostępnij jeszcze raz
+share-advice = Jak dobrze udostępnić
+share-preview = Jak będzie wyglądał link
+share-preview-hint = Sieć buduje podgląd ze strony, do której prowadzi link; jej tytuł i obrazek mogą się różnić.
+share-image-download = Pobierz obrazek
 share-personalised = Świetnie, ten tekst brzmi jak Twój.
 share-not-personalised = Tekst jest jeszcze bardzo podobny do proponowanego – napisz go bardziej po swojemu.
 share-on = Udostępnij w serwisie { $network }

@@ -88,6 +88,18 @@ async fn feed_item(state: &AppState, user: &CurrentUser, id: i64) -> Result<Cont
 #[derive(Deserialize)]
 pub struct ShareQuery {
     network: Option<String>,
+    /// The share just confirmed: the page shows it done instead of the editor.
+    shared: Option<i64>,
+}
+
+/// The share screen's done state: what was shared, where, the clicks so far, and what
+/// to share next.
+pub struct Done {
+    pub share: Share,
+    /// Human clicks on this person's links to the item, all networks, so far.
+    pub clicks: i64,
+    /// The newest item in the person's feed they have not shared yet.
+    pub next: Option<FeedItem>,
 }
 
 /// What the share screen shows after the share button was pressed (without JS).
@@ -117,11 +129,19 @@ struct ShareTemplate<'a> {
     post_url: String,
     /// A course to complete before the first share: (course id, title).
     required_course: Option<(i64, String)>,
+    done: Option<Done>,
 }
 
 impl ShareTemplate<'_> {
     fn near_identical(&self) -> bool {
         self.link.as_ref().is_some_and(|l| l.near_identical)
+    }
+    /// The host the tracked link leads to, for the link preview.
+    fn target_host(&self) -> String {
+        url::Url::parse(&self.item.target_url)
+            .ok()
+            .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()))
+            .unwrap_or_default()
     }
     fn hashtags(&self) -> String {
         content::format_hashtags(
@@ -175,7 +195,41 @@ async fn share_template<'a>(
         errors: FieldErrors::default(),
         post_url: String::new(),
         required_course: crate::training::must_complete_before_sharing(state, user.id).await?,
+        done: None,
     })
+}
+
+/// The done state of share `share_id`, when it is this person's share of this item.
+async fn done_state(
+    state: &AppState,
+    user: &CurrentUser,
+    t: &ShareTemplate<'_>,
+    share_id: i64,
+) -> Result<Option<Done>> {
+    let Some(share) = t.my_shares.iter().find(|s| s.id == share_id).cloned() else {
+        return Ok(None);
+    };
+    let clicks = state
+        .store
+        .link_numbers_by_item(user.id)
+        .await?
+        .into_iter()
+        .find(|n| n.key == t.item.id.to_string())
+        .map_or(0, |n| n.clicks);
+    let next = state
+        .store
+        .feed(
+            user.id,
+            crate::now(),
+            Some(user.locale.as_str()),
+            None,
+            &Search::default(),
+            20,
+        )
+        .await?
+        .into_iter()
+        .find(|f| f.id != t.item.id && f.my_shares == 0);
+    Ok(Some(Done { share, clicks, next }))
 }
 
 pub async fn share_page(
@@ -186,7 +240,11 @@ pub async fn share_page(
     Query(q): Query<ShareQuery>,
 ) -> Result<Response> {
     let item = feed_item(&state, &user, id).await?;
-    render(&share_template(&state, &ctx, &user, item, q.network.as_deref(), None).await?)
+    let mut t = share_template(&state, &ctx, &user, item, q.network.as_deref(), None).await?;
+    if let Some(share_id) = q.shared {
+        t.done = done_state(&state, &user, &t, share_id).await?;
+    }
+    render(&t)
 }
 
 #[derive(Deserialize)]
@@ -351,7 +409,7 @@ pub async fn confirm(
             };
             let pct = percent(done.personalisation).to_string();
             Ok(redirect_flash(
-                &format!("/app/feed/{id}?network={}", f.network),
+                &format!("/app/feed/{id}?network={}&shared={}", f.network, done.share_id),
                 true,
                 key,
                 Some(&pct),

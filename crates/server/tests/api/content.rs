@@ -407,6 +407,18 @@ async fn sharing_makes_one_link_per_network_and_confirms_with_checks(app: &TestA
     let shares = app.state.store.shares_of(amb_id, 10).await.unwrap();
     assert_eq!(shares.len(), 1);
     assert_eq!(shares[0].text, mine);
+    // The page after it is done: the share, its clicks, what next; no editor.
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, format!("/app/feed/{id}?network=linkedin&shared={}", shares[0].id));
+    let done = amb.get(&to).await.text().await.unwrap();
+    assert!(
+        done.contains(r#"id="share-done""#) && done.contains(r#"id="next-post""#),
+        "{done}"
+    );
+    assert!(!done.contains(r#"id="share-button""#));
+    // Someone else's share id shows the ordinary screen.
+    let other = colleague.get(&to).await.text().await.unwrap();
+    assert!(!other.contains(r#"id="share-done""#) && other.contains(r#"id="share-button""#));
     assert!(
         shares[0].personalisation.unwrap() > 500,
         "a rewritten text is personalised"

@@ -675,6 +675,15 @@ async fn content_goes_from_editor_to_coordinator_to_an_ambassadors_linkedin_shar
         said.contains(&format!("{meter}%")),
         "the flash tells the {meter}% personalisation: {said}"
     );
+    // The screen is done: what was shared, its clicks, what next; not the editor again.
+    let done = element(&c, "#share-done").await;
+    assert!(done.text().await.unwrap().contains(mine), "the shared text is shown");
+    element(&c, "#share-done-clicks").await;
+    element(&c, "#next-post").await;
+    assert!(
+        c.find(Locator::Css("#share-button")).await.is_err(),
+        "no share button at 0% again after confirming"
+    );
     assert_no_horizontal_scroll(&c, "the share screen after confirming").await;
 
     driver.assert_keeps_to_the_policy(&c, "the journey").await;
