@@ -417,7 +417,41 @@
     }
   }
 
+  // The header's menu: on phones it folds behind the menu button (the CSS folds it only
+  // once this ran, so without JavaScript it stays open); on wide screens one group's
+  // menu opens at a time and closes on a click elsewhere or Escape.
+  function initMenu() {
+    var header = doc.querySelector('header.top');
+    var button = doc.getElementById('menu-button');
+    if (header && button) {
+      button.hidden = false;
+      header.classList.add('has-menu');
+      button.addEventListener('click', function () {
+        var open = header.classList.toggle('open');
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    }
+    var groups = doc.querySelectorAll('.nav-group');
+    function closeAll(except) {
+      for (var i = 0; i < groups.length; i++) {
+        if (groups[i] !== except) groups[i].open = false;
+      }
+    }
+    for (var i = 0; i < groups.length; i++) {
+      groups[i].addEventListener('toggle', function (e) {
+        if (e.target.open) closeAll(e.target);
+      });
+    }
+    doc.addEventListener('click', function (e) {
+      if (!e.target.closest || !e.target.closest('.nav-group')) closeAll(null);
+    });
+    doc.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape') closeAll(null);
+    });
+  }
+
   function init() {
+    initMenu();
     initFirstError();
     initAutosubmit();
     initCopy();

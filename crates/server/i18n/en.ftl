@@ -29,6 +29,14 @@ action-cancel = Cancel
 action-delete = Delete
 action-filter = Filter
 action-search = Search
+nav-group-posts = Posts
+nav-group-results = My results
+nav-group-content = Content
+nav-group-programs = Programs
+nav-group-recruiting = Recruiting
+nav-group-admin = Admin
+nav-group-account = Account
+layout-menu = Menu
 error-attach-again = Choose the file again: the form came back with errors above, and browsers do not keep an attached file.
 action-copy = Copy
 

@@ -29,6 +29,14 @@ action-cancel = Anuluj
 action-delete = Usuń
 action-filter = Filtruj
 action-search = Szukaj
+nav-group-posts = Posty
+nav-group-results = Moje wyniki
+nav-group-content = Treści
+nav-group-programs = Programy
+nav-group-recruiting = Rekrutacja
+nav-group-admin = Administracja
+nav-group-account = Konto
+layout-menu = Menu
 error-attach-again = Wybierz plik ponownie: formularz wrócił z błędami, a przeglądarka nie zachowuje załączonych plików.
 action-copy = Kopiuj
 

@@ -23,6 +23,7 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod media;
+pub mod nav;
 pub mod notifications;
 pub mod ops;
 pub mod people;

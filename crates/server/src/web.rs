@@ -85,13 +85,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     }
 }
 
-/// A navigation entry.
-pub struct NavItem {
-    pub href: &'static str,
-    pub label: String,
-    pub current: bool,
-}
-
 impl Ctx {
     /// The context of a visitor's page outside the page middleware (the tracked-link
     /// 404): no person, no session, no CSRF token.
@@ -183,61 +176,6 @@ impl Ctx {
     /// The role name in the viewer's language.
     pub fn role_name(&self, role: &Role) -> String {
         self.tr.t(&format!("role-{}", role.as_str()))
-    }
-
-    /// The navigation for this person's roles.
-    pub fn nav(&self) -> Vec<NavItem> {
-        let Some(user) = &self.user else { return Vec::new() };
-        let mut items: Vec<(&'static str, &'static str)> = vec![("/app", "nav-home")];
-        if user.has_role(Role::Ambassador) {
-            items.extend([
-                ("/app/feed", "nav-feed"),
-                ("/app/shares", "nav-shares"),
-                ("/app/impact", "nav-impact"),
-                ("/app/plan", "nav-plan"),
-                ("/app/training", "nav-training"),
-                ("/app/points", "nav-points"),
-                ("/app/leaderboard", "nav-leaderboard"),
-                ("/app/rewards", "nav-rewards"),
-            ]);
-        }
-        if self.uses_library() {
-            items.push(("/app/content", "nav-content"));
-            items.push(("/app/courses", "nav-courses"));
-        }
-        if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
-            items.push(("/app/programs", "nav-programs"));
-            items.push(("/app/calendar", "nav-calendar"));
-        }
-        if user.has_role(Role::Admin) || user.has_role(Role::Recruiter) {
-            items.extend([("/app/jobs", "nav-jobs"), ("/app/applications", "nav-applications")]);
-        }
-        if user.has_role(Role::Admin) {
-            items.extend([
-                ("/app/admin/users", "nav-users"),
-                ("/app/admin/teams", "nav-teams"),
-                ("/app/admin/import", "nav-import"),
-                ("/app/admin/outbox", "nav-outbox"),
-                ("/app/admin/audit", "nav-audit"),
-            ]);
-        }
-        if user.has_role(Role::Admin) || user.has_role(Role::Coordinator) {
-            items.push(("/app/enps", "nav-enps"));
-        }
-        items.push(("/app/join", "nav-join"));
-        items.push(("/app/profile", "nav-profile"));
-        items
-            .into_iter()
-            .map(|(href, key)| NavItem {
-                href,
-                label: self.tr.t(key),
-                current: if href == "/app" {
-                    self.path == "/app"
-                } else {
-                    self.path.starts_with(href)
-                },
-            })
-            .collect()
     }
 }
 

@@ -119,8 +119,13 @@ impl Driver {
 
     /// Opens a browser session: headless Chromium, 375 px wide, a fresh profile.
     async fn browser(&self) -> Client {
+        self.browser_of(None).await
+    }
+
+    /// A session on a desktop window `width` px wide (no phone emulation), or the phone.
+    async fn browser_of(&self, desktop_width: Option<i64>) -> Client {
         let chromium = program("CHROMIUM", "/usr/bin/chromium");
-        let caps = serde_json::json!({
+        let mut caps = serde_json::json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium,
@@ -146,6 +151,19 @@ impl Driver {
             // The console, for the Content-Security-Policy's refusals (`csp_violations`).
             "goog:loggingPrefs": { "browser": "ALL" },
         });
+        if let Some(width) = desktop_width {
+            let options = &mut caps["goog:chromeOptions"];
+            options.as_object_mut().unwrap().remove("mobileEmulation");
+            let args = options["args"].as_array_mut().unwrap();
+            for a in args.iter_mut() {
+                if a.as_str().is_some_and(|s| s.starts_with("--window-size=")) {
+                    *a = format!("--window-size={width},900").into();
+                } else if a.as_str().is_some_and(|s| s.starts_with("--user-data-dir=")) {
+                    // A profile of its own: the phone session's may still be locked.
+                    *a = format!("--user-data-dir={}-{width}", self.profile.display()).into();
+                }
+            }
+        }
         let serde_json::Value::Object(caps) = caps else {
             unreachable!()
         };
@@ -211,6 +229,7 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
+        let _ = std::fs::remove_dir_all(format!("{}-1280", self.profile.display()));
     }
 }
 
@@ -292,6 +311,26 @@ fn catalog(lang: &str, key: &str) -> String {
         .unwrap_or_else(|| panic!("{key} missing from {}", file.display()))
 }
 
+/// Opens the header's menu on a phone (its button) and the menu group holding the
+/// navigation link to `href`, as a person would, so that the link shows.
+async fn open_nav_to(c: &Client, href: &str) {
+    let button = c.find(Locator::Css("#menu-button")).await.unwrap();
+    if button.is_displayed().await.unwrap() && button.attr("aria-expanded").await.unwrap().as_deref() == Some("false") {
+        button.click().await.unwrap();
+    }
+    let group = format!("nav.nav details.nav-group:has(a[href='{href}'])");
+    if let Ok(d) = c.find(Locator::Css(&group)).await
+        && d.attr("open").await.unwrap().is_none()
+    {
+        c.find(Locator::Css(&format!("{group} > summary")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+}
+
 async fn text_of(c: &Client, css: &str) -> String {
     match c.find(Locator::Css(css)).await {
         Ok(el) => el.text().await.unwrap().trim().to_string(),
@@ -342,8 +381,20 @@ async fn admin_logs_in_and_switches_language() {
     assert_eq!(page_lang(&c).await, "en");
     let h1 = text_of(&c, "main h1").await;
     assert_eq!(h1, catalog("en", "home-hello").replace("{ $name }", "Test"));
+    // On a phone the header is one row (the menu folded behind its button).
+    let header = js(
+        &c,
+        "return document.querySelector('header.top').getBoundingClientRect().height",
+    )
+    .await;
+    assert!(
+        header.as_f64().unwrap() <= 64.0,
+        "the header is {header} px tall at 375 px"
+    );
+    open_nav_to(&c, "/app/admin/users").await;
     let users = text_of(&c, "nav.nav a[href='/app/admin/users']").await;
     assert_eq!(users, catalog("en", "nav-users"));
+    open_nav_to(&c, "/app/profile").await;
     assert_eq!(
         text_of(&c, "nav.nav a[href='/app/profile']").await,
         catalog("en", "nav-profile")
@@ -351,6 +402,7 @@ async fn admin_logs_in_and_switches_language() {
     assert_no_horizontal_scroll(&c, "/app in English").await;
 
     // The language menu submits itself on change.
+    open_nav_to(&c, "/app").await;
     let select = c.find(Locator::Css("select#lang-select")).await.unwrap();
     select.select_by_value("pl").await.unwrap();
     let start = Instant::now();
@@ -370,17 +422,20 @@ async fn admin_logs_in_and_switches_language() {
     wait_for_path(&c, "/app").await;
 
     // Polish labels, still on the home page, still no sideways scroll.
+    open_nav_to(&c, "/app").await;
     let nav = text_of(&c, "nav.nav").await;
     assert_eq!(
         text_of(&c, "nav.nav a[href='/app']").await,
         catalog("pl", "nav-home"),
         "nav: {nav}"
     );
+    open_nav_to(&c, "/app/profile").await;
     assert_eq!(
         text_of(&c, "nav.nav a[href='/app/profile']").await,
         catalog("pl", "nav-profile"),
         "nav: {nav}"
     );
+    open_nav_to(&c, "/app/admin/users").await;
     assert!(
         c.find(Locator::Css("nav.nav a[href='/app/admin/users']"))
             .await
@@ -1747,6 +1802,133 @@ async fn a_form_with_an_error_focuses_its_first_field_in_error() {
         "the typed value is kept"
     );
     c.close().await.unwrap();
+    drop(driver);
+    app.stop().await;
+}
+
+/// The paths a person reaches from the pages they have: every navigation link, then the
+/// links inside those pages' main content (each path once, at most `limit`), leaving out
+/// downloads, the logout and tracked links.
+async fn reachable_pages(c: &Client, app: &TestApp, limit: usize) -> Vec<String> {
+    let collect = "return Array.from(document.querySelectorAll(arguments[0])).map(function (a) { \
+                     return a.getAttribute('href'); })";
+    let hrefs = |v: serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(|h| h.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let keep = |h: &str| {
+        h.starts_with("/app")
+            && !h.contains('#')
+            && !h.contains("csv")
+            && !h.ends_with(".ics")
+            && !h.contains("/cv")
+            && !h.contains("/export")
+    };
+    let mut pages: Vec<String> = Vec::new();
+    let nav = c
+        .execute(collect, vec![serde_json::json!("nav.nav a[href]")])
+        .await
+        .unwrap();
+    for h in hrefs(nav) {
+        if keep(&h) && !pages.contains(&h) {
+            pages.push(h);
+        }
+    }
+    let mut i = 0;
+    while i < pages.len() && pages.len() < limit {
+        c.goto(&app.url(&pages[i])).await.unwrap();
+        let found = c
+            .execute(collect, vec![serde_json::json!("main a[href]")])
+            .await
+            .unwrap();
+        for h in hrefs(found) {
+            if keep(&h) && !pages.contains(&h) && pages.len() < limit {
+                pages.push(h);
+            }
+        }
+        i += 1;
+    }
+    pages
+}
+
+/// Every page each demo person reaches, at 375 px: no sideways scroll, a header of at
+/// most 64 px with the menu closed; and at 1280 px the admin's menus on one row.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_of_every_role_fits_a_phone() {
+    use ambasada_server::demo::{DEMO_LOGINS, DEMO_PASSWORD};
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    assert!(ambasada_server::demo::seed(&app.state).await.unwrap());
+    let c = driver.browser().await;
+    let mut visited = 0;
+    for (email, _, _, _) in DEMO_LOGINS {
+        c.delete_all_cookies().await.unwrap();
+        log_in(&c, &app, email, DEMO_PASSWORD).await;
+        wait_for_path(&c, "/app").await;
+        for page in reachable_pages(&c, &app, 45).await {
+            c.goto(&app.url(&page)).await.unwrap();
+            element(&c, "main").await;
+            let what = format!("{page} as {email}");
+            assert_no_horizontal_scroll(&c, &what).await;
+            let header = js(
+                &c,
+                "return document.querySelector('header.top').getBoundingClientRect().height",
+            )
+            .await;
+            if header.as_f64().unwrap_or(999.0) > 64.0 {
+                let parts = js(
+                    &c,
+                    "return Array.from(document.querySelectorAll('header.top > *')).map(function (e) { \
+                       var r = e.getBoundingClientRect(); return [e.className || e.tagName, Math.round(r.left), \
+                       Math.round(r.top), Math.round(r.width), Math.round(r.height)]; })",
+                )
+                .await;
+                panic!("the header of {what} is {header} px tall: {parts}");
+            }
+            visited += 1;
+        }
+    }
+    assert!(visited > 100, "only {visited} pages visited");
+    c.close().await.unwrap();
+
+    // At 1280 px the admin (every menu) has the navigation on one row, in both languages.
+    let wide = driver.browser_of(Some(1280)).await;
+    log_in(&wide, &app, DEMO_LOGINS[0].0, DEMO_PASSWORD).await;
+    wait_for_path(&wide, "/app").await;
+    let tops = "return Array.from(document.querySelectorAll('nav.nav > a, nav.nav > details > summary'))\
+                .map(function (e) { return Math.round(e.getBoundingClientRect().top); })";
+    for lang in ["pl", "en"] {
+        js(
+            &wide,
+            &format!(
+                "document.getElementById('lang-select').value = '{lang}'; document.querySelector('.lang-form').submit()"
+            ),
+        )
+        .await;
+        wait_for_lang(&wide, lang).await;
+        wait_for_path(&wide, "/app").await;
+        let v = js(&wide, tops).await;
+        let rows: std::collections::BTreeSet<i64> = v.as_array().unwrap().iter().filter_map(|t| t.as_i64()).collect();
+        assert_eq!(rows.len(), 1, "the {lang} menus wrap at 1280 px: {v}");
+        let header = js(
+            &wide,
+            "return document.querySelector('header.top').getBoundingClientRect().height",
+        )
+        .await;
+        let parts = js(
+            &wide,
+            "return Array.from(document.querySelectorAll('header.top > *, .site-menu > *, nav.nav > *')).map(function (e) { \
+               var r = e.getBoundingClientRect(); return [e.className || e.tagName, Math.round(r.left), \
+               Math.round(r.top), Math.round(r.width)]; })",
+        )
+        .await;
+        assert!(
+            header.as_f64().unwrap() <= 64.0,
+            "the {lang} header is {header} px tall at 1280 px: {parts}"
+        );
+    }
+    wide.close().await.unwrap();
     drop(driver);
     app.stop().await;
 }
