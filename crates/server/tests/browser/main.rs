@@ -1871,6 +1871,14 @@ async fn every_page_of_every_role_fits_a_phone() {
             element(&c, "main").await;
             let what = format!("{page} as {email}");
             assert_no_horizontal_scroll(&c, &what).await;
+            // Tables that become cards: every cell takes the card's width, none is squeezed.
+            let narrow = js(
+                &c,
+                "return Array.from(document.querySelectorAll('table.stack td')) \
+                   .filter(function (td) { return td.getBoundingClientRect().width < 250; }).length",
+            )
+            .await;
+            assert_eq!(narrow, 0, "squeezed cells in a card table of {what}");
             let header = js(
                 &c,
                 "return document.querySelector('header.top').getBoundingClientRect().height",
