@@ -389,7 +389,7 @@
   // give it the focus (the message sits under it), or the form's own message when no
   // field is named.
   function initFirstError() {
-    var first = doc.querySelector('.field-error, .form-error');
+    var first = doc.querySelector('.field-error') || doc.querySelector('.form-error');
     if (!first) return;
     var field = null;
     if (first.classList.contains('field-error')) {

@@ -534,11 +534,11 @@ share-networks = Sieci społecznościowe
 share-rewrite = Napisz ten post po swojemu. Gdy wiele osób z firmy publikuje identyczny tekst, wygląda to nienaturalnie i mniej się mu wierzy. Najlepiej działają Twoje własne słowa i doświadczenia – zmień choćby początek i dodaj coś od siebie.
 share-your-text = Twój tekst do serwisu { $network }
 share-personalisation = Personalizacja tekstu
-share-done-title = Udostępnione na { $network }. Dziękujemy!
+share-done-title = Udostępniono w serwisie { $network }. Dziękujemy!
 share-done-clicks = { $count ->
-    [one] { $count } kliknięcie w Twoje linki do tego posta
-    [few] { $count } kliknięcia w Twoje linki do tego posta
-   *[many] { $count } kliknięć w Twoje linki do tego posta
+    [one] { $count } kliknięcie w Twoje linki do tego posta do tej pory
+    [few] { $count } kliknięcia w Twoje linki do tego posta do tej pory
+   *[many] { $count } kliknięć w Twoje linki do tego posta do tej pory
 }
 share-done-clicks-hint = (tylko ludzie, wszystkie Twoje sieci; kliknięcia spływają przez kolejne dni)
 share-next = Następny post: { $title }

@@ -99,6 +99,15 @@ const APPLICATION_JOINS: &str = "FROM applications a JOIN job_offers o ON o.id =
      LEFT JOIN programs p ON p.id = a.program_id";
 
 impl Store {
+    /// Whether some application came through (a tracked link to) item `item_id`.
+    pub async fn item_has_applications(&self, item_id: i64) -> Result<bool> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM applications WHERE item_id = $1")
+            .bind(item_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
+    }
+
     pub async fn create_offer(&self, o: &OfferInput, author: i64, now: Millis) -> Result<i64> {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO job_offers (title, location, contract_type, description, language, status, created_by, \

@@ -92,7 +92,7 @@ async fn feed(State(state): State<AppState>, api: ApiUser, Query(q): Query<FeedQ
             crate::now(),
             q.language.as_deref(),
             q.category.as_deref(),
-            &Search::parse(q.q.as_deref().unwrap_or("")),
+            &Search::parse(&q.q.as_deref().unwrap_or("").chars().take(200).collect::<String>()),
             200,
         )
         .await?;

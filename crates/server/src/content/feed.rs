@@ -88,8 +88,9 @@ async fn feed_item(state: &AppState, user: &CurrentUser, id: i64) -> Result<Cont
 #[derive(Deserialize)]
 pub struct ShareQuery {
     network: Option<String>,
-    /// The share just confirmed: the page shows it done instead of the editor.
-    shared: Option<i64>,
+    /// The share just confirmed: the page shows it done instead of the editor (anything
+    /// but a number is ignored).
+    shared: Option<String>,
 }
 
 /// The share screen's done state: what was shared, where, the clicks so far, and what
@@ -241,7 +242,7 @@ pub async fn share_page(
 ) -> Result<Response> {
     let item = feed_item(&state, &user, id).await?;
     let mut t = share_template(&state, &ctx, &user, item, q.network.as_deref(), None).await?;
-    if let Some(share_id) = q.shared {
+    if let Some(share_id) = q.shared.and_then(|s| s.parse().ok()) {
         t.done = done_state(&state, &user, &t, share_id).await?;
     }
     render(&t)

@@ -273,10 +273,17 @@ async fn show_template<'a>(
 
 pub async fn show(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     let item = item(&state, id).await?;
-    if !service::can_see(&user, &item) && !service::recruiter_may_read(&user, &item) {
+    if service::can_see(&user, &item) {
+        return render(&show_template(&state, &ctx, &user, item).await?);
+    }
+    if !service::recruiter_may_read(&state, &user, &item).await? {
         return Err(AppError::NotFound);
     }
-    render(&show_template(&state, &ctx, &user, item).await?)
+    // A recruiter reads the post: not its editorial history nor everyone's numbers.
+    let mut t = show_template(&state, &ctx, &user, item).await?;
+    t.transitions.clear();
+    t.numbers.clear();
+    render(&t)
 }
 
 async fn edit_form<'a>(

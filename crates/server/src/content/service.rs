@@ -354,11 +354,10 @@ pub fn can_see(u: &User, item: &ContentItem) -> bool {
     uses_library(u) || item.author_id == Some(u.id)
 }
 
-/// Whether a recruiter may read an item's page (read-only: no workflow action is theirs):
-/// an item that went live, such as the post an application came through. Drafts and
-/// items under review stay in the library.
-pub fn recruiter_may_read(u: &User, item: &ContentItem) -> bool {
-    u.has_role(Role::Recruiter) && matches!(status_of(item), Status::Approved | Status::Published | Status::Expired)
+/// Whether a recruiter may read an item's page (read-only: no workflow action is theirs,
+/// and its history and numbers are left out): the post an application came through.
+pub async fn recruiter_may_read(state: &AppState, u: &User, item: &ContentItem) -> Result<bool, StoreError> {
+    Ok(u.has_role(Role::Recruiter) && state.store.item_has_applications(item.id).await?)
 }
 
 /// Who the person is for an action on the item, for the workflow rules.

@@ -392,7 +392,12 @@ pub async fn reinvite(State(state): State<AppState>, user: CurrentUser, Path(id)
     send_invitation(&state, &user, id, &email, target.locale, &target.first_name).await?;
     state
         .store
-        .audit(Some(user.id), "user.reinvite", &target.email, crate::now())
+        .audit(
+            Some(user.id),
+            if target.invited { "user.reinvite" } else { "user.invite" },
+            &target.email,
+            crate::now(),
+        )
         .await?;
     Ok(redirect_flash(&to, true, "flash-invited", Some(&target.email)))
 }

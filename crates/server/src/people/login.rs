@@ -68,11 +68,21 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) ->
     };
     let health = crate::programs::health::summary(&state, &user).await?;
     let work = crate::notifications::home::attention(&state, &user, &health).await?;
-    let open_programs = if user.roles.is_empty() {
-        state.store.programs().await?
-    } else {
-        Vec::new()
-    };
+    // Programs they have not applied to yet (a pending or waitlisted application is
+    // followed on the programs page).
+    let mut open_programs = Vec::new();
+    if user.roles.is_empty() {
+        for program in state.store.programs().await? {
+            let waiting = state
+                .store
+                .latest_application(program.id, user.id)
+                .await?
+                .is_some_and(|a| matches!(a.status.as_str(), "pending" | "waitlisted"));
+            if !waiting {
+                open_programs.push(program);
+            }
+        }
+    }
     render(&HomeTemplate {
         p: &ctx,
         user: &user,

@@ -84,6 +84,12 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
         "{person}"
     );
     assert!(!person.contains("Send invitation again") && !person.contains("Wyślij zaproszenie ponownie"));
+    // The first invitation: from then on "invited" (kept on the person: its link goes when it expires).
+    let res = app
+        .post_form(&format!("/app/admin/users/{}/reinvite", zofia.id), &[])
+        .await;
+    assert_eq!(res.status(), 303);
+    assert!(app.state.store.user(zofia.id).await.unwrap().unwrap().invited);
 
     // Re-import: one moved team, one unchanged, one new; nothing duplicated.
     let csv2 = "email,first_name,last_name,team,roles,language\n\
@@ -119,9 +125,15 @@ async fn a_dry_run_then_confirmation_imports_and_reimport_updates(app: &TestApp)
         .await
         .unwrap();
     assert_eq!(total, 4, "admin and three employees");
+    // The re-import invites only the new person (Zofia's was the admin's, above).
     let (mails, _) = app.state.store.outbox(None, 10, 0).await.unwrap();
-    assert_eq!(mails.len(), 1, "only the new person is invited");
-    assert_eq!(mails[0].to_addr, "nowy@firma.pl");
+    let mut to: Vec<&str> = mails.iter().map(|m| m.to_addr.as_str()).collect();
+    to.sort();
+    assert_eq!(
+        to,
+        ["nowy@firma.pl", "zofia.wojcik@firma.pl"],
+        "only the new person is invited"
+    );
 }
 story!(a_dry_run_then_confirmation_imports_and_reimport_updates);
 

@@ -85,6 +85,7 @@ async fn search_finds_words_with_or_without_polish_letters(app: &TestApp) {
     assert_eq!(api_titles(app, &token, "zolw").await, ["Żółw na biurku"]);
     assert_eq!(api_titles(app, &token, "żółw zenek").await, ["Żółw na biurku"]);
     assert_eq!(api_titles(app, &token, "rustlang").await, ["Nowa wersja aplikacji"]);
+    assert_eq!(api_titles(app, &token, "#RustLang").await, ["Nowa wersja aplikacji"]);
     // Every word must match; LIKE's wildcards are plain characters.
     assert!(api_titles(app, &token, "krakow zolw").await.is_empty());
     assert_eq!(api_titles(app, &token, "50%").await, ["Nowa wersja aplikacji"]);

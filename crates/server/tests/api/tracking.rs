@@ -454,6 +454,31 @@ async fn an_application_through_a_tracked_link_is_a_referral(app: &TestApp) {
             "no {action} for a recruiter"
         );
     }
+    // Only such a post: another live item stays in the library.
+    let other = app
+        .state
+        .store
+        .create_content(
+            &ambasada_store::content::ContentInput {
+                title: "Inny post".into(),
+                category: "event".into(),
+                target_url: "https://www.example.com/".into(),
+                image_file: None,
+                hashtags: String::new(),
+                language: "pl".into(),
+                starts_at: 0,
+                expires_at: None,
+                texts: vec![("linkedin".into(), "Tekst".into())],
+                program_ids: vec![],
+                team_ids: vec![],
+            },
+            w.amb_id,
+            "published",
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(recruiter.get(&format!("/app/content/{other}")).await.status(), 404);
     let res = recruiter
         .post_form(
             &format!("/app/applications/{}/stage", referral.id),

@@ -20,7 +20,12 @@ impl Search {
     pub fn parse(q: &str) -> Search {
         let folded = ambasada_core::text::fold(q);
         let mut patterns: Vec<String> = Vec::new();
-        for word in folded.split(' ').filter(|w| !w.is_empty()) {
+        // Hashtags are kept without their '#': "#praca" finds the tag praca.
+        for word in folded
+            .split(' ')
+            .map(|w| w.trim_start_matches('#'))
+            .filter(|w| !w.is_empty())
+        {
             let mut p = String::from("%");
             for c in word.chars() {
                 if matches!(c, '%' | '_' | '\\') {

@@ -258,6 +258,13 @@ impl Store {
         .bind(expires_at)
         .execute(&mut *tx)
         .await?;
+        if purpose == Purpose::Invite {
+            sqlx::query("UPDATE users SET invited_at = COALESCE(invited_at, $2) WHERE id = $1")
+                .bind(user_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(())
     }

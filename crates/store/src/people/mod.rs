@@ -20,8 +20,8 @@ pub struct User {
     pub deactivated_at: Option<Millis>,
     /// False until the person accepted an invitation (or an admin set a password).
     pub has_password: bool,
-    /// Whether an invitation was ever sent (people imported without invitations have
-    /// none until an admin sends one).
+    /// Whether an invitation was ever sent (`users.invited_at`; people imported without
+    /// invitations have none until an admin sends one).
     pub invited: bool,
     pub roles: Vec<Role>,
     pub teams: Vec<Team>,
@@ -105,8 +105,7 @@ struct UserRow {
 const USER_COLUMNS: &str = "u.id, u.email, u.first_name, u.last_name, u.locale, u.time_zone, \
      u.created_at, u.deactivated_at, \
      CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_password, \
-     CAST(CASE WHEN EXISTS (SELECT 1 FROM one_time_tokens t WHERE t.user_id = u.id AND t.purpose = 'invite') \
-     THEN 1 ELSE 0 END AS BIGINT) AS invited";
+     CAST(CASE WHEN u.invited_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS invited";
 
 impl UserRow {
     fn into_user(self) -> User {
@@ -486,10 +485,11 @@ impl Store {
         Ok(n)
     }
 
-    /// Active people, and of those how many have not set a password yet (invited).
+    /// Active people, and of those how many were invited and have not set a password yet.
     pub async fn people_counts(&self) -> Result<(i64, i64)> {
         Ok(sqlx::query_as(
-            "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN password_hash IS NULL THEN 1 ELSE 0 END), 0) AS BIGINT) \
+            "SELECT COUNT(*), CAST(COALESCE(SUM(CASE WHEN password_hash IS NULL AND invited_at IS NOT NULL \
+             THEN 1 ELSE 0 END), 0) AS BIGINT) \
              FROM users WHERE deactivated_at IS NULL",
         )
         .fetch_one(&self.pool)
