@@ -169,22 +169,31 @@ mod tests {
         );
     }
 
-    #[test]
-    fn every_key_the_templates_and_code_use_exists() {
-        let pl = keys(CATALOGS[0].1);
-        let mut missing = Vec::new();
-        let mut stack = vec![
-            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/templates")),
-            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
-        ];
+    /// Every file under these folders of the crate, with its text.
+    fn files(roots: &[&str]) -> Vec<(std::path::PathBuf, String)> {
+        let mut stack: Vec<std::path::PathBuf> = roots
+            .iter()
+            .map(|r| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(r))
+            .collect();
+        let mut out = Vec::new();
         while let Some(p) = stack.pop() {
             if p.is_dir() {
                 for e in std::fs::read_dir(&p).unwrap() {
                     stack.push(e.unwrap().path());
                 }
-                continue;
+            } else {
+                let text = std::fs::read_to_string(&p).unwrap();
+                out.push((p, text));
             }
-            let text = std::fs::read_to_string(&p).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn every_key_the_templates_and_code_use_exists() {
+        let pl = keys(CATALOGS[0].1);
+        let mut missing = Vec::new();
+        for (p, text) in files(&["templates", "src"]) {
             for call in [".t(\"", ".n(\"", ".a(\"", ".a1(\"", "tkey(\""] {
                 for (i, _) in text.match_indices(call) {
                     let rest = &text[i + call.len()..];
@@ -209,16 +218,7 @@ mod tests {
         let pl = keys(CATALOGS[0].1);
         let mut missing = Vec::new();
         let mut seen = 0;
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-        let mut stack = vec![std::path::PathBuf::from(root)];
-        while let Some(p) = stack.pop() {
-            if p.is_dir() {
-                for e in std::fs::read_dir(&p).unwrap() {
-                    stack.push(e.unwrap().path());
-                }
-                continue;
-            }
-            let text = std::fs::read_to_string(&p).unwrap();
+        for (p, text) in files(&["src"]) {
             for (i, _) in text.match_indices(".audit(") {
                 let call: String = text[i..].chars().take(160).collect();
                 let Some(start) = call.find('"') else { continue };

@@ -499,6 +499,25 @@ async fn wrong_password_shows_an_error_and_keeps_the_email() {
     app.stop().await;
 }
 
+/// The program "Employer branding" coordinated by `coord_id`: its id.
+async fn employer_branding(app: &TestApp, coord_id: i64) -> i64 {
+    app.state
+        .store
+        .create_program(
+            &ambasada_store::programs::ProgramInput {
+                name: "Employer branding".into(),
+                slug: "employer-branding".into(),
+                description: String::new(),
+                coordinator_id: Some(coord_id),
+                daily_share_limit: 5,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap()
+}
+
 /// Logs out by forgetting the session cookie, then logs in as `email` and waits for home.
 async fn switch_person(c: &Client, app: &TestApp, email: &str) {
     c.delete_all_cookies().await.unwrap();
@@ -546,22 +565,7 @@ async fn content_goes_from_editor_to_coordinator_to_an_ambassadors_linkedin_shar
     app.create_user(editor, &[Role::Editor]).await;
     let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
     let amb_id = app.create_user(ambassador, &[Role::Ambassador]).await;
-    let program = app
-        .state
-        .store
-        .create_program(
-            &ambasada_store::programs::ProgramInput {
-                name: "Employer branding".into(),
-                slug: "employer-branding".into(),
-                description: String::new(),
-                coordinator_id: Some(coord_id),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = employer_branding(&app, coord_id).await;
     app.state.store.add_member(program, amb_id, 0).await.unwrap();
     let c = driver.browser().await;
 
@@ -1009,20 +1013,7 @@ async fn an_accepted_employee_passes_the_required_course_and_then_shares() {
     let emp_id = app.create_user(employee, &[]).await;
     let editor = app.create_user("red@test.example", &[Role::Editor]).await;
     let program_name = "Employer branding";
-    let program = store
-        .create_program(
-            &ambasada_store::programs::ProgramInput {
-                name: program_name.into(),
-                slug: "employer-branding".into(),
-                description: String::new(),
-                coordinator_id: Some(coord_id),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = employer_branding(&app, coord_id).await;
     let course_title = "Writing in your own words";
     let course = store
         .create_course(
@@ -1755,22 +1746,7 @@ async fn a_form_with_an_error_focuses_its_first_field_in_error() {
     let app = TestApp::spawn(Db::Sqlite).await;
     let coordinator = "koord@test.example";
     let coord_id = app.create_user(coordinator, &[Role::Coordinator]).await;
-    let program = app
-        .state
-        .store
-        .create_program(
-            &ambasada_store::programs::ProgramInput {
-                name: "Employer branding".into(),
-                slug: "employer-branding".into(),
-                description: String::new(),
-                coordinator_id: Some(coord_id),
-                daily_share_limit: 5,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = employer_branding(&app, coord_id).await;
     let c = driver.browser().await;
     log_in(&c, &app, coordinator, PASSWORD).await;
     wait_for_path(&c, "/app").await;
