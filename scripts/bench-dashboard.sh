@@ -64,7 +64,7 @@ settle() {
   local quiet=0 prev now busy active start=$SECONDS
   prev=$(awk '{print $14+$15}' "/proc/$spid/stat")
   while [ "$quiet" -lt 5 ]; do
-    [ $((SECONDS - start)) -lt 900 ] || { echo "the server's jobs did not settle in 15 minutes" >&2; exit 1; }
+    [ $((SECONDS - start)) -lt 1800 ] || { echo "the server's jobs did not settle in 30 minutes" >&2; exit 1; }
     sleep 1
     now=$(awk '{print $14+$15}' "/proc/$spid/stat"); busy=$((now - prev)); prev=$now
     active=0
