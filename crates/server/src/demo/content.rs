@@ -8,12 +8,15 @@ use ambasada_core::DAY;
 use ambasada_core::content::{Category, Status};
 use ambasada_store::content::ContentInput;
 
-/// One demo content item: title, category, texts (LinkedIn, X), target, image, hashtags.
+/// One demo content item: title, category, texts (LinkedIn, X, and Facebook or XING
+/// where the item suits them), target, image, hashtags.
 pub(super) struct DemoItem {
     title: &'static str,
     category: Category,
     pub(super) linkedin: &'static str,
     pub(super) x: &'static str,
+    /// Texts for the other networks: (network, text).
+    more: &'static [(&'static str, &'static str)],
     url: &'static str,
     image: Option<&'static [u8]>,
     hashtags: &'static str,
@@ -29,6 +32,10 @@ const ITEMS: &[DemoItem] = &[
         category: Category::JobOffer,
         linkedin: "W moim zespole szukamy osoby, która lubi Rusta i porządny kod. Pracujemy hybrydowo z Warszawy, mamy budżet szkoleniowy i naprawdę ciekawe projekty. Jeśli znasz kogoś takiego – podeślij mu ten link albo odezwij się do mnie!",
         x: "Szukamy programistki/programisty Rust do naszego zespołu IT. Praca hybrydowa, Warszawa. Znasz kogoś? Podeślij link!",
+        more: &[(
+            "xing",
+            "Szukamy programistki lub programisty Rust do zespołu IT w Warszawie (praca hybrydowa, zespół mówi po polsku i angielsku, budżet szkoleniowy). Znasz kogoś z DACH, kto chciałby do nas dołączyć? Podeślij link!",
+        )],
         url: "https://kariera.demo.example/oferty/rust-developer",
         image: Some(TEAM_PNG),
         hashtags: "praca rust it",
@@ -38,6 +45,10 @@ const ITEMS: &[DemoItem] = &[
         category: Category::CompanyLife,
         linkedin: "W sobotę ponad 40 osób z naszej firmy spędziło dzień w Lesie Kabackim. Zebraliśmy 60 worków śmieci i posadziliśmy 200 sadzonek. Dumna/dumny jestem, że mogłem/mogłam być częścią tej akcji.",
         x: "40 osób, 60 worków śmieci, 200 sadzonek – nasz dzień wolontariatu w Lesie Kabackim.",
+        more: &[(
+            "facebook",
+            "W sobotę ponad 40 osób z mojej firmy sprzątało Las Kabacki: 60 worków śmieci i 200 nowych sadzonek. Świetny dzień w dobrym towarzystwie!",
+        )],
         url: "https://blog.demo.example/wolontariat-las-kabacki",
         image: Some(EVENT_PNG),
         hashtags: "wolontariat csr",
@@ -47,6 +58,10 @@ const ITEMS: &[DemoItem] = &[
         category: Category::Product,
         linkedin: "Właśnie wypuściliśmy nową wersję naszej aplikacji mobilnej: szybsze logowanie, tryb ciemny i płatności BLIK. Pracowaliśmy nad nią pół roku – zobaczcie, co się zmieniło.",
         x: "Nowa wersja naszej aplikacji: szybsze logowanie, tryb ciemny i BLIK. Sprawdźcie!",
+        more: &[(
+            "facebook",
+            "Nowa wersja aplikacji, nad którą pracowaliśmy pół roku: szybsze logowanie, tryb ciemny i płatności BLIK. Dajcie znać, jak się Wam podoba!",
+        )],
         url: "https://www.demo.example/aplikacja",
         image: Some(PRODUCT_PNG),
         hashtags: "produkt aplikacja",
@@ -56,6 +71,10 @@ const ITEMS: &[DemoItem] = &[
         category: Category::EmployerBranding,
         linkedin: "Pracuję w sprzedaży od pięciu lat i pierwszy raz mam poczucie, że firma naprawdę inwestuje w ludzi: mentoring, jasna ścieżka awansu i zespół, który się wspiera. Tak wygląda u nas kultura pracy.",
         x: "Mentoring, jasna ścieżka awansu i zespół, który się wspiera – tak wygląda u nas praca w sprzedaży.",
+        more: &[(
+            "xing",
+            "Od pięciu lat pracuję w sprzedaży, także z klientami z Niemiec i Austrii – i pierwszy raz czuję, że firma inwestuje w ludzi: mentoring, jasna ścieżka awansu i zespół, który się wspiera.",
+        )],
         url: "https://kariera.demo.example/kultura",
         image: None,
         hashtags: "employerbranding sprzedaż",
@@ -65,6 +84,10 @@ const ITEMS: &[DemoItem] = &[
         category: Category::Event,
         linkedin: "Za dwa tygodnie będziemy na targach Rekrutacja IT w Krakowie (stoisko B12). Wpadnij porozmawiać o pracy u nas – będę tam w piątek po południu.",
         x: "Targi Rekrutacja IT, Kraków, stoisko B12. Wpadnij pogadać o pracy u nas!",
+        more: &[(
+            "facebook",
+            "Za dwa tygodnie jesteśmy na targach Rekrutacja IT w Krakowie (stoisko B12). Jeśli szukasz pracy w IT – wpadnij, pogadamy!",
+        )],
         url: "https://kariera.demo.example/wydarzenia/targi-krakow",
         image: None,
         hashtags: "targipracy kraków",
@@ -74,6 +97,7 @@ const ITEMS: &[DemoItem] = &[
         category: Category::EmployerBranding,
         linkedin: "Our platform team wrote up how we cut CI build times in half with better caching. A good read if you care about developer experience – and we are hiring.",
         x: "How we cut our CI build times in half – a write-up from our platform team.",
+        more: &[],
         url: "https://blog.demo.example/en/faster-builds",
         image: None,
         hashtags: "engineering devex",
@@ -173,7 +197,11 @@ pub(super) async fn seed_library(
             language: if item.title.starts_with("Our") { "en" } else { "pl" }.into(),
             starts_at: now - (100 - 3 * i as i64) * DAY,
             expires_at: None,
-            texts: vec![("linkedin".into(), item.linkedin.into()), ("x".into(), item.x.into())],
+            texts: [("linkedin", item.linkedin), ("x", item.x)]
+                .iter()
+                .chain(item.more)
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect(),
             program_ids: if item.category == Category::Product {
                 vec![programs.employer_branding, programs.sales]
             } else {

@@ -189,3 +189,29 @@ story!(the_demo_job_fair_is_found_by_krakow);
 fn urlencoding(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+/// The demo feed offers ready-made posts for each of the four networks.
+async fn the_demo_feed_offers_every_network(app: &TestApp) {
+    assert!(ambasada_server::demo::seed(&app.state).await.unwrap());
+    let store = &app.state.store;
+    let zofia = store
+        .user_by_email(&ambasada_core::Email::parse("ambasador@demo.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let feed = store
+        .feed(zofia, ambasada_server::now(), None, None, &Search::default(), 100)
+        .await
+        .unwrap();
+    let ids: Vec<i64> = feed.iter().map(|f| f.id).collect();
+    let items = store.content_items(&ids).await.unwrap();
+    for network in ambasada_core::Network::ALL {
+        assert!(
+            items.iter().any(|i| i.text_for(network.as_str()).is_some()),
+            "no demo post for {}",
+            network.as_str()
+        );
+    }
+}
+story!(the_demo_feed_offers_every_network);
