@@ -61,19 +61,39 @@ pub fn render(source: &str) -> String {
     out
 }
 
+/// Ends a block of plain text with `mark` (unless it ends with punctuation already) and
+/// a space.
+fn end_block(text: &mut String, mark: char) {
+    let trimmed = text.trim_end().len();
+    text.truncate(trimmed);
+    if text.chars().last().is_some_and(char::is_alphanumeric) {
+        text.push(mark);
+    }
+    text.push(' ');
+}
+
 /// The first `max` characters of the text, without Markdown, for previews and Open
-/// Graph descriptions.
+/// Graph descriptions. Blocks stay apart as a reader expects: a heading ends with a
+/// colon, list items with commas and the list with a full stop, a paragraph with a
+/// full stop ("O roli: Budujesz… Oferujemy: samochód służbowy, premia kwartalna.").
 pub fn plain_excerpt(source: &str, max: usize) -> String {
     let mut text = String::new();
     for event in Parser::new(source) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            // Breaks and the ends of blocks separate words; inline ends (bold, links) do not.
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::TableCell,
-            ) => text.push(' '),
+            Event::End(TagEnd::Heading(_)) => end_block(&mut text, ':'),
+            Event::End(TagEnd::Item) => end_block(&mut text, ','),
+            Event::End(TagEnd::List(_)) => {
+                let trimmed = text.trim_end().trim_end_matches(',').len();
+                text.truncate(trimmed);
+                end_block(&mut text, '.');
+            }
+            Event::End(TagEnd::Paragraph) => end_block(&mut text, '.'),
+            // Breaks and the ends of other blocks separate words; inline ends (bold,
+            // links) do not.
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::BlockQuote(_) | TagEnd::TableCell) => {
+                text.push(' ')
+            }
             _ => {}
         }
     }
@@ -135,7 +155,14 @@ mod tests {
     fn excerpts_are_plain_and_short() {
         assert_eq!(
             plain_excerpt("## Tytuł\n\nTekst **pogrubiony**.", 100),
-            "Tytuł Tekst pogrubiony."
+            "Tytuł: Tekst pogrubiony."
+        );
+        assert_eq!(
+            plain_excerpt(
+                "## O roli\n\nBudujesz aplikację\n\n## Oferujemy\n\n- samochód służbowy\n- premia kwartalna\n\nDołącz!",
+                200
+            ),
+            "O roli: Budujesz aplikację. Oferujemy: samochód służbowy, premia kwartalna. Dołącz!"
         );
         assert_eq!(plain_excerpt("abcdef ghij", 6), "abcde…");
     }
