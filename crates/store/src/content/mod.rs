@@ -185,7 +185,7 @@ impl Store {
     async fn write_targets(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, input: &ContentInput) -> Result<()> {
         sqlx::query("UPDATE content_items SET search_text = $2 WHERE id = $1")
             .bind(id)
-            .bind(search_text(input))
+            .bind(search_text(&input.title, &input.hashtags, &input.texts))
             .execute(&mut **tx)
             .await?;
         sqlx::query("DELETE FROM content_texts WHERE item_id = $1")

@@ -1,6 +1,5 @@
 //! Search over items: words of the title, hashtags and texts, compared folded.
 
-use super::ContentInput;
 use crate::{Result, Store};
 use sqlx::any::AnyArguments;
 use sqlx::query::QueryAs;
@@ -64,9 +63,9 @@ impl Search {
 }
 
 /// What search compares for an item: its title, hashtags and texts, folded.
-pub(super) fn search_text(input: &ContentInput) -> String {
-    let mut s = format!("{} {}", input.title, input.hashtags);
-    for (_, body) in &input.texts {
+pub(super) fn search_text(title: &str, hashtags: &str, texts: &[(String, String)]) -> String {
+    let mut s = format!("{title} {hashtags}");
+    for (_, body) in texts {
         s.push(' ');
         s.push_str(body);
     }
@@ -89,22 +88,9 @@ impl Store {
             let ids: Vec<i64> = ids.into_iter().map(|r| r.0).collect();
             let mut tx = self.pool.begin().await?;
             for item in self.content_items(&ids).await? {
-                let input = ContentInput {
-                    title: item.title,
-                    category: item.category,
-                    target_url: item.target_url,
-                    image_file: None,
-                    hashtags: item.hashtags,
-                    language: item.language,
-                    starts_at: item.starts_at,
-                    expires_at: item.expires_at,
-                    texts: item.texts,
-                    program_ids: Vec::new(),
-                    team_ids: Vec::new(),
-                };
                 sqlx::query("UPDATE content_items SET search_text = $2 WHERE id = $1")
                     .bind(item.id)
-                    .bind(search_text(&input))
+                    .bind(search_text(&item.title, &item.hashtags, &item.texts))
                     .execute(&mut *tx)
                     .await?;
                 filled += 1;
