@@ -4,6 +4,7 @@
 //! outside world are parsed into these types at the edge (`Email::parse`, `Role::parse`),
 //! so the rest of the program never handles raw strings where a domain type exists.
 
+pub mod brand;
 pub mod calendar;
 pub mod content;
 pub mod enps;

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod brand;
 pub mod calendar;
 pub mod config;
 pub mod content;
@@ -70,6 +71,8 @@ pub struct Inner {
     pub tracker: tracking::Tracker,
     /// Key of the click tokens (shared by every instance through the database).
     pub click_key: ambasada_core::tracking::ClickKey,
+    /// The company's brand, kept in memory (see `brand`).
+    pub brand: brand::BrandCache,
 }
 
 impl std::ops::Deref for AppState {
@@ -113,6 +116,7 @@ impl AppState {
             assets: assets::names(),
             tracker: tracking::Tracker::default(),
             click_key,
+            brand: brand::BrandCache::default(),
         })))
     }
 
@@ -151,6 +155,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .merge(reports::routes())
         .merge(calendar::feeds::routes())
         .merge(digests::routes())
+        .merge(brand::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));
@@ -161,6 +166,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .route("/readyz", get(ops::readyz))
         .merge(assets::routes())
         .merge(media::routes())
+        .merge(brand::stylesheet_routes())
         // Calendar apps poll feeds without a session: outside the page middleware.
         .merge(calendar::feeds::feed_routes())
         .layer(

@@ -81,11 +81,26 @@ pub fn detached_tasks() -> (u64, usize) {
     )
 }
 
-/// Queues an email and wakes the sender.
+/// Queues an email and wakes the sender. The email ends with the company's name when
+/// the brand settings give one (a signature under the usual `-- ` line).
 pub async fn queue(state: &AppState, to: &str, subject: &str, body: &str, kind: &str) -> anyhow::Result<()> {
-    state.store.enqueue_email(to, subject, body, kind, crate::now()).await?;
+    let brand = state.brand().await;
+    let body = signed(body, &brand.name);
+    state
+        .store
+        .enqueue_email(to, subject, &body, kind, crate::now())
+        .await?;
     state.mail_wakeup.notify_one();
     Ok(())
+}
+
+/// `body` with the company's name as its signature (unchanged when there is none).
+pub fn signed(body: &str, company: &str) -> String {
+    if company.is_empty() {
+        body.to_string()
+    } else {
+        format!("{}\n\n-- \n{company}\n", body.trim_end())
+    }
 }
 
 /// How long an invitation link works.
@@ -219,6 +234,12 @@ pub async fn send_due(
 mod tests {
     use super::*;
     use ambasada_core::MINUTE;
+
+    #[test]
+    fn emails_are_signed_with_the_company_name() {
+        assert_eq!(super::signed("Hello.\n", ""), "Hello.\n");
+        assert_eq!(super::signed("Hello.\n\n", "Nordwind"), "Hello.\n\n-- \nNordwind\n");
+    }
 
     #[test]
     fn sent_bodies_lose_their_one_time_links() {

@@ -82,6 +82,7 @@ fn menus(user: &User, uses_library: bool) -> Vec<Menu> {
             vec![
                 ("/app/admin/users", "nav-users"),
                 ("/app/admin/teams", "nav-teams"),
+                ("/app/admin/brand", "nav-brand"),
                 ("/app/admin/import", "nav-import"),
                 ("/app/admin/outbox", "nav-outbox"),
                 ("/app/admin/audit", "nav-audit"),

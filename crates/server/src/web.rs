@@ -72,6 +72,8 @@ pub struct Ctx {
     pub assets: &'static crate::assets::AssetNames,
     /// The signed-in person's unread notifications (the header's badge).
     pub unread: i64,
+    /// The company's name, logo and colour.
+    pub brand: Arc<crate::brand::Current>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -97,6 +99,7 @@ impl Ctx {
             path: path.to_string(),
             assets: state.assets,
             unread: 0,
+            brand: state.brand.cached(),
         }
     }
 
@@ -438,6 +441,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         path: parts.uri.path().to_string(),
         assets: state.assets,
         unread,
+        brand: state.brand().await,
     };
     parts.extensions.insert(ctx.clone());
 

@@ -131,18 +131,12 @@ struct ShareTemplate<'a> {
     /// A course to complete before the first share: (course id, title).
     required_course: Option<(i64, String)>,
     done: Option<Done>,
+    preview: super::preview::LinkPreview,
 }
 
 impl ShareTemplate<'_> {
     fn near_identical(&self) -> bool {
         self.link.as_ref().is_some_and(|l| l.near_identical)
-    }
-    /// The host the tracked link leads to, for the link preview.
-    fn target_host(&self) -> String {
-        url::Url::parse(&self.item.target_url)
-            .ok()
-            .and_then(|u| u.host_str().map(|h| h.trim_start_matches("www.").to_string()))
-            .unwrap_or_default()
     }
     fn hashtags(&self) -> String {
         content::format_hashtags(
@@ -180,6 +174,7 @@ async fn share_template<'a>(
     let suggested = item.text_for(network.as_str()).unwrap_or("").to_string();
     let text = text.unwrap_or_else(|| suggested.clone());
     let my_shares = state.store.shares_of_item(user.id, item.id).await?;
+    let preview = super::preview::of_item(state, ctx, &item).await?;
     Ok(ShareTemplate {
         p: ctx,
         personalisation: percent(sharing::personalisation(&suggested, &text)),
@@ -197,6 +192,7 @@ async fn share_template<'a>(
         post_url: String::new(),
         required_course: crate::training::must_complete_before_sharing(state, user.id).await?,
         done: None,
+        preview,
     })
 }
 

@@ -6,6 +6,7 @@ pub mod api;
 mod feed;
 mod form;
 mod library;
+mod preview;
 pub mod service;
 
 use crate::AppState;

@@ -177,6 +177,7 @@ async fn send_one(
     }
     let link = unsubscribe_link(state, key, r.user_id);
     let (subject, body) = compose::email(state, r, schedule.frequency, &c, tz, &link);
+    let body = crate::mail::signed(&body, &state.brand().await.name);
     let email = DigestEmail {
         to: &r.email,
         subject: &subject,

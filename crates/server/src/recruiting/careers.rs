@@ -42,6 +42,7 @@ struct ListTemplate<'a> {
     p: &'a Ctx,
     /// Each open offer with a short plain-text excerpt.
     offers: Vec<(JobOffer, String)>,
+    og: super::open_graph::OpenGraph,
 }
 
 /// `/careers`: the open offers.
@@ -56,7 +57,8 @@ pub async fn list(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Token
             (o, excerpt)
         })
         .collect();
-    let mut res = render(&ListTemplate { p: &ctx, offers })?;
+    let og = super::open_graph::list(&state, &ctx.brand, &ctx.tr);
+    let mut res = render(&ListTemplate { p: &ctx, offers, og })?;
     remember_click(&state, &mut res, &q);
     Ok(res)
 }
@@ -77,7 +79,7 @@ struct OfferTemplate<'a> {
     p: &'a Ctx,
     offer: JobOffer,
     description_html: String,
-    og_description: String,
+    og: super::open_graph::OpenGraph,
     og_url: String,
     consent_text: String,
     click_token: String,
@@ -97,7 +99,7 @@ async fn offer_template<'a>(state: &AppState, ctx: &'a Ctx, id: i64, click_token
     Ok(OfferTemplate {
         p: ctx,
         description_html: crate::markdown::render(&offer.description),
-        og_description: crate::markdown::plain_excerpt(&offer.description, 200),
+        og: super::open_graph::offer(state, &ctx.brand, &offer),
         og_url: format!("{}/careers/{}", state.config.base_url, offer.id),
         consent_text: super::consent_text(state, ctx.tr.locale).await?,
         click_token,

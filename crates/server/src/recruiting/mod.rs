@@ -5,6 +5,7 @@
 pub mod api;
 mod careers;
 mod jobs;
+pub mod open_graph;
 
 use crate::AppState;
 use axum::Router;

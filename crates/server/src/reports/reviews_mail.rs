@@ -69,6 +69,7 @@ pub async fn compose(
     let coordinator = by.name();
     let period = period_of(r);
     let mut out = Vec::new();
+    let company = state.brand().await.name.clone();
     for m in state.store.review_recipients(program.id).await? {
         let tr = Tr::new(state.i18n.clone(), m.locale);
         let label = period_label(&tr, &period);
@@ -86,7 +87,7 @@ pub async fn compose(
         out.push(ReviewEmail {
             to: m.email,
             subject: tr.a("reports-review-email-subject", &args),
-            body: tr.a("reports-review-email-body", &args),
+            body: crate::mail::signed(&tr.a("reports-review-email-body", &args), &company),
         });
     }
     Ok(out)

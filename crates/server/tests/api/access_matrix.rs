@@ -51,6 +51,7 @@ pub(crate) const ROUTES: &[Route] = &[
     r("/app/admin/outbox?status=failed", [303, 200, 403, 403, 403, 403]),
     r("/app/admin/outbox/999999", [303, 404, 403, 403, 403, 403]),
     r("/app/admin/audit", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/brand", [303, 200, 403, 403, 403, 403]),
     r("/app/content", [303, 200, 200, 200, 403, 403]),
     r("/app/content?status=draft", [303, 200, 200, 200, 403, 403]),
     r("/app/content/new", [303, 200, 200, 200, 403, 403]),

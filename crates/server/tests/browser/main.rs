@@ -1828,6 +1828,38 @@ async fn reachable_pages(c: &Client, app: &TestApp, limit: usize) -> Vec<String>
     pages
 }
 
+/// Checks one page at the phone's width: no sideways scroll, no squeezed card cells, a
+/// header at most 64 px tall.
+async fn fits_a_phone(c: &Client, app: &TestApp, page: &str, who: &str) {
+    c.goto(&app.url(page)).await.unwrap();
+    element(c, "main").await;
+    let what = format!("{page} as {who}");
+    assert_no_horizontal_scroll(c, &what).await;
+    // Tables that become cards: every cell takes the card's width, none is squeezed.
+    let narrow = js(
+        c,
+        "return Array.from(document.querySelectorAll('table.stack td')) \
+           .filter(function (td) { return td.getBoundingClientRect().width < 250; }).length",
+    )
+    .await;
+    assert_eq!(narrow, 0, "squeezed cells in a card table of {what}");
+    let header = js(
+        c,
+        "return document.querySelector('header.top').getBoundingClientRect().height",
+    )
+    .await;
+    if header.as_f64().unwrap_or(999.0) > 64.0 {
+        let parts = js(
+            c,
+            "return Array.from(document.querySelectorAll('header.top > *')).map(function (e) { \
+               var r = e.getBoundingClientRect(); return [e.className || e.tagName, Math.round(r.left), \
+               Math.round(r.top), Math.round(r.width), Math.round(r.height)]; })",
+        )
+        .await;
+        panic!("the header of {what} is {header} px tall: {parts}");
+    }
+}
+
 /// Every page each demo person reaches, at 375 px: no sideways scroll, a header of at
 /// most 64 px with the menu closed; and at 1280 px the admin's menus on one row.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1843,37 +1875,18 @@ async fn every_page_of_every_role_fits_a_phone() {
         log_in(&c, &app, email, DEMO_PASSWORD).await;
         wait_for_path(&c, "/app").await;
         for page in reachable_pages(&c, &app, 45).await {
-            c.goto(&app.url(&page)).await.unwrap();
-            element(&c, "main").await;
-            let what = format!("{page} as {email}");
-            assert_no_horizontal_scroll(&c, &what).await;
-            // Tables that become cards: every cell takes the card's width, none is squeezed.
-            let narrow = js(
-                &c,
-                "return Array.from(document.querySelectorAll('table.stack td')) \
-                   .filter(function (td) { return td.getBoundingClientRect().width < 250; }).length",
-            )
-            .await;
-            assert_eq!(narrow, 0, "squeezed cells in a card table of {what}");
-            let header = js(
-                &c,
-                "return document.querySelector('header.top').getBoundingClientRect().height",
-            )
-            .await;
-            if header.as_f64().unwrap_or(999.0) > 64.0 {
-                let parts = js(
-                    &c,
-                    "return Array.from(document.querySelectorAll('header.top > *')).map(function (e) { \
-                       var r = e.getBoundingClientRect(); return [e.className || e.tagName, Math.round(r.left), \
-                       Math.round(r.top), Math.round(r.width), Math.round(r.height)]; })",
-                )
-                .await;
-                panic!("the header of {what} is {header} px tall: {parts}");
-            }
+            fits_a_phone(&c, &app, &page, email).await;
             visited += 1;
         }
     }
     assert!(visited > 100, "only {visited} pages visited");
+    // The careers pages, as a candidate sees them with the demo company's name and logo.
+    c.delete_all_cookies().await.unwrap();
+    for page in ["/careers", "/careers/1"] {
+        fits_a_phone(&c, &app, page, "a visitor").await;
+        let title = c.title().await.unwrap();
+        assert!(title.ends_with("· Kompas Digital"), "{page}: {title}");
+    }
     c.close().await.unwrap();
 
     // At 1280 px the admin (every menu) has the navigation on one row, in both languages.
