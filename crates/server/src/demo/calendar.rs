@@ -43,6 +43,7 @@ pub(super) async fn seed_calendar(
     let today = crate::calendar::views::today(TZ);
     let monday = today - (today.weekday().to_monday_zero_offset() as i64).days();
     seed_past_weeks(state, programs, published, coordinator, monday).await?;
+    seed_sales_lapse(state, programs, published, coordinator, monday).await?;
     seed_this_week(state, now, programs, published, coordinator, today).await?;
     seed_next_weeks(state, now, programs, published, coordinator, monday).await?;
     // Whatever the past weeks left unshared is missed by now.
@@ -51,7 +52,7 @@ pub(super) async fn seed_calendar(
 }
 
 /// Monday to Wednesday of each of the last three weeks, an item for the whole program;
-/// two in three ambassadors share it on time, one skips it with a reason.
+/// nearly everyone shares it on time, two a week miss it, one skips it with a reason.
 async fn seed_past_weeks(
     state: &AppState,
     programs: &Programs,
@@ -75,15 +76,16 @@ async fn seed_past_weeks(
             )
             .await?;
         for (k, user_id) in programs.ambassadors.iter().enumerate() {
-            if (k as i64 + week) % 3 == 0 {
-                if k == 1 {
-                    let post = store.slot_posts(id).await?.into_iter().find(|p| p.user_id == *user_id);
-                    if let Some(post) = post {
-                        store
-                            .skip_post(post.id, *user_id, "Urlop – wracam w przyszłym tygodniu", start)
-                            .await?;
-                    }
+            if week == 2 && k == 1 {
+                let post = store.slot_posts(id).await?.into_iter().find(|p| p.user_id == *user_id);
+                if let Some(post) = post {
+                    store
+                        .skip_post(post.id, *user_id, "Urlop – wracam w przyszłym tygodniu", start)
+                        .await?;
                 }
+                continue;
+            }
+            if (k as i64 + week) % 7 == 0 {
                 continue;
             }
             let share = NewShare {
@@ -100,6 +102,44 @@ async fn seed_past_weeks(
             store.record_share(&share, start + (k as i64 % 8) * HOUR).await?;
         }
     }
+    Ok(())
+}
+
+/// The sales program's last planned post, five weeks ago: only the demo ambassador
+/// shared it, and nothing has been planned for sales since (its health check says so).
+async fn seed_sales_lapse(
+    state: &AppState,
+    programs: &Programs,
+    published: &[(i64, &DemoItem)],
+    coordinator: i64,
+    monday: Date,
+) -> anyhow::Result<()> {
+    let store = &state.store;
+    let (item_id, item) = published[2 % published.len()];
+    let first = monday - 35.days();
+    let (start, end) = (at(first, 9), at(first + 2.days(), 17));
+    let sales = programs.sales_members();
+    let posts: Vec<(i64, Millis, Millis)> = sales.iter().map(|u| (*u, start, end)).collect();
+    store
+        .create_slot(
+            &slot(programs.sales, Some(item_id), None, start, end),
+            &posts,
+            coordinator,
+            start - 3 * DAY,
+        )
+        .await?;
+    let share = NewShare {
+        user_id: sales[0],
+        item_id: Some(item_id),
+        link_id: None,
+        program_id: Some(programs.sales),
+        network: "linkedin".into(),
+        text: item.linkedin.to_string(),
+        post_url: None,
+        topic: None,
+        personalisation: Some(0),
+    };
+    store.record_share(&share, start + 2 * HOUR).await?;
     Ok(())
 }
 

@@ -70,7 +70,7 @@ fn activity(months_ago: i64, calendar_month: i8) -> i64 {
 }
 
 pub(super) async fn seed_history(state: &AppState, now: i64, programs: &Programs, editor: i64) -> anyhow::Result<()> {
-    let sales: Vec<i64> = programs.ambassadors.iter().copied().step_by(3).collect();
+    let sales = programs.sales_members();
     let this_month = month_of_day(day_number(now));
     let mut clicks = Vec::new();
     let mut n = 0u64;
@@ -86,6 +86,10 @@ pub(super) async fn seed_history(state: &AppState, now: i64, programs: &Programs
             ),
             (programs.sales, &sales, 4),
         ] {
+            // Sales stopped planning two months ago: its history ends there.
+            if program == programs.sales && months_ago < 2 {
+                continue;
+            }
             for k in 0..2 {
                 let (title, text, target) = POSTS[if first_post >= 4 { 4 + k } else { (first_post + k) % 4 }];
                 let starts = (first_day + 3 + 12 * k as i64) * DAY + 9 * HOUR;

@@ -3,6 +3,7 @@
 //! surveys and training courses. Each part lives in its own file; [`seed`] runs them in
 //! order. Later capabilities add their own data here.
 
+mod brand;
 mod calendar;
 mod content;
 pub mod courses;
@@ -42,6 +43,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     }
     let now = crate::now();
     let admin = people::seed_people(state, now).await?;
+    brand::seed_brand(state).await?;
     let offers = recruiting::seed_offers(state, now).await?;
     let programs = programs::seed_programs(state, now).await?;
     let published = content::seed_library(state, now, &programs, offers[0]).await?;
@@ -54,7 +56,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<bool> {
     calendar::seed_calendar(state, now, &programs, &published).await?;
     enps::seed_surveys(state, now).await?;
     let courses = courses::seed_demo_courses(state).await?;
-    courses::attach_to_programs(state, &courses).await?;
+    courses::attach_to_programs(state, &courses, &programs, now).await?;
     integrations::seed_webhooks(state, now, programs.employer_branding).await?;
     rewards::seed_rewards(state, now, &programs).await?;
     notifications::seed_notifications(state, now, &programs).await?;

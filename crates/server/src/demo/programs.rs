@@ -60,18 +60,30 @@ const EB_GOALS: &[(&str, f64)] = &[
     ("applications", 40.0),
     ("participation_rate", 0.6),
     ("shares", 60.0),
-    ("active_ambassadors", 10.0),
+    ("active_ambassadors", 12.0),
 ];
 
 /// The other programs' goals for the quarter.
-const OTHER_GOALS: &[(&str, f64)] = &[("plan_realisation", 0.8), ("clicks", 500.0)];
+const OTHER_GOALS: &[(&str, f64)] = &[
+    ("plan_realisation", 0.8),
+    ("clicks", 500.0),
+    ("participation_rate", 0.3),
+];
 
 /// The programs and their members.
 pub(super) struct Programs {
     pub employer_branding: i64,
     pub sales: i64,
-    /// The ambassadors with a password, all of them in the employer branding program.
+    /// The ambassadors with a password, all of them in the employer branding program,
+    /// the demo ambassador first.
     pub ambassadors: Vec<i64>,
+}
+
+impl Programs {
+    /// The sales program's members: every third ambassador, the demo ambassador first.
+    pub fn sales_members(&self) -> Vec<i64> {
+        self.ambassadors.iter().copied().step_by(3).collect()
+    }
 }
 
 /// Creates both programs, every ambassador's accepted application to employer branding
@@ -100,15 +112,17 @@ pub(super) async fn seed_programs(state: &AppState, now: i64) -> anyhow::Result<
     Ok(programs)
 }
 
-/// The active ambassadors who have set a password.
+/// The active ambassadors who have set a password, the demo ambassador first (she is
+/// in both programs and among the few in sales who still share).
 async fn ambassadors(state: &AppState) -> anyhow::Result<Vec<i64>> {
+    let zofia = super::id_of(state, "ambasador@demo.example").await?;
     let filter = UserFilter {
         role: Some(Role::Ambassador),
         active: Some(true),
         limit: 500,
         ..Default::default()
     };
-    Ok(state
+    let mut people = state
         .store
         .list_users(&filter)
         .await?
@@ -116,7 +130,9 @@ async fn ambassadors(state: &AppState) -> anyhow::Result<Vec<i64>> {
         .into_iter()
         .filter(|u| u.has_password)
         .map(|u| u.id)
-        .collect())
+        .collect::<Vec<_>>();
+    people.sort_by_key(|id| *id != zofia);
+    Ok(people)
 }
 
 /// Employer branding chose its ambassadors from applications, one joining a day; the

@@ -26,7 +26,7 @@ const OFFERS: &[DemoOffer] = &[
         title: "Specjalistka / Specjalista ds. sprzedaży B2B",
         location: "Kraków",
         contract: "employment",
-        description: "## O roli\n\nBudujesz relacje z klientami biznesowymi w Małopolsce.\n\n- samochód służbowy\n- premia kwartalna\n",
+        description: "## O roli\n\nBudujesz relacje z klientami biznesowymi w Małopolsce.\n\n## Co oferujemy\n\n- samochód służbowy\n- premia kwartalna\n",
         open: true,
     },
     DemoOffer {

@@ -59,7 +59,43 @@ pub(super) async fn seed_shares(
             store.record_share(&share, day + (k as i64) * 3_600_000).await?;
         }
     }
+    seed_sales_shares(state, now, programs, published, rust_offer).await?;
     seed_own_post(state, now, eb).await
+}
+
+/// In sales, only the two who did the required course still share: the product news,
+/// twelve and five days ago, with the text rewritten for their clients.
+async fn seed_sales_shares(
+    state: &AppState,
+    now: i64,
+    programs: &Programs,
+    published: &[(i64, &DemoItem)],
+    rust_offer: i64,
+) -> anyhow::Result<()> {
+    let store = &state.store;
+    let (item_id, item) = published[2 % published.len()];
+    let target = target_of(state, item, rust_offer);
+    for (k, user_id) in programs.sales_members().iter().take(2).enumerate() {
+        let day = now - (12 - 7 * k as i64) * DAY;
+        let text = format!("Pytaliście o to na spotkaniach – jest! {}", item.linkedin);
+        let code = link_code_from_bytes(&rand::random::<[u8; 16]>());
+        let link = store
+            .create_tracked_link(&code, *user_id, item_id, "linkedin", Some(programs.sales), &target, day)
+            .await?;
+        let share = NewShare {
+            user_id: *user_id,
+            item_id: Some(item_id),
+            link_id: Some(link.id),
+            program_id: Some(programs.sales),
+            network: "linkedin".into(),
+            personalisation: Some(score_per_mille(personalisation(item.linkedin, &text))),
+            text,
+            post_url: None,
+            topic: None,
+        };
+        store.record_share(&share, day).await?;
+    }
+    Ok(())
 }
 
 /// The demo ambassador's LinkedIn post about a conference, recorded four days ago.
