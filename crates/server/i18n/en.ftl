@@ -906,7 +906,11 @@ health-reviewed-ok = { $percent }% of ambassadors were added without an applicat
 health-reviewed-few = { $count } of { $members } ambassadors ({ $percent }%) were added without reviewing an application: choose quality over quantity.
 health-active-ok = { $percent }% of ambassadors have not shared in 30 days.
 health-active-few = { $count } of { $members } ambassadors ({ $percent }%) have not shared in 30 days.
-health-linkedin-ok = { $count } ambassadors have no LinkedIn profile set.
+health-linkedin-ok = { $count ->
+    [0] Every ambassador has a LinkedIn profile set.
+    [one] One ambassador has no LinkedIn profile set.
+   *[other] { $count } ambassadors have no LinkedIn profile set.
+}
 health-linkedin-missing = { $count } of { $members } ambassadors ({ $percent }%) have no LinkedIn profile set.
 health-goal-set = The program has a goal for the current period.
 health-goal-none = No goal covers the current period: set a metric, a target and a period.
@@ -2260,6 +2264,7 @@ brand-about = About us
 brand-about-help = A few sentences for candidates, shown on the careers pages. Separate paragraphs with an empty line.
 brand-see-careers = See the careers pages
 flash-brand-saved = The company brand is saved.
+home-brand-unset = set your company's name and logo for the careers pages
 error-brand-name-long = The name may have at most 80 characters.
 error-brand-colour = Choose a colour, or tick "Use Ambasada's own colours".
 error-brand-about-long = "About us" may have at most 2,000 characters.

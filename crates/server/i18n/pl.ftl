@@ -945,7 +945,12 @@ health-reviewed-ok = { $percent }% ambasadorów dodano bez zgłoszenia.
 health-reviewed-few = { $count } z { $members } ambasadorów ({ $percent }%) dodano bez rozpatrzenia zgłoszenia: liczy się jakość, nie liczba.
 health-active-ok = { $percent }% ambasadorów nic nie udostępniło od 30 dni.
 health-active-few = { $count } z { $members } ambasadorów ({ $percent }%) nic nie udostępniło od 30 dni.
-health-linkedin-ok = Bez profilu na LinkedIn: { $count }.
+health-linkedin-ok = { $count ->
+    [0] Wszyscy ambasadorzy mają w profilu link do LinkedIn.
+    [one] Jeden ambasador nie ma w profilu linku do LinkedIn.
+    [few] { $count } ambasadorów nie ma w profilu linku do LinkedIn.
+   *[many] { $count } ambasadorów nie ma w profilu linku do LinkedIn.
+}
 health-linkedin-missing = { $count } z { $members } ambasadorów ({ $percent }%) nie ma w profilu linku do LinkedIn.
 health-goal-set = Program ma cel na bieżący okres.
 health-goal-none = Żaden cel nie obejmuje bieżącego okresu: wybierz miarę, wartość docelową i okres.
@@ -2395,6 +2400,7 @@ brand-about = O nas
 brand-about-help = Kilka zdań dla kandydatów, widocznych na stronach kariery. Akapity oddziel pustą linią.
 brand-see-careers = Zobacz strony kariery
 flash-brand-saved = Zapisano markę firmy.
+home-brand-unset = ustaw nazwę i logo firmy dla stron kariery
 error-brand-name-long = Nazwa może mieć najwyżej 80 znaków.
 error-brand-colour = Wybierz kolor albo zaznacz „Użyj kolorów Ambasady”.
 error-brand-about-long = Tekst „O nas” może mieć najwyżej 2000 znaków.

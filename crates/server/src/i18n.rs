@@ -82,6 +82,17 @@ pub struct Tr {
     pub locale: Locale,
 }
 
+/// `s` as a number when it is a whole number written plainly: digits, an optional minus,
+/// no leading zero, short enough to be exact.
+fn plain_integer(s: &str) -> Option<i64> {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let plain = !digits.is_empty()
+        && digits.len() <= 15
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    if plain { s.parse().ok() } else { None }
+}
+
 impl Tr {
     pub fn new(i18n: Arc<I18n>, locale: Locale) -> Tr {
         Tr { i18n, locale }
@@ -99,11 +110,16 @@ impl Tr {
         self.i18n.message(self.locale, key, Some(&args))
     }
 
-    /// A message with named string arguments.
+    /// A message with named string arguments. A whole number written plainly ("3", not
+    /// "03" or "3.0") goes in as a number, so that the message can choose its plural form
+    /// by it; it is written back the same way.
     pub fn a(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut fa = FluentArgs::new();
         for (k, v) in args {
-            fa.set(*k, FluentValue::from(v.to_string()));
+            match plain_integer(v) {
+                Some(n) => fa.set(*k, FluentValue::from(n)),
+                None => fa.set(*k, FluentValue::from(v.to_string())),
+            }
         }
         self.i18n.message(self.locale, key, Some(&fa))
     }
@@ -148,6 +164,26 @@ mod tests {
         let en = Tr::new(Arc::new(I18n::new()), Locale::En);
         assert_eq!(en.n("people-count", 1), "1 person");
         assert_eq!(en.n("people-count", 5), "5 people");
+    }
+
+    #[test]
+    fn whole_numbers_in_arguments_choose_plural_forms() {
+        let en = Tr::new(Arc::new(I18n::new()), Locale::En);
+        assert_eq!(
+            en.a("health-linkedin-ok", &[("count", "1")]),
+            "One ambassador has no LinkedIn profile set."
+        );
+        assert_eq!(
+            en.a("health-linkedin-ok", &[("count", "3")]),
+            "3 ambassadors have no LinkedIn profile set."
+        );
+        // Not plain numbers: passed on as written.
+        assert_eq!(plain_integer("007"), None);
+        assert_eq!(plain_integer("1.5"), None);
+        assert_eq!(plain_integer("1 000"), None);
+        assert_eq!(plain_integer("-"), None);
+        assert_eq!(plain_integer("-12"), Some(-12));
+        assert_eq!(plain_integer("0"), Some(0));
     }
 
     fn keys(src: &str) -> std::collections::BTreeSet<String> {

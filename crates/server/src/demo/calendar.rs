@@ -62,8 +62,15 @@ async fn seed_past_weeks(
 ) -> anyhow::Result<()> {
     let store = &state.store;
     let eb = programs.employer_branding;
+    let now = crate::now();
+    let (mut clicks, mut n) = (Vec::new(), 0u64);
     for week in 1..=3i64 {
         let (item_id, item) = published[week as usize % published.len()];
+        let target = store
+            .content_item(item_id)
+            .await?
+            .map(|i| i.target_url)
+            .unwrap_or_default();
         let first = monday - (7 * week).days();
         let (start, end) = (at(first, 9), at(first + 2.days(), 17));
         let posts: Vec<(i64, Millis, Millis)> = programs.ambassadors.iter().map(|u| (*u, start, end)).collect();
@@ -88,20 +95,22 @@ async fn seed_past_weeks(
             if (k as i64 + week) % 7 == 0 {
                 continue;
             }
-            let share = NewShare {
-                user_id: *user_id,
-                item_id: Some(item_id),
-                link_id: None,
-                program_id: Some(eb),
-                network: "linkedin".into(),
-                text: item.linkedin.to_string(),
-                post_url: None,
-                topic: None,
-                personalisation: Some(0),
-            };
-            store.record_share(&share, start + (k as i64 % 8) * HOUR).await?;
+            let at = start + (k as i64 % 8) * HOUR;
+            let link = super::history::share(
+                state,
+                *user_id,
+                item_id,
+                eb,
+                &target,
+                item.linkedin,
+                k + week as usize,
+                at,
+            )
+            .await?;
+            super::history::clicks_after(&mut clicks, &mut n, link, at, 18 + (k * 7 + week as usize) % 23, now);
         }
     }
+    state.store.insert_clicks(&clicks).await?;
     Ok(())
 }
 

@@ -106,24 +106,7 @@ pub(super) async fn seed_history(state: &AppState, now: i64, programs: &Programs
                     let link = share(state, *user, item, program, target, text, s, at).await?;
                     // Clicks grow with the program's activity; a fifth are crawlers.
                     let per_share = 6 + (level as usize * 28 / 100) + s % 7;
-                    for c in 0..per_share {
-                        n += 1;
-                        let when = at + ((n * 7919) % (72 * 60)) as i64 * 60_000;
-                        clicks.push(NewClick {
-                            link_id: link,
-                            at: when.min(now - 1),
-                            network: "linkedin",
-                            visitor_hash: tracking::visitor_hash("history", &(n / 2).to_string(), "demo", link),
-                            browser: if c % 5 == 4 {
-                                "bot"
-                            } else if c % 2 == 0 {
-                                "mobile"
-                            } else {
-                                "desktop"
-                            },
-                            referrer_host: Some("www.linkedin.com".into()),
-                        });
-                    }
+                    clicks_after(&mut clicks, &mut n, link, at, per_share, now);
                 }
             }
         }
@@ -132,6 +115,30 @@ pub(super) async fn seed_history(state: &AppState, now: i64, programs: &Programs
         state.store.insert_clicks(chunk).await?;
     }
     Ok(())
+}
+
+/// `count` clicks on a link over the three days after `at` (none later than `now`): half
+/// from phones, a fifth from crawlers, two from each visitor. `n` numbers the clicks
+/// across calls, so that visitors differ.
+pub(super) fn clicks_after(out: &mut Vec<NewClick>, n: &mut u64, link: i64, at: i64, count: usize, now: i64) {
+    for c in 0..count {
+        *n += 1;
+        let when = at + ((*n * 7919) % (72 * 60)) as i64 * 60_000;
+        out.push(NewClick {
+            link_id: link,
+            at: when.min(now - 1),
+            network: "linkedin",
+            visitor_hash: tracking::visitor_hash("history", &(*n / 2).to_string(), "demo", link),
+            browser: if c % 5 == 4 {
+                "bot"
+            } else if c % 2 == 0 {
+                "mobile"
+            } else {
+                "desktop"
+            },
+            referrer_host: Some("www.linkedin.com".into()),
+        });
+    }
 }
 
 /// A published post of the program that ran for thirty days from `starts`.
@@ -174,7 +181,7 @@ async fn post_item(
 /// One ambassador's LinkedIn share of a post through their own link (every other one
 /// in their own words); returns the link.
 #[allow(clippy::too_many_arguments)]
-async fn share(
+pub(super) async fn share(
     state: &AppState,
     user: i64,
     item: i64,
