@@ -350,9 +350,14 @@ story!(a_course_is_written_read_failed_retried_and_completed);
 /// The (completed, in progress) cells of a course's row on `/app/courses`.
 fn manage_counts(page: &str, course: i64) -> (&str, &str) {
     let end = page
-        .find(&format!("<td><a href=\"/app/courses/{course}/progress\">"))
+        .find(&format!(
+            "<td class=\"stack-actions\"><a href=\"/app/courses/{course}/progress\">"
+        ))
         .unwrap();
-    let mut cells = page[..end].rsplit("<td>").map(|c| c.split("</td>").next().unwrap());
+    let mut cells = page[..end].rsplit("<td").map(|c| {
+        let c = &c[c.find('>').unwrap() + 1..];
+        c.split("</td>").next().unwrap()
+    });
     let in_progress = cells.next().unwrap();
     (cells.next().unwrap(), in_progress)
 }
