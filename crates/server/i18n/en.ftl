@@ -917,16 +917,26 @@ health-goal-none = No goal covers the current period: set a metric, a target and
 health-coordinator-set = The program has a coordinator.
 health-coordinator-none = No one coordinates the program: appoint a coordinator.
 health-training-required = A required course prepares ambassadors.
-health-training-available = { $courses } courses are available.
+health-training-available = { $courses ->
+    [one] One course is available.
+   *[other] { $courses } courses are available.
+}
 health-training-none = No course is published: ambassadors get no training.
 health-completion-ok = { $percent }% of ambassadors completed the training.
 health-completion-low = Only { $percent }% of ambassadors completed the training.
 health-review-none = No review has been published yet (meetings every { $cadence } days): hold the meeting and publish its review.
-health-review-recent = The last review was { $days } days ago, within the { $cadence }-day cadence.
+health-review-recent = The last review was { $days ->
+    [0] today
+    [one] yesterday
+   *[other] { $days } days ago
+}, within the { $cadence }-day cadence.
 health-review-late = The last review was { $days } days ago, past the { $cadence }-day cadence.
 health-review-overdue = The last review was { $days } days ago, well past the { $cadence }-day cadence.
 health-benefit-ok = Ambassadors earn points and can exchange them for rewards.
-health-age-young = Results need 6-9 months; the program is { $days } days old.
+health-age-young = Results need 6-9 months; the program is { $days ->
+    [one] one day
+   *[other] { $days } days
+} old.
 health-age-keep-going = The program is { $days } days old: keep going, results take 6-9 months.
 health-age-mature = The program is { $days } days old: it has had time to show results.
 

@@ -962,11 +962,18 @@ health-training-none = Nie ma opublikowanego kursu: ambasadorzy nie dostają szk
 health-completion-ok = { $percent }% ambasadorów ukończyło szkolenie.
 health-completion-low = Tylko { $percent }% ambasadorów ukończyło szkolenie.
 health-review-none = Nie opublikowano jeszcze żadnego podsumowania (spotkania co { $cadence } dni): zorganizuj spotkanie i opublikuj podsumowanie.
-health-review-recent = Ostatnie podsumowanie było { $days } dni temu – zgodnie z rytmem co { $cadence } dni.
+health-review-recent = Ostatnie podsumowanie było { $days ->
+    [0] dzisiaj
+    [one] wczoraj
+   *[other] { $days } dni temu
+} – zgodnie z rytmem co { $cadence } dni.
 health-review-late = Ostatnie podsumowanie było { $days } dni temu – dłużej niż rytm co { $cadence } dni.
 health-review-overdue = Ostatnie podsumowanie było { $days } dni temu – znacznie dłużej niż rytm co { $cadence } dni.
 health-benefit-ok = Ambasadorzy zdobywają punkty i mogą wymieniać je na nagrody.
-health-age-young = Na wyniki trzeba 6–9 miesięcy; program działa od { $days } dni.
+health-age-young = Na wyniki trzeba 6–9 miesięcy; program działa od { $days ->
+    [one] jednego dnia
+   *[other] { $days } dni
+}.
 health-age-keep-going = Program działa od { $days } dni: nie ustawaj, wyniki przychodzą po 6–9 miesiącach.
 health-age-mature = Program działa od { $days } dni: miał czas, żeby pokazać wyniki.
 

@@ -17,6 +17,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sha2::{Digest, Sha256};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -77,9 +78,11 @@ impl Current {
     }
 }
 
-/// The in-memory copy of the brand.
+/// The in-memory copy of the brand, with the number of saves made through this
+/// instance: a read from the database that began before a save does not replace what
+/// the save put.
 #[derive(Default)]
-pub struct BrandCache(RwLock<Option<(Instant, Arc<Current>)>>);
+pub struct BrandCache(RwLock<Option<(Instant, Arc<Current>)>>, AtomicU64);
 
 impl BrandCache {
     /// The copy, fresh or not (the default brand before the first read).
@@ -97,10 +100,26 @@ impl BrandCache {
         }
     }
 
-    fn put(&self, stored: Brand) -> Arc<Current> {
+    /// Puts what was read from the database, unless a save happened since `saves` was
+    /// taken (then the saved copy stays, and is returned).
+    fn put_read(&self, saves: u64, stored: Brand) -> Arc<Current> {
         let current = Arc::new(Current::of(stored));
-        *self.0.write().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), current.clone()));
+        let mut slot = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if self.1.load(Ordering::SeqCst) != saves
+            && let Some((_, saved)) = &*slot
+        {
+            return saved.clone();
+        }
+        *slot = Some((Instant::now(), current.clone()));
         current
+    }
+
+    /// Puts what was just saved.
+    fn put_saved(&self, stored: Brand) {
+        let current = Arc::new(Current::of(stored));
+        let mut slot = self.0.write().unwrap_or_else(|e| e.into_inner());
+        self.1.fetch_add(1, Ordering::SeqCst);
+        *slot = Some((Instant::now(), current));
     }
 }
 
@@ -111,8 +130,9 @@ impl AppState {
         if let Some(current) = self.brand.fresh() {
             return current;
         }
+        let saves = self.brand.1.load(Ordering::SeqCst);
         match self.store.brand().await {
-            Ok(stored) => self.brand.put(stored),
+            Ok(stored) => self.brand.put_read(saves, stored),
             Err(e) => {
                 tracing::warn!(error = %e, "cannot read the brand settings");
                 self.brand.cached()
@@ -123,7 +143,7 @@ impl AppState {
     /// Saves the brand and updates this instance's copy at once.
     pub async fn save_brand(&self, brand: &Brand) -> anyhow::Result<()> {
         self.store.set_brand(brand).await?;
-        self.brand.put(brand.clone());
+        self.brand.put_saved(brand.clone());
         Ok(())
     }
 }

@@ -87,6 +87,7 @@ async fn read(mut mp: Multipart) -> std::result::Result<(BrandForm, Option<Vec<u
         let field = match mp.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
+            // The body limit is the likely reason: only the logo can be that large.
             Err(_) => return Err("error-logo-too-large"),
         };
         let name = field.name().unwrap_or("").to_string();
@@ -119,8 +120,11 @@ pub async fn save(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, mp
     let (form, logo) = match read(mp).await {
         Ok(read) => read,
         Err(key) => {
+            // The body could not be read whole (a logo over the limit, or text that is
+            // not UTF-8): the message goes where it belongs, the saved values come back.
             let mut errors = FieldErrors::default();
-            errors.add("logo", ctx.t(key));
+            let field = if key == "error-logo-too-large" { "logo" } else { "name" };
+            errors.add(field, ctx.t(key));
             let t = template(&ctx, BrandForm::of(&saved.stored), saved.logo_href.clone(), errors);
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &t);
         }

@@ -31,8 +31,9 @@ pub async fn of_item(state: &AppState, ctx: &Ctx, item: &ContentItem) -> anyhow:
             title: og.title,
             description: og.description,
             // The logo as this server serves it (the tag's absolute address may name a
-            // host the viewer does not reach, like a demo's base URL).
-            image: ctx.brand.logo_href.clone().or(own_image),
+            // host the viewer does not reach, like a demo's base URL); no picture when
+            // the page offers none, as the network shows none.
+            image: og.image.and(ctx.brand.logo_href.clone()),
         },
         None => LinkPreview {
             host,

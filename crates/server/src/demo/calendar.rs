@@ -65,7 +65,8 @@ async fn seed_past_weeks(
     let now = crate::now();
     let (mut clicks, mut n) = (Vec::new(), 0u64);
     for week in 1..=3i64 {
-        let (item_id, item) = published[week as usize % published.len()];
+        // Not the product news (index 2): sales shares that one through its own links.
+        let (item_id, item) = published[[1, 3, 4][week as usize - 1] % published.len()];
         let target = store
             .content_item(item_id)
             .await?

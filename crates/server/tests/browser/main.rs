@@ -1887,6 +1887,14 @@ async fn every_page_of_every_role_fits_a_phone() {
         let title = c.title().await.unwrap();
         assert!(title.ends_with("· Kompas Digital"), "{page}: {title}");
     }
+    // A company name as long as allowed still leaves the header one row.
+    let mut brand = app.state.store.brand().await.unwrap();
+    brand.name = "Przedsiębiorstwo Wielobranżowe Konstantynopolitańczykowianeczka Spółka Akcyjna".to_string();
+    app.state.save_brand(&brand).await.unwrap();
+    fits_a_phone(&c, &app, "/careers", "a visitor, with a long company name").await;
+    log_in(&c, &app, DEMO_LOGINS[0].0, DEMO_PASSWORD).await;
+    wait_for_path(&c, "/app").await;
+    fits_a_phone(&c, &app, "/app", "the admin, with a long company name").await;
     c.close().await.unwrap();
 
     // At 1280 px the admin (every menu) has the navigation on one row, in both languages.
