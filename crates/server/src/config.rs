@@ -77,6 +77,8 @@ pub struct Config {
     /// What an answered click survives, and how many clicks may wait for the click
     /// loader before redirects answer 503.
     pub clicks: ambasada_store::tracking::ClickOptions,
+    /// The bearer token `/metrics` requires; without one `/metrics` is not served.
+    pub metrics_token: Option<Secret>,
 }
 
 /// Every setting, its default and its meaning: the one list the README documents.
@@ -105,6 +107,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("smtp_tls", "starttls", "none, starttls or tls"),
     ("trust_proxy", "false", "read the client address from X-Forwarded-For"),
     ("log_format", "text", "text or json"),
+    (
+        "metrics_token",
+        "",
+        "bearer token that GET /metrics requires; empty: /metrics is not served",
+    ),
     (
         "webhooks_allow_local",
         "false",
@@ -300,6 +307,9 @@ impl Config {
             trust_proxy,
             log_format,
             webhooks_allow_local,
+            metrics_token: Some(raw.get("metrics_token").trim().to_string())
+                .filter(|s| !s.is_empty())
+                .map(Secret),
         })
     }
 

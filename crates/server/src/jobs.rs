@@ -38,7 +38,9 @@ async fn mail_sender(state: AppState, cfg: crate::config::SmtpConfig, mut stop: 
         }
     };
     loop {
-        if let Err(e) = crate::mail::send_due(&state, &transport, &cfg.from).await {
+        let result = crate::mail::send_due(&state, &transport, &cfg.from).await;
+        state.metrics.job_ran("email", result.is_ok());
+        if let Err(e) = result {
             tracing::error!(error = ?e, "email sender failed");
         }
         tokio::select! {
@@ -54,14 +56,20 @@ async fn mail_sender(state: AppState, cfg: crate::config::SmtpConfig, mut stop: 
 /// stored status and the workflow history true.
 async fn publish_content(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
+        let mut ok = true;
         match state.store.publish_and_expire_due(crate::now()).await {
             Ok((0, 0)) => {}
             Ok((published, expired)) => tracing::info!(published, expired, "content published and expired"),
-            Err(e) => tracing::warn!(error = %e, "publishing content failed"),
+            Err(e) => {
+                ok = false;
+                tracing::warn!(error = %e, "publishing content failed")
+            }
         }
         if let Err(e) = announce(&state).await {
+            ok = false;
             tracing::warn!(error = ?e, "announcing published content failed");
         }
+        state.metrics.job_ran("publish_content", ok);
         tokio::select! {
             _ = stop.changed() => return,
             _ = tokio::time::sleep(std::time::Duration::from_secs(30)) => {}
@@ -96,14 +104,20 @@ async fn announce(state: &AppState) -> anyhow::Result<()> {
 async fn calendar_tick(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
         let now = crate::now();
+        let mut ok = true;
         match state.store.mark_missed(now).await {
             Ok(missed) if !missed.is_empty() => tracing::info!(missed = missed.len(), "planned posts missed"),
             Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "marking missed planned posts failed"),
+            Err(e) => {
+                ok = false;
+                tracing::warn!(error = %e, "marking missed planned posts failed")
+            }
         }
         if let Err(e) = crate::notifications::remind_due(&state, now).await {
+            ok = false;
             tracing::warn!(error = ?e, "reminding of due planned posts failed");
         }
+        state.metrics.job_ran("calendar", ok);
         tokio::select! {
             _ = stop.changed() => return,
             _ = tokio::time::sleep(std::time::Duration::from_secs(60)) => {}
@@ -114,20 +128,25 @@ async fn calendar_tick(state: AppState, mut stop: watch::Receiver<bool>) {
 async fn cleanup(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
         let now = crate::now();
+        let mut ok = true;
         if let Err(e) = state
             .store
             .purge_expired(now, now - ambasada_core::people::throttle::WINDOW)
             .await
         {
+            ok = false;
             tracing::warn!(error = %e, "clean-up failed");
         }
         if let Err(e) = state.store.purge_salts(ambasada_core::tracking::day_number(now)).await {
+            ok = false;
             tracing::warn!(error = %e, "salt clean-up failed");
         }
         let today = ambasada_core::tracking::day_number(now);
         if let Err(e) = state.store.prune_click_day_visitors(today).await {
+            ok = false;
             tracing::warn!(error = %e, "visitor roll-up clean-up failed");
         }
+        state.metrics.job_ran("cleanup", ok);
         tokio::select! {
             _ = stop.changed() => return,
             _ = tokio::time::sleep(std::time::Duration::from_secs(600)) => {}

@@ -24,6 +24,7 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod media;
+pub mod metrics;
 pub mod nav;
 pub mod notifications;
 pub mod ops;
@@ -73,6 +74,8 @@ pub struct Inner {
     pub click_key: ambasada_core::tracking::ClickKey,
     /// The company's brand, kept in memory (see `brand`).
     pub brand: brand::BrandCache,
+    /// The counters and gauges of `/metrics`.
+    pub metrics: metrics::Metrics,
 }
 
 impl std::ops::Deref for AppState {
@@ -117,6 +120,7 @@ impl AppState {
             tracker: tracking::Tracker::default(),
             click_key,
             brand: brand::BrandCache::default(),
+            metrics: metrics::Metrics::new(),
         })))
     }
 
@@ -164,6 +168,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .nest("/api/v1", api::routes())
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz))
+        .route("/metrics", get(metrics::serve))
         .merge(assets::routes())
         .merge(media::routes())
         .merge(brand::stylesheet_routes())
@@ -192,6 +197,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
                     }),
                 )
                 .layer(tower_http::request_id::PropagateRequestIdLayer::x_request_id())
+                .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::track))
                 .layer(tower_http::catch_panic::CatchPanicLayer::new())
                 .layer(tower_http::timeout::TimeoutLayer::with_status_code(
                     axum::http::StatusCode::REQUEST_TIMEOUT,

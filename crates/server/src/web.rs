@@ -259,7 +259,8 @@ fn csrf_from(secret: &str) -> String {
     auth::hash_token(&format!("csrf:{secret}"))
 }
 
-fn constant_time_eq(a: &str, b: &str) -> bool {
+/// Whether two strings are equal, in time that does not depend on where they differ.
+pub(crate) fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -131,6 +131,25 @@ impl Store {
         )
     }
 
+    /// The queues' lengths, for the metrics: emails waiting and given up on, Slack and
+    /// Teams messages waiting and given up on.
+    pub async fn queue_counts(&self) -> Result<QueueCounts> {
+        let (outbox_waiting, outbox_failed, webhooks_waiting, webhooks_failed): (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')), \
+                        (SELECT COUNT(*) FROM outbox WHERE status = 'failed'), \
+                        (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'), \
+                        (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'failed')",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(QueueCounts {
+            outbox_waiting,
+            outbox_failed,
+            webhooks_waiting,
+            webhooks_failed,
+        })
+    }
+
     /// Emails not yet sent (pending or being sent).
     pub async fn outbox_unsent(&self) -> Result<i64> {
         let (n,): (i64,) =
@@ -139,4 +158,13 @@ impl Store {
                 .await?;
         Ok(n)
     }
+}
+
+/// How many messages wait in each queue ([`Store::queue_counts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QueueCounts {
+    pub outbox_waiting: i64,
+    pub outbox_failed: i64,
+    pub webhooks_waiting: i64,
+    pub webhooks_failed: i64,
 }

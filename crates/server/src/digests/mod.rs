@@ -47,7 +47,9 @@ async fn key(state: &AppState) -> anyhow::Result<String> {
 /// The digest job: a [`tick`] every minute until `stop` turns true.
 pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
-        match tick(&state, crate::now()).await {
+        let result = tick(&state, crate::now()).await;
+        state.metrics.job_ran("digests", result.is_ok());
+        match result {
             Ok(0) => {}
             Ok(sent) => tracing::info!(sent, "digests queued"),
             Err(e) => tracing::warn!(error = ?e, "digests failed"),

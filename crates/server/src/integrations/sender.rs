@@ -34,9 +34,11 @@ pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
     let mut weekly_checked: Option<Millis> = None;
     loop {
         let now = crate::now();
+        let mut ok = true;
         if weekly_checked.is_none_or(|t| now - t >= WEEKLY_CHECK) {
             weekly_checked = Some(now);
             if let Err(e) = super::queue_weekly(&state, now).await {
+                ok = false;
                 tracing::warn!(error = ?e, "queueing the weekly Slack and Teams messages failed");
             }
         }
@@ -52,11 +54,13 @@ pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
                 }
                 Ok(None) => break,
                 Err(e) => {
+                    ok = false;
                     tracing::warn!(error = %e, "claiming a Slack or Teams message failed");
                     break;
                 }
             }
         }
+        state.metrics.job_ran("slack_teams", ok);
         tokio::select! {
             _ = stop.changed() => break,
             _ = state.webhooks.wakeup.notified() => {}

@@ -15,7 +15,9 @@ pub const STALE_AFTER: Millis = 6 * HOUR;
 /// The job: a [`tick`] every hour until `stop` turns true.
 pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
-        match tick(&state, crate::now()).await {
+        let result = tick(&state, crate::now()).await;
+        state.metrics.job_ran("reviews", result.is_ok());
+        match result {
             Ok(0) => {}
             Ok(made) => tracing::info!(made, "review drafts made"),
             Err(e) => tracing::warn!(error = ?e, "review drafts failed"),

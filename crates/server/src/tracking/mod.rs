@@ -161,6 +161,11 @@ impl Tracker {
         self.journal.get().cloned()
     }
 
+    /// Clicks handed to the writer thread or task and not yet taken into a batch.
+    pub fn queued_clicks(&self) -> usize {
+        self.queue.max_capacity() - self.queue.capacity()
+    }
+
     /// Why the click writer could not start, if it could not.
     pub fn writer_error(&self) -> Option<&str> {
         self.writer_error.get().map(String::as_str)
@@ -364,6 +369,7 @@ fn client_ip(state: &AppState, headers: &HeaderMap, peer: Option<std::net::Socke
 
 /// A 404 page in the layout for a visitor: no session, language from the browser.
 fn not_found(state: &AppState, headers: &HeaderMap) -> Response {
+    state.metrics.redirects_not_found.inc();
     let locale = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
@@ -442,6 +448,11 @@ pub async fn redirect(
     let Some(click_id) = commit(tracker, click).await else {
         return unavailable();
     };
+    if browser == BrowserClass::Bot {
+        state.metrics.bot_clicks.inc();
+    } else {
+        state.metrics.clicks.inc();
+    }
     let location = link
         .target
         .with_click_token(&tracking::click_token(&state.click_key, click_id));
@@ -450,6 +461,7 @@ pub async fn redirect(
     };
     // No Referrer-Policy of our own: the target learns about the referring page only
     // what that page's own policy allows.
+    state.metrics.redirects.inc();
     (
         StatusCode::FOUND,
         [

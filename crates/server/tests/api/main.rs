@@ -19,6 +19,7 @@ mod import;
 mod integrations;
 mod leaderboards;
 mod link_changes;
+mod metrics;
 mod migrate_to_postgres;
 mod notifications;
 mod outbox;
