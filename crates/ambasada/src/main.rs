@@ -55,6 +55,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// A person's data (GDPR).
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
     /// Manage personal API tokens.
     Token {
         #[command(subcommand)]
@@ -92,6 +97,21 @@ struct UserCreate {
     password: Option<String>,
     #[arg(long, default_value = "pl")]
     language: String,
+    #[command(flatten)]
+    database: DemoFlag,
+}
+
+#[derive(Subcommand)]
+enum PersonCommand {
+    /// Print everything stored about a person as JSON (the document the admin page and
+    /// the profile give): `ambasada person export --email E > file.json`.
+    Export(PersonExport),
+}
+
+#[derive(Args)]
+struct PersonExport {
+    #[arg(long)]
+    email: String,
     #[command(flatten)]
     database: DemoFlag,
 }
@@ -233,6 +253,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Token {
             command: TokenCommand::Create(args),
         } => create_token(config, args).await,
+        Command::Person {
+            command: PersonCommand::Export(args),
+        } => export_person(config, args).await,
         Command::Import {
             command: ImportCommand::Employees(args),
         } => import_employees(config, args).await,
@@ -354,6 +377,26 @@ fn parse_roles(roles: &str) -> anyhow::Result<Vec<Role>> {
 }
 
 /// `ambasada token create`: prints the new token alone on stdout.
+/// `ambasada person export`: the JSON document on stdout, nothing else (the audit log
+/// records the export, by nobody: the command runs with the server's rights).
+async fn export_person(mut config: Config, args: PersonExport) -> anyhow::Result<()> {
+    let email = Email::parse(&args.email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    args.database.apply(&mut config)?;
+    let state = AppState::start(config).await?;
+    let Some(u) = state.store.user_by_email(&email).await? else {
+        bail!("--email: no account {email}")
+    };
+    let Some(doc) = ambasada_server::privacy::document(&state, u.id).await? else {
+        bail!("--email: no account {email}")
+    };
+    state
+        .store
+        .audit(None, "person.export", email.as_str(), ambasada_server::now())
+        .await?;
+    println!("{}", serde_json::to_string_pretty(&doc)?);
+    Ok(())
+}
+
 async fn create_token(mut config: Config, args: TokenCreate) -> anyhow::Result<()> {
     let email = Email::parse(&args.user).map_err(|e| anyhow::anyhow!("--user: {e}"))?;
     let scopes = Scope::parse_list(&args.scopes).map_err(|s| {

@@ -2279,3 +2279,11 @@ error-brand-name-long = The name may have at most 80 characters.
 error-brand-colour = Choose a colour, or tick "Use Ambasada's own colours".
 error-brand-about-long = "About us" may have at most 2,000 characters.
 error-logo-too-large = The logo is too large. Upload a file of at most 1 MB.
+
+## Personal data export
+export-title = Personal data
+export-admin-help = Everything Ambasada stores about this person, as one JSON file: account, roles, teams, profile, programs, shares with their texts, links with their clicks, points, rewards, courses, planned posts, notifications and the audit entries about them. Give it to the person when they ask for their data (GDPR article 15). eNPS answers are anonymous and not included. The download is recorded in the audit log.
+export-download = Download this person's data (JSON)
+export-own-help = Everything Ambasada stores about you, as one JSON file: your account, programs, shares with their texts, links with their clicks, points, rewards, courses and notifications. Your eNPS answers are anonymous, so they are not in it.
+export-own-download = Download my data (JSON)
+audit-do-person-export = Personal data downloaded: { $subject }

@@ -2412,3 +2412,11 @@ error-brand-name-long = Nazwa może mieć najwyżej 80 znaków.
 error-brand-colour = Wybierz kolor albo zaznacz „Użyj kolorów Ambasady”.
 error-brand-about-long = Tekst „O nas” może mieć najwyżej 2000 znaków.
 error-logo-too-large = Logo jest za duże. Prześlij plik, który ma najwyżej 1 MB.
+
+## Eksport danych osobowych
+export-title = Dane osobowe
+export-admin-help = Wszystko, co Ambasada przechowuje o tej osobie, w jednym pliku JSON: konto, role, zespoły, profil, programy, udostępnienia z tekstami, linki z kliknięciami, punkty, nagrody, kursy, zaplanowane posty, powiadomienia i wpisy dziennika zdarzeń jej dotyczące. Przekaż go tej osobie, gdy poprosi o swoje dane (art. 15 RODO). Odpowiedzi w ankietach eNPS są anonimowe i ich tu nie ma. Pobranie pliku zapisujemy w dzienniku zdarzeń.
+export-download = Pobierz dane tej osoby (JSON)
+export-own-help = Wszystko, co Ambasada przechowuje o Tobie, w jednym pliku JSON: konto, programy, udostępnienia z tekstami, linki z kliknięciami, punkty, nagrody, kursy i powiadomienia. Twoje odpowiedzi w ankietach eNPS są anonimowe, więc ich tu nie ma.
+export-own-download = Pobierz moje dane (JSON)
+audit-do-person-export = Pobrano dane osobowe: { $subject }

@@ -29,6 +29,7 @@ pub mod nav;
 pub mod notifications;
 pub mod ops;
 pub mod people;
+pub mod privacy;
 pub mod programs;
 pub mod recruiting;
 pub mod reports;
@@ -160,6 +161,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .merge(calendar::feeds::routes())
         .merge(digests::routes())
         .merge(brand::routes())
+        .merge(privacy::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));

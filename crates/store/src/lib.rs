@@ -12,6 +12,7 @@ pub mod enps;
 pub mod notifications;
 pub mod outbox;
 pub mod people;
+pub mod privacy;
 pub mod programs;
 pub mod recruiting;
 pub mod reports;

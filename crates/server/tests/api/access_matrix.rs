@@ -32,6 +32,7 @@ pub(crate) const ROUTES: &[Route] = &[
     r("/invite/not-a-token", [404; 6]),
     r("/app", [303, 200, 200, 200, 200, 200]),
     r("/app/profile", [303, 200, 200, 200, 200, 200]),
+    r("/app/profile/export", [303, 200, 200, 200, 200, 200]),
     r("/app/admin/users", [303, 200, 403, 403, 403, 403]),
     r(
         "/app/admin/users?q=test&role=admin&status=active",
@@ -43,6 +44,7 @@ pub(crate) const ROUTES: &[Route] = &[
     ),
     r("/app/admin/users/invite", [303, 200, 403, 403, 403, 403]),
     r("/app/admin/users/{self}", [303, 200, 403, 403, 403, 403]),
+    r("/app/admin/users/{self}/export", [303, 200, 403, 403, 403, 403]),
     r("/app/admin/users/999999", [303, 404, 403, 403, 403, 403]),
     r("/app/admin/users/not-a-number", [303, 400, 400, 400, 400, 400]),
     r("/app/admin/teams", [303, 200, 403, 403, 403, 403]),

@@ -24,6 +24,7 @@ mod migrate_to_postgres;
 mod notifications;
 mod outbox;
 mod pages;
+mod person_export;
 mod points;
 mod reports_dashboard;
 mod reports_impact;
