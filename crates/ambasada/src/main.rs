@@ -376,7 +376,6 @@ fn parse_roles(roles: &str) -> anyhow::Result<Vec<Role>> {
         .collect()
 }
 
-/// `ambasada token create`: prints the new token alone on stdout.
 /// `ambasada person export`: the JSON document on stdout, nothing else (the audit log
 /// records the export, by nobody: the command runs with the server's rights).
 async fn export_person(mut config: Config, args: PersonExport) -> anyhow::Result<()> {
@@ -397,6 +396,7 @@ async fn export_person(mut config: Config, args: PersonExport) -> anyhow::Result
     Ok(())
 }
 
+/// `ambasada token create`: prints the new token alone on stdout.
 async fn create_token(mut config: Config, args: TokenCreate) -> anyhow::Result<()> {
     let email = Email::parse(&args.user).map_err(|e| anyhow::anyhow!("--user: {e}"))?;
     let scopes = Scope::parse_list(&args.scopes).map_err(|s| {

@@ -87,6 +87,8 @@ pub struct Metrics {
     pub redirects: Counter,
     /// Tracked link requests answered 404 (unknown, expired or malformed codes).
     pub redirects_not_found: Counter,
+    /// Tracked link requests refused: 503 (click backlog full, writer gone) or 500.
+    pub redirects_failed: Counter,
     /// Clicks recorded and counted (people).
     pub clicks: Counter,
     /// Clicks recorded but not counted (bots, crawlers, programs, HEAD requests).
@@ -131,6 +133,11 @@ impl Metrics {
             "ambasada_redirects_not_found",
             "Tracked link requests answered 404",
         );
+        let redirects_failed = counter(
+            &mut registry,
+            "ambasada_redirects_failed",
+            "Tracked link requests refused with 503 (click backlog full) or 500",
+        );
         let clicks = counter(
             &mut registry,
             "ambasada_clicks",
@@ -170,6 +177,7 @@ impl Metrics {
             latency,
             redirects,
             redirects_not_found,
+            redirects_failed,
             clicks,
             bot_clicks,
             job_runs,
@@ -205,7 +213,7 @@ impl Metrics {
 /// Middleware: counts every request by its route pattern and status, and its latency.
 pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
-    let method = req.method().as_str().to_string();
+    let method = method_label(req.method()).to_string();
     let route = req
         .extensions()
         .get::<MatchedPath>()
@@ -216,6 +224,22 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
         .metrics
         .request(&method, &route, res.status().as_u16(), start.elapsed().as_secs_f64());
     res
+}
+
+/// A method as a label: the standard ones by name, anything else as `OTHER` (a client
+/// may send any token as a method; each would otherwise be a new series kept forever).
+fn method_label(m: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *m {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "OTHER",
+    }
 }
 
 /// Whether the request carries the configured token.
@@ -281,6 +305,7 @@ mod tests {
         for line in [
             "ambasada_redirects_total 0",
             "ambasada_redirects_not_found_total 0",
+            "ambasada_redirects_failed_total 0",
             "ambasada_clicks_total 0",
             "ambasada_bot_clicks_total 0",
             "ambasada_job_runs_total{job=\"email\"} 0",
@@ -321,5 +346,13 @@ mod tests {
         assert!(!authorised("s3cret", &with("Bearer s3cre")));
         assert!(!authorised("s3cret", &with("Basic s3cret")));
         assert!(!authorised("s3cret", &HeaderMap::new()));
+    }
+
+    #[test]
+    fn made_up_methods_share_one_label() {
+        let m = |s: &str| method_label(&axum::http::Method::from_bytes(s.as_bytes()).unwrap());
+        assert_eq!(m("GET"), "GET");
+        assert_eq!(m("FOO1"), "OTHER");
+        assert_eq!(m("FOO2"), "OTHER");
     }
 }

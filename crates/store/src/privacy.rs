@@ -12,7 +12,8 @@ use sqlx::any::AnyRow;
 use sqlx::{Column, Row, TypeInfo, ValueRef};
 
 /// One kind of data: its key in the document and its query (`$1`: the person's id;
-/// `$2`, where used: a LIKE pattern of their email).
+/// with `by_email`, `$2`: their email in lower case, `$3`: a LIKE pattern, escape `!`,
+/// of texts that end with a space and that email).
 struct Section {
     key: &'static str,
     sql: &'static str,
@@ -24,6 +25,14 @@ const fn by_id(key: &'static str, sql: &'static str) -> Section {
         key,
         sql,
         by_email: false,
+    }
+}
+
+const fn by_email(key: &'static str, sql: &'static str) -> Section {
+    Section {
+        key,
+        sql,
+        by_email: true,
     }
 }
 
@@ -69,7 +78,7 @@ const SECTIONS: &[Section] = &[
         "links",
         "SELECT l.id, l.code, l.item_id, l.network, l.program_id, l.target_url, l.created_at, \
          CAST(COALESCE((SELECT SUM(d.clicks) FROM click_days d WHERE d.link_id = l.id), 0) AS BIGINT) AS clicks, \
-         CAST(COALESCE((SELECT SUM(d.visitors) FROM click_days d WHERE d.link_id = l.id), 0) AS BIGINT) AS unique_visitors, \
+         CAST(COALESCE((SELECT SUM(d.visitors) FROM click_days d WHERE d.link_id = l.id), 0) AS BIGINT) AS visitors_per_day_summed, \
          CAST(COALESCE((SELECT SUM(d.conversions) FROM click_days d WHERE d.link_id = l.id), 0) AS BIGINT) AS conversions \
          FROM tracked_links l WHERE l.user_id = $1 ORDER BY l.id",
     ),
@@ -120,12 +129,45 @@ const SECTIONS: &[Section] = &[
         "sessions",
         "SELECT created_at, last_seen_at, expires_at FROM sessions WHERE user_id = $1 ORDER BY id",
     ),
-    Section {
-        key: "audit",
-        sql: "SELECT a.action, a.subject, a.at, CASE WHEN a.actor_id = $1 THEN 'by_them' ELSE 'about_them' END AS role \
-              FROM audit_log a WHERE a.actor_id = $1 OR a.subject LIKE $2 ESCAPE '\\' ORDER BY a.id",
-        by_email: true,
-    },
+    by_id(
+        "challenges_won",
+        "SELECT c.title AS challenge, c.program_id, c.settled_at FROM challenge_winners w \
+         JOIN challenges c ON c.id = w.challenge_id WHERE w.user_id = $1 ORDER BY c.id",
+    ),
+    by_id(
+        "reviews_attended",
+        "SELECT review_id FROM review_attendance WHERE user_id = $1 ORDER BY review_id",
+    ),
+    by_id(
+        "review_decisions_owned",
+        "SELECT review_id, text, due_day, done_at, created_at FROM review_decisions \
+         WHERE owner_id = $1 ORDER BY id",
+    ),
+    by_id(
+        "content_written",
+        "SELECT id, title, category, status, created_at, updated_at FROM content_items \
+         WHERE author_id = $1 ORDER BY id",
+    ),
+    by_id(
+        "digests_sent",
+        "SELECT period, entries, claimed_at FROM digests_sent WHERE user_id = $1 ORDER BY claimed_at",
+    ),
+    // Emails to them: what and when, not the bodies (an unsent one may hold a reset link).
+    // Every bind is used, as PostgreSQL wants.
+    by_email(
+        "emails",
+        "SELECT kind, subject, status, created_at, sent_at FROM outbox \
+         WHERE LOWER(to_addr) = $2 AND $3 <> '' AND $1 > 0 ORDER BY id",
+    ),
+    // By them, and about them: entries whose subject is their email or ends with it.
+    by_email(
+        "audit",
+        "SELECT a.action, a.subject, a.at, \
+         CASE WHEN a.actor_id = $1 THEN 'by_them' ELSE 'about_them' END AS role \
+         FROM audit_log a \
+         WHERE a.actor_id = $1 OR LOWER(a.subject) = $2 OR LOWER(a.subject) LIKE $3 ESCAPE '!' \
+         ORDER BY a.id",
+    ),
 ];
 
 /// The columns above that hold a yes or no.
@@ -174,10 +216,10 @@ fn object(row: &AnyRow) -> Value {
     Value::Object(m)
 }
 
-/// `%email%` for LIKE, with LIKE's own characters escaped.
-fn contains_pattern(email: &str) -> String {
-    let escaped = email.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{escaped}%")
+/// A LIKE pattern (escape character `!`) of texts that end with a space and `email`.
+fn ends_with_pattern(email: &str) -> String {
+    let escaped = email.replace('!', "!!").replace('%', "!%").replace('_', "!_");
+    format!("% {escaped}")
 }
 
 impl Store {
@@ -192,11 +234,12 @@ impl Store {
         let Some((email,)) = email else {
             return Ok(None);
         };
-        let pattern = contains_pattern(&email);
+        let email = email.to_lowercase();
+        let pattern = ends_with_pattern(&email);
         for s in SECTIONS {
             let mut q = sqlx::query(s.sql).bind(user_id);
             if s.by_email {
-                q = q.bind(pattern.as_str());
+                q = q.bind(email.as_str()).bind(pattern.as_str());
             }
             let rows = q.fetch_all(&self.pool).await?;
             let values: Vec<Value> = rows.iter().map(object).collect();
@@ -215,6 +258,6 @@ impl Store {
 mod tests {
     #[test]
     fn the_email_is_matched_literally() {
-        assert_eq!(super::contains_pattern("a_b%c@x.pl"), "%a\\_b\\%c@x.pl%");
+        assert_eq!(super::ends_with_pattern("a_b%c!@x.pl"), "% a!_b!%c!!@x.pl");
     }
 }

@@ -9,7 +9,6 @@ use crate::AppState;
 use crate::calendar::service::{CheckedSlot, plan_posts};
 use ambasada_core::{DAY, HOUR, Millis, Network};
 use ambasada_store::calendar::SlotInput;
-use ambasada_store::content::sharing::NewShare;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -67,11 +66,7 @@ async fn seed_past_weeks(
     for week in 1..=3i64 {
         // Not the product news (index 2): sales shares that one through its own links.
         let (item_id, item) = published[[1, 3, 4][week as usize - 1] % published.len()];
-        let target = store
-            .content_item(item_id)
-            .await?
-            .map(|i| i.target_url)
-            .unwrap_or_default();
+        let target = target_of_item(state, item_id).await?;
         let first = monday - (7 * week).days();
         let (start, end) = (at(first, 9), at(first + 2.days(), 17));
         let posts: Vec<(i64, Millis, Millis)> = programs.ambassadors.iter().map(|u| (*u, start, end)).collect();
@@ -115,6 +110,16 @@ async fn seed_past_weeks(
     Ok(())
 }
 
+/// Where a published item leads.
+async fn target_of_item(state: &AppState, item_id: i64) -> anyhow::Result<String> {
+    Ok(state
+        .store
+        .content_item(item_id)
+        .await?
+        .map(|i| i.target_url)
+        .unwrap_or_default())
+}
+
 /// The sales program's last planned post, five weeks ago: only the demo ambassador
 /// shared it, and nothing has been planned for sales since (its health check says so).
 async fn seed_sales_lapse(
@@ -138,18 +143,18 @@ async fn seed_sales_lapse(
             start - 3 * DAY,
         )
         .await?;
-    let share = NewShare {
-        user_id: sales[0],
-        item_id: Some(item_id),
-        link_id: None,
-        program_id: Some(programs.sales),
-        network: "linkedin".into(),
-        text: item.linkedin.to_string(),
-        post_url: None,
-        topic: None,
-        personalisation: Some(0),
-    };
-    store.record_share(&share, start + 2 * HOUR).await?;
+    let target = target_of_item(state, item_id).await?;
+    super::history::share(
+        state,
+        sales[0],
+        item_id,
+        programs.sales,
+        &target,
+        item.linkedin,
+        1,
+        start + 2 * HOUR,
+    )
+    .await?;
     Ok(())
 }
 

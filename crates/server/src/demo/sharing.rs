@@ -64,7 +64,7 @@ pub(super) async fn seed_shares(
 }
 
 /// In sales, only the two who did the required course still share: the product news,
-/// twelve and five days ago, with the text rewritten for their clients.
+/// twelve and five days ago, in their own words.
 async fn seed_sales_shares(
     state: &AppState,
     now: i64,
@@ -72,28 +72,22 @@ async fn seed_sales_shares(
     published: &[(i64, &DemoItem)],
     rust_offer: i64,
 ) -> anyhow::Result<()> {
-    let store = &state.store;
     let (item_id, item) = published[2 % published.len()];
     let target = target_of(state, item, rust_offer);
     for (k, user_id) in programs.sales_members().iter().take(2).enumerate() {
         let day = now - (12 - 7 * k as i64) * DAY;
-        let text = format!("Pytaliście o to na spotkaniach – jest! {}", item.linkedin);
-        let code = link_code_from_bytes(&rand::random::<[u8; 16]>());
-        let link = store
-            .create_tracked_link(&code, *user_id, item_id, "linkedin", Some(programs.sales), &target, day)
-            .await?;
-        let share = NewShare {
-            user_id: *user_id,
-            item_id: Some(item_id),
-            link_id: Some(link.id),
-            program_id: Some(programs.sales),
-            network: "linkedin".into(),
-            personalisation: Some(score_per_mille(personalisation(item.linkedin, &text))),
-            text,
-            post_url: None,
-            topic: None,
-        };
-        store.record_share(&share, day).await?;
+        // An even turn: in their own words.
+        super::history::share(
+            state,
+            *user_id,
+            item_id,
+            programs.sales,
+            &target,
+            item.linkedin,
+            2 * k,
+            day,
+        )
+        .await?;
     }
     Ok(())
 }

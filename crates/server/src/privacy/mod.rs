@@ -24,12 +24,13 @@ pub async fn document(state: &AppState, user_id: i64) -> anyhow::Result<Option<V
     };
     let mut doc = Map::new();
     doc.insert("format".into(), FORMAT.into());
-    doc.insert("exported_at".into(), jiff::Timestamp::now().to_string().into());
+    doc.insert("exported_at".into(), crate::now().into());
     doc.insert(
         "note".into(),
         "Times are Unix milliseconds (UTC). eNPS answers are anonymous and stored without the person, \
          so they are not included: only the surveys the person took part in. Click counts of links \
-         leave out bots and link previews."
+         leave out bots and link previews; a link's visitors are each day's unique visitors \
+         summed over the days. Emails are listed without their texts."
             .into(),
     );
     doc.extend(sections);

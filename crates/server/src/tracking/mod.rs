@@ -416,11 +416,17 @@ pub async fn redirect(
     let link = match tracker.link(state, code).await {
         Ok(Some(l)) if l.is_live(now) => l,
         Ok(_) => return not_found(state, headers),
-        Err(e) => return crate::error::AppError::Internal(e).into_response(),
+        Err(e) => {
+            state.metrics.redirects_failed.inc();
+            return crate::error::AppError::Internal(e).into_response();
+        }
     };
     let salt = match tracker.salt(state, now).await {
         Ok(s) => s,
-        Err(e) => return crate::error::AppError::Internal(e).into_response(),
+        Err(e) => {
+            state.metrics.redirects_failed.inc();
+            return crate::error::AppError::Internal(e).into_response();
+        }
     };
     let ua = headers
         .get(header::USER_AGENT)
@@ -446,6 +452,7 @@ pub async fn redirect(
     };
     // Answered only once the click is committed, as durably as `click_durability` says.
     let Some(click_id) = commit(tracker, click).await else {
+        state.metrics.redirects_failed.inc();
         return unavailable();
     };
     if browser == BrowserClass::Bot {

@@ -53,6 +53,17 @@ async fn a_person_gets_all_their_data(app: &TestApp) {
         303
     );
 
+    // An entry about someone whose address merely contains hers is not hers.
+    let now = ambasada_server::now();
+    let store = &app.state.store;
+    store
+        .audit(None, "user.edit", "noambasador@demo.example", now)
+        .await
+        .unwrap();
+    store
+        .audit(None, "user.edit", "Ambasador@demo.example", now)
+        .await
+        .unwrap();
     let path = format!("/app/admin/users/{zofia}/export");
     assert_eq!(coordinator.get(&path).await.status(), 403);
     assert_eq!(ambassador.get(&path).await.status(), 403);
@@ -78,6 +89,15 @@ async fn a_person_gets_all_their_data(app: &TestApp) {
     let own = download(&ambassador, "/app/profile/export").await;
     assert_eq!(own["person"]["email"], "ambasador@demo.example");
     let audit = own["audit"].as_array().unwrap();
+    assert!(
+        !audit.iter().any(|a| a["subject"] == "noambasador@demo.example"),
+        "{audit:?}"
+    );
+    assert!(
+        audit.iter().any(|a| a["subject"] == "Ambasador@demo.example"),
+        "{audit:?}"
+    );
+    assert!(own["emails"].as_array().is_some());
     assert!(
         audit
             .iter()
