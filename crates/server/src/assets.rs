@@ -19,10 +19,14 @@ pub struct AssetNames {
     pub js: String,
 }
 
-fn hashed(stem: &str, ext: &str, content: &str) -> String {
+/// A short hash of a served file's content, for names that change with it.
+pub fn content_hash(content: &str) -> String {
     let h = Sha256::digest(content.as_bytes());
-    let hex: String = h.iter().take(5).map(|b| format!("{b:02x}")).collect();
-    format!("/assets/{stem}-{hex}.{ext}")
+    h.iter().take(5).map(|b| format!("{b:02x}")).collect()
+}
+
+fn hashed(stem: &str, ext: &str, content: &str) -> String {
+    format!("/assets/{stem}-{}.{ext}", content_hash(content))
 }
 
 /// The asset names, computed once.

@@ -16,7 +16,6 @@ use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use sha2::{Digest, Sha256};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -45,9 +44,7 @@ impl Current {
     fn of(stored: Brand) -> Current {
         let stylesheet = Colour::parse(&stored.colour).map(|c| {
             let css = rules::stylesheet(c);
-            let hash = Sha256::digest(css.as_bytes());
-            let hex: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
-            (format!("/brand/colours-{hex}.css"), css)
+            (format!("/brand/colours-{}.css", crate::assets::content_hash(&css)), css)
         });
         Current {
             name: stored.name.clone(),
