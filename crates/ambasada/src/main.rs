@@ -282,7 +282,7 @@ async fn serve_demo(
     config.bind = bind;
     config.database_url = Secret::new(database);
     // The demo's Slack channel is a loopback URL; nothing it posts leaves the machine.
-    config.webhooks_allow_local = true;
+    config.webhooks_allow_private = true;
     if !env.iter().any(|(k, _)| k == "AMBASADA_BASE_URL") {
         config.base_url = format!("http://{bind}");
     }
@@ -358,6 +358,7 @@ async fn create_user(mut config: Config, args: UserCreate) -> anyhow::Result<()>
         Err(e) => return Err(e.into()),
     };
     state.store.audit(None, "user.create", email.as_str(), now).await?;
+    ambasada_server::webhooks::events::person_created(&state, id, &user.roles, now).await;
     println!("created {email} (id {id})");
     if args.password.is_none() {
         let link =

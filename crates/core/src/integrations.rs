@@ -69,7 +69,7 @@ pub enum UrlError {
 /// A webhook URL: a secret, since whoever has it can post to the channel. No user name
 /// or password in it. `Debug` does not print it; pages show [`WebhookUrl::masked`].
 ///
-/// Which hosts it may name depends on `allow_local` (the server's `webhooks_allow_local`
+/// Which hosts it may name depends on `allow_private` (the server's `webhooks_allow_private`
 /// setting, on only for the demo and the tests):
 ///
 /// - off (production): `https` only, and not to this machine or a private network: a host
@@ -87,7 +87,7 @@ impl WebhookUrl {
     /// Longer than any URL Slack or Power Automate hands out.
     pub const MAX_LEN: usize = 2000;
 
-    pub fn parse(s: &str, allow_local: bool) -> Result<WebhookUrl, UrlError> {
+    pub fn parse(s: &str, allow_private: bool) -> Result<WebhookUrl, UrlError> {
         let s = s.trim();
         if s.is_empty() {
             return Err(UrlError::Empty);
@@ -113,11 +113,11 @@ impl WebhookUrl {
         };
         match url.scheme() {
             "https" => {}
-            "http" if loopback && allow_local => {}
+            "http" if loopback && allow_private => {}
             "http" => return Err(UrlError::NotHttps),
             _ => return Err(UrlError::Invalid),
         }
-        if local && !allow_local {
+        if local && !allow_private {
             return Err(UrlError::LocalHost);
         }
         Ok(WebhookUrl(url.to_string()))

@@ -18,6 +18,7 @@ pub mod signed;
 pub mod text;
 pub mod tracking;
 pub mod training;
+pub mod webhooks;
 
 pub use people::access::{Role, Scope};
 pub use people::{Email, Locale, Network, Password, PersonName};

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::rewards::boards_api::api_routes())
         .merge(crate::rewards::points::api_routes())
         .merge(crate::reports::api_routes())
+        .merge(crate::webhooks::api::routes())
         .fallback(not_found)
         .layer(axum::middleware::map_response(as_problem))
         .layer(axum::middleware::map_response(no_store))

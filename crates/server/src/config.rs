@@ -69,11 +69,11 @@ pub struct Config {
     /// Take the client address from `X-Forwarded-For` (only behind a proxy you run).
     pub trust_proxy: bool,
     pub log_format: LogFormat,
-    /// Let Slack and Teams webhooks post to this machine and private networks (`http` to
-    /// loopback, `https` anywhere): only the demo and the tests turn it on. Off, a webhook
-    /// URL must be `https` to a public address, checked again when posting (see
-    /// `ambasada_core::integrations::WebhookUrl`).
-    pub webhooks_allow_local: bool,
+    /// Let webhooks (signed webhook endpoints, Slack and Teams) post to this machine and
+    /// private networks (`http` to loopback, `https` anywhere): only the demo and the
+    /// tests turn it on. Off, a webhook URL must be `https` to a public address, checked
+    /// again when posting (see `ambasada_core::integrations::WebhookUrl`).
+    pub webhooks_allow_private: bool,
     /// What an answered click survives, and how many clicks may wait for the click
     /// loader before redirects answer 503.
     pub clicks: ambasada_store::tracking::ClickOptions,
@@ -113,9 +113,9 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "bearer token that GET /metrics requires; empty: /metrics is not served",
     ),
     (
-        "webhooks_allow_local",
+        "webhooks_allow_private",
         "false",
-        "let Slack and Teams webhooks post to this machine and private networks (demo and tests only)",
+        "let webhooks (signed endpoints, Slack and Teams) post to this machine and private networks (demo and tests only)",
     ),
     (
         "click_durability",
@@ -132,6 +132,18 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
 /// `AMBASADA_*` variables that are not settings: the config file's path, the test
 /// suite's PostgreSQL server, `user create`'s password.
 const NOT_SETTINGS: &[&str] = &["CONFIG", "TEST_POSTGRES", "USER_PASSWORD"];
+
+/// A setting that was renamed: its old name and its new one.
+const RENAMED: (&str, &str) = ("webhooks_allow_local", "webhooks_allow_private");
+
+/// The error for a setting given by its old name.
+fn renamed(given: &str, origin: &str) -> ConfigError {
+    ConfigError {
+        setting: given.to_string(),
+        origin: origin.to_string(),
+        reason: format!("renamed to {} (it covers signed webhooks too)", RENAMED.1),
+    }
+}
 
 /// A setting that could not be used: names it, where it came from, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -191,6 +203,9 @@ impl Config {
                     .parse()
                     .map_err(|e: toml::de::Error| file_err(e.message().to_string()))?;
                 for (k, v) in table {
+                    if k == RENAMED.0 {
+                        return Err(renamed(&k, &shown));
+                    }
                     let Some((key, _, _)) = SETTINGS.iter().find(|(s, _, _)| *s == k) else {
                         return Err(file_err(format!("unknown setting {k:?}")));
                     };
@@ -212,6 +227,9 @@ impl Config {
             let Some(name) = k.strip_prefix("AMBASADA_") else {
                 continue;
             };
+            if name.eq_ignore_ascii_case(RENAMED.0) {
+                return Err(renamed(&k, "environment"));
+            }
             match SETTINGS.iter().find(|(s, _, _)| s.eq_ignore_ascii_case(name)) {
                 Some((key, _, _)) => {
                     raw.values.insert(key, (v, "environment".to_string()));
@@ -291,7 +309,7 @@ impl Config {
             other => Err(raw.error(key, format!("expected true or false, not {other:?}"))),
         };
         let trust_proxy = flag("trust_proxy")?;
-        let webhooks_allow_local = flag("webhooks_allow_local")?;
+        let webhooks_allow_private = flag("webhooks_allow_private")?;
         let log_format = match raw.get("log_format").trim() {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
@@ -306,7 +324,7 @@ impl Config {
             smtp,
             trust_proxy,
             log_format,
-            webhooks_allow_local,
+            webhooks_allow_private,
             metrics_token: Some(raw.get("metrics_token").trim().to_string())
                 .filter(|s| !s.is_empty())
                 .map(Secret),
@@ -371,7 +389,7 @@ mod tests {
         assert_eq!(c.bind.to_string(), "127.0.0.1:8080");
         assert!(c.smtp.is_none());
         assert!(!c.is_https());
-        assert!(!c.webhooks_allow_local, "webhooks post to public addresses only");
+        assert!(!c.webhooks_allow_private, "webhooks post to public addresses only");
     }
 
     #[test]
@@ -379,14 +397,20 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ambasada-config-webhooks-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let file = dir.join("a.toml");
+        std::fs::write(&file, "webhooks_allow_private = true\n").unwrap();
+        assert!(Config::load(Some(&file), env(&[])).unwrap().webhooks_allow_private);
+        let c = Config::load(Some(&file), env(&[("AMBASADA_WEBHOOKS_ALLOW_PRIVATE", "false")])).unwrap();
+        assert!(!c.webhooks_allow_private, "the environment wins");
+        let c = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_PRIVATE", "1")])).unwrap();
+        assert!(c.webhooks_allow_private);
+        let e = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_PRIVATE", "sure")])).unwrap_err();
+        assert_eq!(e.setting, "AMBASADA_WEBHOOKS_ALLOW_PRIVATE");
+        // The old name is refused with the new one named, not ignored.
+        let e = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "true")])).unwrap_err();
+        assert!(e.reason.contains("renamed to webhooks_allow_private"), "{e}");
         std::fs::write(&file, "webhooks_allow_local = true\n").unwrap();
-        assert!(Config::load(Some(&file), env(&[])).unwrap().webhooks_allow_local);
-        let c = Config::load(Some(&file), env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "false")])).unwrap();
-        assert!(!c.webhooks_allow_local, "the environment wins");
-        let c = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "1")])).unwrap();
-        assert!(c.webhooks_allow_local);
-        let e = Config::load(None, env(&[("AMBASADA_WEBHOOKS_ALLOW_LOCAL", "sure")])).unwrap_err();
-        assert_eq!(e.setting, "AMBASADA_WEBHOOKS_ALLOW_LOCAL");
+        let e = Config::load(Some(&file), env(&[])).unwrap_err();
+        assert_eq!(e.setting, "webhooks_allow_local");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -14,6 +14,7 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
         tokio::spawn(publish_content(state.clone(), stop.clone())),
         tokio::spawn(calendar_tick(state.clone(), stop.clone())),
         tokio::spawn(crate::integrations::sender(state.clone(), stop.clone())),
+        tokio::spawn(crate::webhooks::run(state.clone(), stop.clone())),
         tokio::spawn(crate::digests::run(state.clone(), stop.clone())),
         tokio::spawn(crate::rewards::awarding::clicks_job(state.clone(), stop.clone())),
         tokio::spawn(crate::rewards::settle::run(state.clone(), stop.clone())),
@@ -57,9 +58,15 @@ async fn mail_sender(state: AppState, cfg: crate::config::SmtpConfig, mut stop: 
 async fn publish_content(state: AppState, mut stop: watch::Receiver<bool>) {
     loop {
         let mut ok = true;
-        match state.store.publish_and_expire_due(crate::now()).await {
-            Ok((0, 0)) => {}
-            Ok((published, expired)) => tracing::info!(published, expired, "content published and expired"),
+        let now = crate::now();
+        match state.store.publish_and_expire_due(now).await {
+            Ok((0, expired)) if expired.is_empty() => {}
+            Ok((published, expired)) => {
+                tracing::info!(published, expired = expired.len(), "content published and expired");
+                for id in expired {
+                    crate::webhooks::events::content_expired(&state, id, now).await;
+                }
+            }
             Err(e) => {
                 ok = false;
                 tracing::warn!(error = %e, "publishing content failed")
@@ -77,7 +84,8 @@ async fn publish_content(state: AppState, mut stop: watch::Receiver<bool>) {
     }
 }
 
-/// Announces each newly published item once (in-app notifications, Slack and Teams).
+/// Announces each newly published item once (in-app notifications, Slack and Teams,
+/// signed webhooks).
 async fn announce(state: &AppState) -> anyhow::Result<()> {
     // Claimed items are announced one by one: a failure is logged and the others go on.
     for id in state.store.claim_announcements(crate::now()).await? {
@@ -95,6 +103,7 @@ async fn announce(state: &AppState) -> anyhow::Result<()> {
         if let Err(e) = crate::integrations::content_published(state, &item).await {
             tracing::warn!(error = ?e, item = id, "posting a published item to Slack or Teams failed");
         }
+        crate::webhooks::events::content_published(state, &item).await;
     }
     Ok(())
 }

@@ -39,6 +39,7 @@ mod serve;
 pub mod tracking;
 pub mod training;
 pub mod web;
+pub mod webhooks;
 
 use ambasada_store::Store;
 use axum::Router;
@@ -69,6 +70,8 @@ pub struct Inner {
     pub mail_policy: mail::RetryPolicy,
     /// The Slack and Teams sender's client, retry policy and wake-up signal.
     pub webhooks: integrations::Webhooks,
+    /// The signed webhooks sender's policy and wake-up signal.
+    pub signed_webhooks: webhooks::Outbound,
     pub assets: &'static assets::AssetNames,
     pub tracker: tracking::Tracker,
     /// Key of the click tokens (shared by every instance through the database).
@@ -117,6 +120,7 @@ impl AppState {
             mail_wakeup: Arc::new(Notify::new()),
             mail_policy: mail::RetryPolicy::default(),
             webhooks: integrations::Webhooks::new()?,
+            signed_webhooks: webhooks::Outbound::default(),
             assets: assets::names(),
             tracker: tracking::Tracker::default(),
             click_key,
@@ -162,6 +166,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .merge(digests::routes())
         .merge(brand::routes())
         .merge(privacy::routes())
+        .merge(webhooks::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));

@@ -28,6 +28,7 @@ pub const JOBS: &[&str] = &[
     "email",
     "digests",
     "slack_teams",
+    "webhooks",
     "reviews",
 ];
 
@@ -165,12 +166,12 @@ impl Metrics {
             webhook_backlog: gauge(
                 &mut registry,
                 "ambasada_webhook_backlog",
-                "Slack and Teams messages waiting to be posted",
+                "Webhook messages (signed webhooks, Slack and Teams) waiting to be posted",
             ),
             webhook_failed: gauge(
                 &mut registry,
                 "ambasada_webhook_failed",
-                "Slack and Teams messages given up on",
+                "Webhook messages (signed webhooks, Slack and Teams) given up on",
             ),
             registry,
             requests,

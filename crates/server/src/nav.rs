@@ -85,6 +85,7 @@ fn menus(user: &User, uses_library: bool) -> Vec<Menu> {
                 ("/app/admin/brand", "nav-brand"),
                 ("/app/admin/import", "nav-import"),
                 ("/app/admin/outbox", "nav-outbox"),
+                ("/app/admin/webhooks", "nav-webhooks"),
                 ("/app/admin/audit", "nav-audit"),
             ],
         ));

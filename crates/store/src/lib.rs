@@ -18,6 +18,7 @@ pub mod recruiting;
 pub mod reports;
 pub mod rewards;
 pub mod settings;
+pub mod signed_webhooks;
 pub mod tracking;
 pub mod training;
 pub mod transfer;

@@ -137,8 +137,10 @@ impl Store {
         let (outbox_waiting, outbox_failed, webhooks_waiting, webhooks_failed): (i64, i64, i64, i64) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')), \
                         (SELECT COUNT(*) FROM outbox WHERE status = 'failed'), \
-                        (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending'), \
-                        (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'failed')",
+                        (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'pending') \
+                          + (SELECT COUNT(*) FROM webhook_messages WHERE status = 'pending'), \
+                        (SELECT COUNT(*) FROM webhook_deliveries WHERE status = 'failed') \
+                          + (SELECT COUNT(*) FROM webhook_messages WHERE status = 'failed')",
         )
         .fetch_one(&self.pool)
         .await?;

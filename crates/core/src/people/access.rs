@@ -72,17 +72,20 @@ pub enum Scope {
     ReportsRead,
     /// Plan the publication calendar (coordinators and admins).
     CalendarWrite,
+    /// Register and remove signed webhook endpoints (admins).
+    WebhooksWrite,
 }
 
 impl Scope {
     /// Every scope, in the order the UI lists them.
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 7] = [
         Scope::ContentRead,
         Scope::ContentWrite,
         Scope::SharesWrite,
         Scope::ConversionsWrite,
         Scope::ReportsRead,
         Scope::CalendarWrite,
+        Scope::WebhooksWrite,
     ];
 
     /// The name used in the API, the CLI and storage.
@@ -94,6 +97,7 @@ impl Scope {
             Scope::ConversionsWrite => "conversions:write",
             Scope::ReportsRead => "reports:read",
             Scope::CalendarWrite => "calendar:write",
+            Scope::WebhooksWrite => "webhooks:write",
         }
     }
 
@@ -102,7 +106,7 @@ impl Scope {
     /// sharing for ambassadors; reporting conversions (which credit ambassadors) only
     /// for recruiters and admins, so that nobody can credit themselves; reports for
     /// coordinators, recruiters and admins; planning the calendar for coordinators and
-    /// admins.
+    /// admins; managing webhooks (which receive events about everyone) for admins.
     pub fn allowed_for(self, roles: &[Role]) -> bool {
         let has = |r: Role| roles.contains(&r);
         match self {
@@ -112,6 +116,7 @@ impl Scope {
             Scope::ConversionsWrite => has(Role::Recruiter) || has(Role::Admin),
             Scope::ReportsRead => has(Role::Coordinator) || has(Role::Recruiter) || has(Role::Admin),
             Scope::CalendarWrite => has(Role::Coordinator) || has(Role::Admin),
+            Scope::WebhooksWrite => has(Role::Admin),
         }
     }
 

@@ -472,6 +472,9 @@ async fn step(
     if action == Action::Approve {
         crate::rewards::awarding::content_approved(state, &item).await;
     }
+    if action == Action::Withdraw {
+        crate::webhooks::events::content_expired(state, id, crate::now()).await;
+    }
     Ok(Json(view(state, &item)).into_response())
 }
 

@@ -545,12 +545,16 @@ pub async fn own_post(
             personalisation: None,
         };
         // The store keeps the daily limit, also under concurrent requests.
-        if state
-            .store
-            .record_share_within(&share, false, limit, now)
-            .await?
-            .is_some()
-        {
+        if let Some(share_id) = state.store.record_share_within(&share, false, limit, now).await? {
+            let event = crate::webhooks::events::ShareConfirmed {
+                share_id,
+                ambassador_id: user.id,
+                content_id: None,
+                program_id: share.program_id,
+                network: n.as_str(),
+                at: now,
+            };
+            crate::webhooks::events::share_confirmed(&state, &event).await;
             return Ok(redirect_flash("/app/shares", true, "flash-own-post", None));
         }
         p.add_args("network", "error-daily-limit", vec![("limit", limit.limit.to_string())]);

@@ -408,6 +408,9 @@ async fn step(state: &AppState, user: &CurrentUser, id: i64, action: Action, not
     if action == Action::Approve {
         crate::rewards::awarding::content_approved(state, &item).await;
     }
+    if action == Action::Withdraw {
+        crate::webhooks::events::content_expired(state, id, crate::now()).await;
+    }
     let key = match action {
         Action::Submit => "flash-content-submitted",
         Action::Approve => "flash-content-approved",

@@ -5,7 +5,7 @@ use crate::AppState;
 use crate::i18n::Tr;
 use ambasada_core::content::sharing;
 use ambasada_core::content::{self, Action, Actor, Category, ImageKind, Status, TargetUrl};
-use ambasada_core::{Locale, Network, Role, text};
+use ambasada_core::{Locale, Millis, Network, Role, text};
 use ambasada_store::StoreError;
 use ambasada_store::content::sharing::{DailyLimit, NewShare, TrackedLink};
 use ambasada_store::content::{ContentInput, ContentItem};
@@ -484,6 +484,38 @@ pub struct Confirmed {
     pub near_identical: bool,
 }
 
+/// The post's address when one was given and it is on the network's site; a problem on
+/// `post_url` when it is not.
+fn checked_post_url(network: Option<Network>, raw: &str, p: &mut Problems) -> Option<String> {
+    let n = network?;
+    match raw.trim() {
+        "" => None,
+        u => match sharing::post_url_matches(n, u) {
+            Ok(u) => Some(u),
+            Err(_) => {
+                p.add_args("post_url", "error-post-url", vec![("network", n.label().to_string())]);
+                None
+            }
+        },
+    }
+}
+
+/// Whether a colleague shared nearly the same text of the item today.
+async fn near_identical_today(
+    state: &AppState,
+    user: &User,
+    item_id: i64,
+    text: &str,
+    now: Millis,
+) -> anyhow::Result<bool> {
+    Ok(state
+        .store
+        .colleague_texts_since(item_id, user.id, start_of_day(now, &user.time_zone))
+        .await?
+        .iter()
+        .any(|other| sharing::near_identical(other, text)))
+}
+
 /// Records a share of an item after checking the network, the post URL and the daily
 /// limit. Problems come back with their fields; nothing is written then.
 pub async fn confirm_share(
@@ -503,17 +535,7 @@ pub async fn confirm_share(
         let (key, args) = share_text_problem(&e);
         p.add_args("text", key, args);
     }
-    let post_url = match (network, c.post_url.trim()) {
-        (_, "") => None,
-        (Some(n), u) => match sharing::post_url_matches(n, u) {
-            Ok(u) => Some(u),
-            Err(_) => {
-                p.add_args("post_url", "error-post-url", vec![("network", n.label().to_string())]);
-                None
-            }
-        },
-        (None, _) => None,
-    };
+    let post_url = checked_post_url(network, &c.post_url, &mut p);
     let now = crate::now();
     let program = program_for(state, user.id, item).await?;
     let limit = DailyLimit {
@@ -528,13 +550,9 @@ pub async fn confirm_share(
     let text = c.text.trim().replace("\r\n", "\n");
     let suggested = item.text_for(network.as_str()).unwrap_or("");
     let personalisation = sharing::personalisation(suggested, &text);
-    let near_identical = state
-        .store
-        .colleague_texts_since(item.id, user.id, start_of_day(now, &user.time_zone))
-        .await?
-        .iter()
-        .any(|other| sharing::near_identical(other, &text));
+    let near_identical = near_identical_today(state, user, item.id, &text, now).await?;
     let link = state.store.tracked_link(user.id, item.id, network.as_str()).await?;
+    let program_id = program.map(|p| p.id);
     // The store keeps the daily limit, also under concurrent confirmations.
     let recorded = state
         .store
@@ -543,7 +561,7 @@ pub async fn confirm_share(
                 user_id: user.id,
                 item_id: Some(item.id),
                 link_id: link.map(|l| l.id),
-                program_id: program.map(|p| p.id),
+                program_id,
                 network: network.as_str().to_string(),
                 text,
                 post_url,
@@ -559,6 +577,15 @@ pub async fn confirm_share(
         p.add_args("network", "error-daily-limit", vec![("limit", limit.limit.to_string())]);
         return Ok(Err(p));
     };
+    let event = crate::webhooks::events::ShareConfirmed {
+        share_id,
+        ambassador_id: user.id,
+        content_id: Some(item.id),
+        program_id,
+        network: network.as_str(),
+        at: now,
+    };
+    crate::webhooks::events::share_confirmed(state, &event).await;
     Ok(Ok(Confirmed {
         share_id,
         personalisation,

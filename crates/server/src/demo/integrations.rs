@@ -18,7 +18,7 @@ const REFUSED: &str = "connect: Connection refused (os error 111)";
 /// Sets the webhook two hours ago and replays the test message's attempts from an hour
 /// and a half ago, with the real retry policy, until it was given up.
 pub(super) async fn seed_webhooks(state: &AppState, now: i64, program_id: i64) -> anyhow::Result<()> {
-    // Our own loopback URL, which only `webhooks_allow_local` (on for `ambasada demo`)
+    // Our own loopback URL, which only `webhooks_allow_private` (on for `ambasada demo`)
     // lets the sender post to.
     let url = WebhookUrl::parse(DEMO_SLACK_URL, true)?;
     let kind = WebhookKind::Slack;

@@ -11,7 +11,7 @@
 //! A webhook URL is a secret: it is read only to post, never logged (errors are stripped
 //! of it), never in an API answer, and pages show it masked.
 //!
-//! Where a webhook may post: unless the `webhooks_allow_local` setting is on (the demo and
+//! Where a webhook may post: unless the `webhooks_allow_private` setting is on (the demo and
 //! the tests), only `https` to public addresses. The page refuses a URL naming this machine
 //! or a private network ([`WebhookUrl::parse`](ambasada_core::integrations::WebhookUrl::parse)),
 //! the sender resolves a host name before each post and refuses to post when it points
@@ -40,6 +40,7 @@ use std::time::Duration;
 use tokio::sync::Notify;
 
 pub use sender::run as sender;
+pub use sender::{Answer, Failure, post_to};
 
 /// How long one post may take, from connecting to the end of the answer.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -66,7 +67,7 @@ pub const ERROR_LOCAL_ADDRESS: &str =
 #[error("{ERROR_LOCAL_ADDRESS}")]
 pub struct LocalAddress;
 
-/// The webhook client's resolver without `webhooks_allow_local`: a name that resolves to
+/// The webhook client's resolver without `webhooks_allow_private`: a name that resolves to
 /// any address [`is_local_ip`] refuses is not connected to. The sender checks the host
 /// before posting; this repeats the check on the answer the connection uses, so a name
 /// that answered a public address to the check and a private one to the connection (DNS
@@ -119,7 +120,7 @@ impl reqwest::dns::Resolve for PublicOnly {
 
 /// The sender's shared parts: its retry policy, the signal that wakes it, and the HTTP
 /// clients (rustls, no redirects followed, a short timeout): one that connects only to
-/// public addresses ([`PublicOnly`]), and one for `webhooks_allow_local`.
+/// public addresses ([`PublicOnly`]), and one for `webhooks_allow_private`.
 pub struct Webhooks {
     policy: RwLock<RetryPolicy>,
     /// Wakes the sender when a message is queued.
@@ -165,8 +166,8 @@ impl Webhooks {
 
     /// The client to post with: one that reaches local addresses only when they are
     /// allowed.
-    fn client(&self, allow_local: bool) -> &reqwest::Client {
-        if allow_local { &self.local } else { &self.public }
+    fn client(&self, allow_private: bool) -> &reqwest::Client {
+        if allow_private { &self.local } else { &self.public }
     }
 
     /// The retry policy in force.

@@ -185,7 +185,7 @@ pub async fn save(
 ) -> Result<Response> {
     let program = program_of(&state, &user, id).await?;
     let kind = kind_of(&kind)?;
-    let url = match WebhookUrl::parse(&f.url, state.config.webhooks_allow_local) {
+    let url = match WebhookUrl::parse(&f.url, state.config.webhooks_allow_private) {
         Ok(url) => url,
         Err(e) => {
             let key = match e {

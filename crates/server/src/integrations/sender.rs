@@ -7,7 +7,7 @@
 //! a post (they only queue). A channel's messages go one at a time (the store's claim).
 //! The URL is never logged: errors are stripped of it before they are logged or stored.
 //!
-//! Without `webhooks_allow_local`, a URL is checked again before each post: it must pass
+//! Without `webhooks_allow_private`, a URL is checked again before each post: it must pass
 //! the page's rule, and its host must not resolve to any loopback, private, link-local or
 //! unspecified address ([`check_host`]); a message to one is refused, with that error,
 //! and not tried again.
@@ -74,17 +74,15 @@ pub async fn run(state: AppState, mut stop: watch::Receiver<bool>) {
 /// Posts one claimed message and records the answer.
 async fn deliver(state: AppState, claimed: ClaimedDelivery) {
     let d = &claimed.delivery;
-    let allow_local = state.config.webhooks_allow_local;
-    // The page stores only URLs the rule allows; one that got in otherwise (stored while
-    // local addresses were allowed, say) is not posted to.
-    let (verdict, error) = match integrations::WebhookUrl::parse(&claimed.url, allow_local) {
-        Ok(url) => match check_host(&url, allow_local).await {
-            Ok(()) => post(state.webhooks.client(allow_local), url.expose(), &d.body).await,
-            Err(refused) => refused,
-        },
-        Err(e) => (Verdict::Rejected, Some(format!("{}{e}", super::ERROR_REQUEST))),
+    let (verdict, error) = match post_to(&state, &claimed.url, &[], &d.body).await {
+        Ok(answer) => {
+            let verdict = integrations::verdict(answer.status, &answer.text, answer.retry_after);
+            (verdict, (verdict != Verdict::Delivered).then(|| answer.describe()))
+        }
+        Err(Failure::Refused(e)) => (Verdict::Rejected, Some(e)),
+        Err(Failure::NoAnswer(e)) => (Verdict::Retry { not_before: None }, Some(e)),
     };
-    let error = error.map(|e| redact(&e, &claimed.url)).unwrap_or_default();
+    let error = error.unwrap_or_default();
     let now = crate::now();
     let policy = state.webhooks.policy();
     let recorded = match verdict {
@@ -134,16 +132,17 @@ async fn deliver(state: AppState, claimed: ClaimedDelivery) {
 /// tried again) when any of its addresses is this machine or a private network, so that a
 /// DNS name pointing inside is not posted to. A name that does not resolve now is tried
 /// again later, like a post that could not connect.
-async fn check_host(url: &integrations::WebhookUrl, allow_local: bool) -> Result<(), (Verdict, Option<String>)> {
-    if allow_local {
+async fn check_host(url: &integrations::WebhookUrl, allow_private: bool) -> Result<(), Failure> {
+    if allow_private {
         return Ok(());
     }
-    let retry = |e: String| (Verdict::Retry { not_before: None }, Some(e));
+    let retry = Failure::NoAnswer;
     let Some((host, port)) = url.host_and_port() else {
-        return Err((
-            Verdict::Rejected,
-            Some(format!("{}{}", super::ERROR_REQUEST, integrations::UrlError::Invalid)),
-        ));
+        return Err(Failure::Refused(format!(
+            "{}{}",
+            super::ERROR_REQUEST,
+            integrations::UrlError::Invalid
+        )));
     };
     let looked_up = tokio::time::timeout(super::CONNECT_TIMEOUT, tokio::net::lookup_host((host.as_str(), port))).await;
     let addrs: Vec<std::net::SocketAddr> = match looked_up {
@@ -161,28 +160,79 @@ async fn check_host(url: &integrations::WebhookUrl, allow_local: bool) -> Result
 }
 
 /// A post refused because its host resolves inside: not tried again.
-fn local_address() -> (Verdict, Option<String>) {
-    (
-        Verdict::Rejected,
-        Some(format!("{}{}", super::ERROR_REQUEST, super::ERROR_LOCAL_ADDRESS)),
-    )
+fn local_address() -> Failure {
+    Failure::Refused(format!("{}{}", super::ERROR_REQUEST, super::ERROR_LOCAL_ADDRESS))
 }
 
-/// Posts `body` and reads the answer: the verdict, and what went wrong (the status and
-/// the start of the answer, or why there was none) when it was not delivered.
-async fn post(client: &reqwest::Client, url: &str, body: &str) -> (Verdict, Option<String>) {
-    let res = client
+/// A receiver's answer to a post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    /// The instant its `Retry-After` names.
+    pub retry_after: Option<Millis>,
+    /// The start of its body, on one line.
+    pub text: String,
+}
+
+impl Answer {
+    /// `HTTP 500: the start of the answer`, for the page.
+    pub fn describe(&self) -> String {
+        if self.text.is_empty() {
+            format!("HTTP {}", self.status)
+        } else {
+            format!("HTTP {}: {}", self.status, self.text)
+        }
+    }
+}
+
+/// Why a post got no answer. The text is stripped of the URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// Not posted and not to be tried again: the URL breaks the rule, or its host
+    /// resolves to this machine or a private network.
+    Refused(String),
+    /// No answer (a timeout, no connection): worth trying again.
+    NoAnswer(String),
+}
+
+/// Posts a JSON `body` with `headers` to a webhook URL under the `webhooks_allow_private`
+/// rule (checked again here: see the module's notes), and reads the answer. Every
+/// error's text is stripped of the URL. Shared by Slack and Teams messages and signed
+/// webhooks.
+pub async fn post_to(state: &AppState, url: &str, headers: &[(&str, &str)], body: &str) -> Result<Answer, Failure> {
+    let allow_private = state.config.webhooks_allow_private;
+    let redacted = |f: Failure| match f {
+        Failure::Refused(e) => Failure::Refused(redact(&e, url)),
+        Failure::NoAnswer(e) => Failure::NoAnswer(redact(&e, url)),
+    };
+    // The pages store only URLs the rule allows; one that got in otherwise (stored while
+    // private addresses were allowed, say) is not posted to.
+    let checked = integrations::WebhookUrl::parse(url, allow_private)
+        .map_err(|e| Failure::Refused(format!("{}{e}", super::ERROR_REQUEST)))
+        .map_err(redacted)?;
+    check_host(&checked, allow_private).await.map_err(redacted)?;
+    let mut answer = post(state.webhooks.client(allow_private), checked.expose(), headers, body)
+        .await
+        .map_err(redacted)?;
+    // A receiver may echo the URL, and its secret parts, in its answer.
+    answer.text = redact(&answer.text, url);
+    Ok(answer)
+}
+
+/// Posts `body` and reads the answer.
+async fn post(client: &reqwest::Client, url: &str, headers: &[(&str, &str)], body: &str) -> Result<Answer, Failure> {
+    let mut req = client
         .post(url)
-        .header(reqwest::header::CONTENT_TYPE, "application/json")
-        .body(body.to_string())
-        .send()
-        .await;
-    let res = match res {
+        .header(reqwest::header::CONTENT_TYPE, "application/json");
+    for (name, value) in headers {
+        req = req.header(*name, *value);
+    }
+    let res = match req.body(body.to_string()).send().await {
         Ok(r) => r,
         // The client's resolver found the host inside at connecting time (its answer
         // changed since `check_host`): refused like there.
-        Err(e) if refused_as_local(&e) => return local_address(),
-        Err(e) => return (Verdict::Retry { not_before: None }, Some(describe(e))),
+        Err(e) if refused_as_local(&e) => return Err(local_address()),
+        Err(e) => return Err(Failure::NoAnswer(describe(e))),
     };
     let status = res.status().as_u16();
     let retry_after = res
@@ -190,16 +240,12 @@ async fn post(client: &reqwest::Client, url: &str, body: &str) -> (Verdict, Opti
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| integrations::retry_after(v, crate::now()));
-    let answer = start_of_answer(res).await;
-    let verdict = integrations::verdict(status, &answer, retry_after);
-    let error = (verdict != Verdict::Delivered).then(|| {
-        if answer.is_empty() {
-            format!("HTTP {status}")
-        } else {
-            format!("HTTP {status}: {answer}")
-        }
-    });
-    (verdict, error)
+    let text = start_of_answer(res).await;
+    Ok(Answer {
+        status,
+        retry_after,
+        text,
+    })
 }
 
 /// The first few hundred bytes of an answer, on one line.
@@ -280,11 +326,11 @@ mod tests {
         // that resolves to this machine (the rule passes a URL before it is posted to only
         // when it was stored under another setting).
         let url = integrations::WebhookUrl::parse("https://localhost:9/services/x", true).unwrap();
-        let (verdict, error) = check_host(&url, false).await.unwrap_err();
-        assert_eq!(verdict, Verdict::Rejected, "not tried again");
+        let refused = check_host(&url, false).await.unwrap_err();
         assert_eq!(
-            error.as_deref(),
-            Some(format!("request: {}", super::super::ERROR_LOCAL_ADDRESS).as_str())
+            refused,
+            Failure::Refused(format!("request: {}", super::super::ERROR_LOCAL_ADDRESS)),
+            "not tried again"
         );
         assert!(check_host(&url, true).await.is_ok(), "allowed for the demo and tests");
         // An address needs no lookup: a public one passes.
@@ -296,12 +342,14 @@ mod tests {
     async fn the_public_client_does_not_connect_to_a_name_that_resolves_inside() {
         let webhooks = super::super::Webhooks::new().unwrap();
         // Where nothing listens: connecting would give "connection refused" instead.
-        let (verdict, error) = post(webhooks.client(false), "http://localhost:9/x", "{}").await;
-        assert_eq!(verdict, Verdict::Rejected);
-        assert!(error.unwrap().contains("private or link-local address"));
-        let (verdict, error) = post(webhooks.client(true), "http://localhost:9/x", "{}").await;
-        assert_eq!(verdict, Verdict::Retry { not_before: None });
-        assert!(error.unwrap().starts_with("connect: "));
+        match post(webhooks.client(false), "http://localhost:9/x", &[], "{}").await {
+            Err(Failure::Refused(e)) => assert!(e.contains("private or link-local address"), "{e}"),
+            other => panic!("refused expected, got {other:?}"),
+        }
+        match post(webhooks.client(true), "http://localhost:9/x", &[], "{}").await {
+            Err(Failure::NoAnswer(e)) => assert!(e.starts_with("connect: "), "{e}"),
+            other => panic!("no answer expected, got {other:?}"),
+        }
     }
 
     #[test]

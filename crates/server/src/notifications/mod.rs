@@ -34,6 +34,9 @@ pub mod kind {
     /// A program's Slack or Teams channel gave a message up or was stopped. Arguments:
     /// `program`, `channel`.
     pub const WEBHOOK_FAILING: &str = "webhook-failing";
+    /// A signed webhook endpoint failed for three days and was disabled. Arguments:
+    /// `url` (masked).
+    pub const ENDPOINT_DISABLED: &str = "endpoint-disabled";
     /// The reader earned a badge. Arguments: `badge` (core::rewards::badges::Badge).
     pub const BADGE_EARNED: &str = "badge-earned";
     /// The reader got a challenge's bonus. Arguments: `title`, `points`.

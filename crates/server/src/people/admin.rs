@@ -215,6 +215,7 @@ pub async fn invite(
         };
         match state.store.create_user(&new, now).await {
             Ok(id) => {
+                crate::webhooks::events::person_created(&state, id, &new.roles, now).await;
                 send_invitation(&state, &user, id, &email, p.locale, p.first.as_str()).await?;
                 state
                     .store
@@ -355,11 +356,14 @@ pub async fn deactivate(State(state): State<AppState>, user: CurrentUser, Path(i
         return Ok(redirect_flash(&to, false, "error-deactivate-self", None));
     }
     let now = crate::now();
-    state.store.deactivate_user(id, now).await?;
+    let changed = state.store.deactivate_user(id, now).await?;
     state
         .store
         .audit(Some(user.id), "user.deactivate", &target.email, now)
         .await?;
+    if changed {
+        crate::webhooks::events::person_deactivated(&state, id, now).await;
+    }
     Ok(redirect_flash(&to, true, "flash-deactivated", Some(&target.name())))
 }
 

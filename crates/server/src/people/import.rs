@@ -75,7 +75,13 @@ pub async fn import_employees(
         Checked::Invalid(errors) => return Ok(Err(errors)),
         Checked::Planned(rows, plan) => (rows, plan),
     };
-    let outcome = state.store.apply_import(&rows, &plan, crate::now()).await?;
+    let now = crate::now();
+    let outcome = state.store.apply_import(&rows, &plan, now).await?;
+    let added_rows = rows.iter().zip(&plan).filter(|(_, a)| **a == Action::Add);
+    for ((row, _), id) in added_rows.zip(&outcome.added) {
+        let roles: Vec<ambasada_core::Role> = row.roles.iter().copied().collect();
+        crate::webhooks::events::person_created(state, *id, &roles, now).await;
+    }
     if invite_new {
         let added: Vec<&EmployeeRow> = rows
             .iter()

@@ -89,6 +89,9 @@ pub async fn record(
             "This external_id was already reported with another click token or kind.",
         ));
     }
+    if created {
+        crate::webhooks::events::conversion_recorded(&state, &c, &source).await;
+    }
     let status = if created { StatusCode::CREATED } else { StatusCode::OK };
     Ok((
         status,

@@ -249,6 +249,7 @@ async fn record_application(
             .filter(|c| tracking::within_attribution_window(c.at, now))
     };
     let referral = source.is_some();
+    let ambassador_id = source.as_ref().map(|s| s.ambassador_id);
     let application = NewApplication {
         offer_id: t.offer.id,
         name: name.as_str().to_string(),
@@ -261,6 +262,7 @@ async fn record_application(
     };
     let app_id = state.store.create_application(&application, now).await?;
     tracing::info!(application = app_id, referral, "application received");
+    crate::webhooks::events::application_created(state, app_id, t.offer.id, ambassador_id, now).await;
     crate::notifications::job_application(state, app_id, name.as_str(), &t.offer.title).await;
     let body = ctx.tr.a(
         "email-applied-body",

@@ -347,13 +347,15 @@ pub async fn move_stage(
     let Some(to) = Stage::parse(&f.stage).filter(|to| from.can_move_to(*to)) else {
         return Ok(redirect_flash(&to_page, false, "error-stage", None));
     };
+    let now = crate::now();
     if !state
         .store
-        .move_application(id, from.as_str(), to.as_str(), user.id, crate::now())
+        .move_application(id, from.as_str(), to.as_str(), user.id, now)
         .await?
     {
         return Ok(redirect_flash(&to_page, false, "error-content-changed", None));
     }
+    crate::webhooks::events::application_stage_changed(&state, id, a.offer_id, from.as_str(), to.as_str(), now).await;
     crate::rewards::awarding::stage_moved(&state, id, to).await;
     Ok(redirect_flash(&to_page, true, "flash-stage-moved", None))
 }

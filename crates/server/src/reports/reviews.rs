@@ -280,5 +280,8 @@ pub async fn publish(state: &AppState, r: &Review, program: &Program, by: &User,
     if won && !emails.is_empty() {
         state.mail_wakeup.notify_one();
     }
+    if won {
+        crate::webhooks::events::review_published(state, r.id, r.program_id, &r.period_key, now).await;
+    }
     Ok(won)
 }

@@ -54,6 +54,7 @@ pub async fn redeem(
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("redemption {id} vanished"))?;
             redemption_messages::requested(state, &r, user).await;
+            crate::webhooks::events::reward_redeemed(state, &r).await;
             Ok(Some(Ok(r)))
         }
         Err(refusal) => Ok(Some(Err(refusal))),

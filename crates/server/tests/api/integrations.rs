@@ -2,7 +2,7 @@
 //! in for Slack and Teams (it records each request and answers what the test tells it);
 //! the coordinator sets the URLs on the program's page; the bodies are checked field by
 //! field; a 500 and a 429 are retried, a 404 stops the channel, a redirect is not followed;
-//! the URL is never shown whole, nor in any API answer. Without `webhooks_allow_local` (as in
+//! the URL is never shown whole, nor in any API answer. Without `webhooks_allow_private` (as in
 //! production), nothing is posted to this machine or a private network.
 
 use crate::common::{Db, PASSWORD, TestApp, postgres_url, wait_for, wait_until};
@@ -681,9 +681,9 @@ async fn name_resolving_inside() -> Option<String> {
     None
 }
 
-/// With `webhooks_allow_local` off, as in production.
+/// With `webhooks_allow_private` off, as in production.
 async fn in_production_nothing_is_posted_to_this_machine_or_a_private_network(app: &TestApp) {
-    assert!(!app.state.config.webhooks_allow_local);
+    assert!(!app.state.config.webhooks_allow_private);
     app.state.webhooks.set_policy(quick_policy());
     let (hook, base) = Hook::start().await;
     let port = base.rsplit(':').next().unwrap().to_string();
@@ -775,7 +775,7 @@ mod in_production_nothing_is_posted_to_this_machine_or_a_private_network {
     use super::*;
 
     async fn production(db: Db) -> TestApp {
-        TestApp::spawn_with(db, |c| c.webhooks_allow_local = false, None).await
+        TestApp::spawn_with(db, |c| c.webhooks_allow_private = false, None).await
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -37,3 +37,4 @@ mod security_b;
 mod security_c;
 mod tracking;
 mod training;
+mod webhooks;

@@ -264,7 +264,7 @@ impl TestApp {
         config.data_dir = dir.join("data").display().to_string();
         // The Slack and Teams stand-ins listen on loopback (`integrations.rs` turns this
         // off to test the production rule).
-        config.webhooks_allow_local = true;
+        config.webhooks_allow_private = true;
         configure(&mut config);
         let listener = tokio::net::TcpListener::bind(config.bind).await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());

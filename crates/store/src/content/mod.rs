@@ -368,12 +368,14 @@ impl Store {
     }
 
     /// Publishes approved items whose start has come and expires items whose expiry has
-    /// passed, recording each step as the system's. Returns (published, expired).
-    pub async fn publish_and_expire_due(&self, now: Millis) -> Result<(u64, u64)> {
+    /// passed, recording each step as the system's. Returns how many were published and
+    /// the ids of those expired (each returned to one caller, also with several
+    /// processes: the expiring `UPDATE` is the claim).
+    pub async fn publish_and_expire_due(&self, now: Millis) -> Result<(u64, Vec<i64>)> {
         let mut tx = self.pool.begin().await?;
         let due_publish = "status = 'approved' AND starts_at <= $1 AND (expires_at IS NULL OR expires_at > $1)";
         let due_expire = "status IN ('approved', 'published') AND expires_at IS NOT NULL AND expires_at <= $1";
-        let mut counts = [0u64; 2];
+        let mut changed: [Vec<i64>; 2] = Default::default();
         for (i, (cond, to)) in [(due_publish, "published"), (due_expire, "expired")]
             .into_iter()
             .enumerate()
@@ -385,16 +387,17 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-            counts[i] = sqlx::query(AssertSqlSafe(format!(
-                "UPDATE content_items SET status = '{to}', updated_at = $1 WHERE {cond}"
+            let ids: Vec<(i64,)> = sqlx::query_as(AssertSqlSafe(format!(
+                "UPDATE content_items SET status = '{to}', updated_at = $1 WHERE {cond} RETURNING id"
             )))
             .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            .fetch_all(&mut *tx)
+            .await?;
+            changed[i] = ids.into_iter().map(|(id,)| id).collect();
         }
         tx.commit().await?;
-        Ok((counts[0], counts[1]))
+        let [published, expired] = changed;
+        Ok((published.len() as u64, expired))
     }
 
     /// Claims the published items not announced yet (notifications, Slack, Teams): each is

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod import;
+mod lifecycle;
 
 use crate::{Result, Store, StoreError};
 use ambasada_core::{Email, Locale, Millis, Network, Role};
@@ -437,40 +438,6 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.and_then(|r| r.0))
-    }
-
-    /// Deactivates a person: they can no longer log in, their sessions end and their API
-    /// tokens stop working. Their history stays.
-    pub async fn deactivate_user(&self, id: i64, now: Millis) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE users SET deactivated_at = $2, updated_at = $2 WHERE id = $1 AND deactivated_at IS NULL")
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        // Their open planned posts are no longer asked for, and the calendar feeds they
-        // held (their own, and those of the programs they coordinate) stop.
-        sqlx::query("DELETE FROM planned_posts WHERE user_id = $1 AND status = 'planned'")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        crate::calendar::revoke_feeds_held_by(&mut tx, id).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Lets a deactivated person back in.
-    pub async fn reactivate_user(&self, id: i64, now: Millis) -> Result<()> {
-        sqlx::query("UPDATE users SET deactivated_at = NULL, updated_at = $2 WHERE id = $1")
-            .bind(id)
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 
     /// How many active people hold a role (to keep at least one admin).
