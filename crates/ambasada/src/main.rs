@@ -106,6 +106,9 @@ enum PersonCommand {
     /// Print everything stored about a person as JSON (the document the admin page and
     /// the profile give): `ambasada person export --email E > file.json`.
     Export(PersonExport),
+    /// Erase a person's personal data for good (GDPR article 17): they can no longer log
+    /// in; what totals count stays, under "former employee". `ambasada person erase --email E`.
+    Erase(PersonExport),
 }
 
 #[derive(Args)]
@@ -256,6 +259,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Person {
             command: PersonCommand::Export(args),
         } => export_person(config, args).await,
+        Command::Person {
+            command: PersonCommand::Erase(args),
+        } => erase_person(config, args).await,
         Command::Import {
             command: ImportCommand::Employees(args),
         } => import_employees(config, args).await,
@@ -394,6 +400,29 @@ async fn export_person(mut config: Config, args: PersonExport) -> anyhow::Result
         .audit(None, "person.export", email.as_str(), ambasada_server::now())
         .await?;
     println!("{}", serde_json::to_string_pretty(&doc)?);
+    Ok(())
+}
+
+/// `ambasada person erase`: erases the person (their name becomes "former employee" in
+/// their own language) and says so; the audit log records the erasure, by nobody.
+async fn erase_person(mut config: Config, args: PersonExport) -> anyhow::Result<()> {
+    let email = Email::parse(&args.email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    args.database.apply(&mut config)?;
+    let state = AppState::start(config).await?;
+    let Some(u) = state.store.user_by_email(&email).await? else {
+        bail!("--email: no account {email}")
+    };
+    if u.has_role(Role::Admin) && u.is_active() && state.store.count_active_with_role(Role::Admin).await? <= 1 {
+        bail!("--email: {email} is the last active admin; make someone else an admin first");
+    }
+    if !ambasada_server::privacy::erase::erase_person(&state, None, u.id, u.locale).await? {
+        bail!("--email: {email} was erased already");
+    }
+    println!(
+        "erased {email}: now {} ({})",
+        ambasada_server::privacy::erase::person_subject(u.id),
+        ambasada_store::erasure::erased_address(u.id)
+    );
     Ok(())
 }
 

@@ -13,6 +13,7 @@ pub mod people;
 pub mod programs;
 pub mod recruiting;
 pub mod reports;
+pub mod retention;
 pub mod rewards;
 pub mod signed;
 pub mod text;

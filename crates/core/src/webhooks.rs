@@ -30,13 +30,14 @@ pub enum Event {
     ConversionRecorded,
     PersonCreated,
     PersonDeactivated,
+    PersonErased,
     RewardRedeemed,
     ReviewPublished,
 }
 
 impl Event {
     /// Every event, in the order pages list them.
-    pub const ALL: [Event; 10] = [
+    pub const ALL: [Event; 11] = [
         Event::ShareConfirmed,
         Event::ContentPublished,
         Event::ContentExpired,
@@ -45,6 +46,7 @@ impl Event {
         Event::ConversionRecorded,
         Event::PersonCreated,
         Event::PersonDeactivated,
+        Event::PersonErased,
         Event::RewardRedeemed,
         Event::ReviewPublished,
     ];
@@ -59,6 +61,7 @@ impl Event {
             Event::ConversionRecorded => "conversion.recorded",
             Event::PersonCreated => "person.created",
             Event::PersonDeactivated => "person.deactivated",
+            Event::PersonErased => "person.erased",
             Event::RewardRedeemed => "reward.redeemed",
             Event::ReviewPublished => "review.published",
         }

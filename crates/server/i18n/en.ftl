@@ -2337,6 +2337,7 @@ endpoints-event-application-stage_changed = an application changed stage
 endpoints-event-conversion-recorded = a conversion was reported
 endpoints-event-person-created = a person was added
 endpoints-event-person-deactivated = a person was deactivated
+endpoints-event-person-erased = a person's personal data was erased
 endpoints-event-reward-redeemed = an ambassador asked for a reward
 endpoints-event-review-published = a program review was published
 error-endpoint-url = Enter an http(s) address, such as https://ats.example.com/hooks/ambasada.
@@ -2353,4 +2354,37 @@ email-endpoint-disabled-body = The webhook endpoint { $url } has not accepted a 
 audit-do-webhook-endpoint-create = Webhook endpoint added: { $subject }
 audit-do-webhook-endpoint-delete = Webhook endpoint removed: { $subject }
 audit-do-webhook-endpoint-enable = Webhook endpoint enabled: { $subject }
+
+# --- erasure (C14, GDPR article 17) ---
+former-employee = Former employee
+former-candidate = Erased candidate
+erase-title = Erase personal data
+erase-help = For a request under GDPR article 17. The person can no longer sign in; their name, email address, password, profiles, the texts of their shares, their notifications and emails are removed for good. Their shares, clicks and points stay in the totals, and content they wrote stays, signed "Former employee". Download their data first if they asked for a copy.
+erase-confirm-label = To confirm, type the person's email address ({ $email })
+erase-confirm-dialog = Erase this person's personal data for good? This cannot be undone.
+erase-button = Erase personal data
+erase-done-at = Personal data erased { $when }. The account stays only so that totals add up.
+error-erase-self = You cannot erase your own account: ask another admin.
+error-erased-already = This personal data has already been erased.
+error-erase-confirm = The email address you typed does not match: nothing was erased.
+flash-person-erased = Personal data erased.
+flash-application-erased = The candidate's data and CV were erased.
+application-erased-at = The candidate's personal data was erased { $when }.
+application-erase-title = Erase the candidate's data
+application-erase-help = For a candidate's request, or when their data may no longer be kept: their name, address, profile, message and CV file are removed for good. The application still counts in the totals and referrals, without them.
+application-erase-confirm = Erase this candidate's data and CV for good? This cannot be undone.
+application-erase-button = Erase the candidate's data
+audit-do-person-erase = Personal data erased: { $subject }
+audit-do-application-erase = Candidate's data erased: { $subject }
+
+# --- retention (C14, GDPR article 5(1)(e)) ---
+careers-future-consent = I also agree to the processing of my personal data for future recruitments, for { $period } from this application (optional).
+careers-future-consent-months =
+    { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    }
+careers-future-consent-hint = Without this consent, your application and CV are deleted after this recruitment ends.
+applications-future-consent-given = Consent to future recruitments given { $when }
+audit-do-retention-run = Retention run deleted (applications / CVs / clicks / notifications / messages / audit entries): { $subject }
 

@@ -2470,6 +2470,7 @@ endpoints-event-application-stage_changed = aplikacja przeszła do innego etapu
 endpoints-event-conversion-recorded = zgłoszono konwersję
 endpoints-event-person-created = dodano osobę
 endpoints-event-person-deactivated = dezaktywowano osobę
+endpoints-event-person-erased = usunięto dane osobowe osoby
 endpoints-event-reward-redeemed = ambasador poprosił o nagrodę
 endpoints-event-review-published = opublikowano przegląd programu
 error-endpoint-url = Wpisz adres http(s), na przykład https://ats.firma.pl/hooks/ambasada.
@@ -2486,4 +2487,39 @@ email-endpoint-disabled-body = Adres webhooka { $url } od trzech dni nie przyją
 audit-do-webhook-endpoint-create = Dodano adres webhooka: { $subject }
 audit-do-webhook-endpoint-delete = Usunięto adres webhooka: { $subject }
 audit-do-webhook-endpoint-enable = Włączono adres webhooka: { $subject }
+
+# --- erasure (C14, GDPR article 17) ---
+former-employee = Dane usunięte
+former-candidate = Kandydat (dane usunięte)
+erase-title = Usuń dane osobowe
+erase-help = Na wniosek z art. 17 RODO. Ta osoba nie będzie mogła się już zalogować; jej imię i nazwisko, adres e-mail, hasło, profile, teksty udostępnień, powiadomienia i e-maile zostaną trwale usunięte. Jej udostępnienia, kliknięcia i punkty nadal są wliczane do statystyk, a treści, które napisała, zostają z podpisem „Dane usunięte”. Jeśli prosiła o kopię danych, najpierw ją pobierz.
+erase-confirm-label = Aby potwierdzić, wpisz adres e-mail tej osoby ({ $email })
+erase-confirm-dialog = Trwale usunąć dane osobowe tej osoby? Tej operacji nie można cofnąć.
+erase-button = Usuń dane osobowe
+erase-done-at = Dane osobowe usunięto { $when }. Konto pozostaje wyłącznie po to, by zgadzały się statystyki.
+error-erase-self = Nie możesz usunąć danych własnego konta. Poproś o to innego administratora.
+error-erased-already = Te dane osobowe zostały już usunięte.
+error-erase-confirm = Wpisany adres e-mail się nie zgadza. Niczego nie usunięto.
+flash-person-erased = Usunięto dane osobowe.
+flash-application-erased = Usunięto dane kandydata i jego CV.
+application-erased-at = Dane osobowe kandydata usunięto { $when }.
+application-erase-title = Usuń dane kandydata
+application-erase-help = Na prośbę kandydata albo gdy nie wolno już przechowywać jego danych: imię i nazwisko, adres e-mail, profil, wiadomość i plik CV zostaną trwale usunięte. Aplikacja nadal jest wliczana do statystyk i poleceń, ale bez danych osobowych.
+application-erase-confirm = Trwale usunąć dane i CV tego kandydata? Tej operacji nie można cofnąć.
+application-erase-button = Usuń dane kandydata
+audit-do-person-erase = Usunięto dane osobowe: { $subject }
+audit-do-application-erase = Usunięto dane kandydata: { $subject }
+
+# --- retention (C14, GDPR article 5(1)(e)) ---
+careers-future-consent = Wyrażam też zgodę na przetwarzanie moich danych osobowych w przyszłych rekrutacjach przez { $period } od tej aplikacji (nieobowiązkowo).
+careers-future-consent-months =
+    { $count ->
+        [one] { $count } miesiąc
+        [few] { $count } miesiące
+        [many] { $count } miesięcy
+       *[other] { $count } miesiąca
+    }
+careers-future-consent-hint = Bez tej zgody Twoją aplikację i CV usuniemy po zakończeniu tej rekrutacji.
+applications-future-consent-given = Zgoda na przyszłe rekrutacje udzielona { $when }
+audit-do-retention-run = Przegląd retencji usunął (aplikacje / CV / kliknięcia / powiadomienia / wiadomości / wpisy dziennika): { $subject }
 

@@ -77,6 +77,8 @@ pub struct Config {
     /// What an answered click survives, and how many clicks may wait for the click
     /// loader before redirects answer 503.
     pub clicks: ambasada_store::tracking::ClickOptions,
+    /// How long personal data is kept (the daily retention run).
+    pub retention: ambasada_core::retention::Retention,
     /// The bearer token `/metrics` requires; without one `/metrics` is not served.
     pub metrics_token: Option<Secret>,
 }
@@ -117,6 +119,32 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "false",
         "let webhooks (signed endpoints, Slack and Teams) post to this machine and private networks (demo and tests only)",
     ),
+    (
+        "retention_applications_months",
+        "6",
+        "months a candidate's application and CV are kept after the offer closed",
+    ),
+    (
+        "retention_consented_months",
+        "24",
+        "months an application is kept when the candidate consented to future recruitments",
+    ),
+    (
+        "retention_raw_clicks_days",
+        "180",
+        "days raw click rows are kept (at least 35); the daily roll-ups keep every count",
+    ),
+    (
+        "retention_notifications_days",
+        "180",
+        "days in-app notifications are kept",
+    ),
+    (
+        "retention_messages_days",
+        "90",
+        "days the bodies of sent emails and webhook messages are kept",
+    ),
+    ("retention_audit_days", "730", "days audit log entries are kept"),
     (
         "click_durability",
         "process",
@@ -317,6 +345,7 @@ impl Config {
         };
         Ok(Config {
             clicks: click_options(raw)?,
+            retention: retention(raw)?,
             database_url: Secret(database_url),
             bind,
             base_url,
@@ -358,6 +387,35 @@ fn click_options(raw: &Raw) -> Result<ambasada_store::tracking::ClickOptions, Co
             )
         })?;
     Ok(ambasada_store::tracking::ClickOptions { durability, backlog })
+}
+
+/// The `retention_*` settings: whole numbers, raw clicks at least
+/// [`MIN_RAW_CLICKS_DAYS`](ambasada_core::retention::MIN_RAW_CLICKS_DAYS) days.
+fn retention(raw: &Raw) -> Result<ambasada_core::retention::Retention, ConfigError> {
+    let number = |key: &str, min: u32| {
+        raw.get(key)
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n >= min && *n <= 100_000)
+            .ok_or_else(|| {
+                raw.error(
+                    key,
+                    format!("expected a whole number from {min}, not {:?}", raw.get(key)),
+                )
+            })
+    };
+    Ok(ambasada_core::retention::Retention {
+        applications_months: number("retention_applications_months", 1)?,
+        consented_months: number("retention_consented_months", 1)?,
+        raw_clicks_days: number(
+            "retention_raw_clicks_days",
+            ambasada_core::retention::MIN_RAW_CLICKS_DAYS,
+        )?,
+        notifications_days: number("retention_notifications_days", 1)?,
+        messages_days: number("retention_messages_days", 1)?,
+        audit_days: number("retention_audit_days", 1)?,
+    })
 }
 
 fn parse_base_url(s: &str) -> Result<String, String> {

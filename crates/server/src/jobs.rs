@@ -15,6 +15,7 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
         tokio::spawn(calendar_tick(state.clone(), stop.clone())),
         tokio::spawn(crate::integrations::sender(state.clone(), stop.clone())),
         tokio::spawn(crate::webhooks::run(state.clone(), stop.clone())),
+        tokio::spawn(crate::privacy::retention::run(state.clone(), stop.clone())),
         tokio::spawn(crate::digests::run(state.clone(), stop.clone())),
         tokio::spawn(crate::rewards::awarding::clicks_job(state.clone(), stop.clone())),
         tokio::spawn(crate::rewards::settle::run(state.clone(), stop.clone())),

@@ -29,6 +29,7 @@ pub const JOBS: &[&str] = &[
     "digests",
     "slack_teams",
     "webhooks",
+    "retention",
     "reviews",
 ];
 

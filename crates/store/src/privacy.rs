@@ -217,9 +217,13 @@ fn object(row: &AnyRow) -> Value {
 }
 
 /// A LIKE pattern (escape character `!`) of texts that end with a space and `email`.
-fn ends_with_pattern(email: &str) -> String {
-    let escaped = email.replace('!', "!!").replace('%', "!%").replace('_', "!_");
-    format!("% {escaped}")
+pub(crate) fn ends_with_pattern(email: &str) -> String {
+    format!("% {}", escape_like(email))
+}
+
+/// `text` for a LIKE pattern with the escape character `!`: matched literally.
+pub(crate) fn escape_like(text: &str) -> String {
+    text.replace('!', "!!").replace('%', "!%").replace('_', "!_")
 }
 
 impl Store {

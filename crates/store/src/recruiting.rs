@@ -41,6 +41,8 @@ pub struct NewApplication {
     pub message: String,
     pub cv_file: Option<String>,
     pub consent_text: String,
+    /// The optional consent to future recruitments, as shown, when it was given.
+    pub future_consent_text: Option<String>,
     /// The click it came through, with the attribution copied from it.
     pub source: Option<crate::tracking::ClickSource>,
 }
@@ -65,6 +67,11 @@ pub struct Application {
     pub program_name: Option<String>,
     pub network: Option<String>,
     pub created_at: Millis,
+    /// When the candidate's personal data was erased.
+    pub erased_at: Option<Millis>,
+    /// The optional consent to future recruitments, as shown, and when it was given.
+    pub future_consent_text: Option<String>,
+    pub future_consent_at: Option<Millis>,
 }
 
 /// Referrals summed by a key (ambassador, network or item).
@@ -92,7 +99,8 @@ const OFFER_COLUMNS: &str = "o.id, o.title, o.location, o.contract_type, o.descr
 
 const APPLICATION_COLUMNS: &str = "a.id, a.offer_id, o.title AS offer_title, a.name, a.email, a.profile_url, a.message, \
      a.cv_file, a.consent_text, a.stage, a.ambassador_id, u.first_name || ' ' || u.last_name AS ambassador_name, \
-     a.item_id, c.title AS item_title, p.name AS program_name, a.network, a.created_at";
+     a.item_id, c.title AS item_title, p.name AS program_name, a.network, a.created_at, a.erased_at, \
+     a.future_consent_text, a.future_consent_at";
 
 const APPLICATION_JOINS: &str = "FROM applications a JOIN job_offers o ON o.id = a.offer_id \
      LEFT JOIN users u ON u.id = a.ambassador_id LEFT JOIN content_items c ON c.id = a.item_id \
@@ -111,7 +119,8 @@ impl Store {
     pub async fn create_offer(&self, o: &OfferInput, author: i64, now: Millis) -> Result<i64> {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO job_offers (title, location, contract_type, description, language, status, created_by, \
-             created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+             created_at, updated_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, \
+             CASE WHEN $6 = 'closed' THEN $8 ELSE NULL END) RETURNING id",
         )
         .bind(&o.title)
         .bind(&o.location)
@@ -129,7 +138,8 @@ impl Store {
     pub async fn update_offer(&self, id: i64, o: &OfferInput, now: Millis) -> Result<()> {
         let r = sqlx::query(
             "UPDATE job_offers SET title = $2, location = $3, contract_type = $4, description = $5, language = $6, \
-             status = $7, updated_at = $8 WHERE id = $1",
+             status = $7, updated_at = $8, \
+             closed_at = CASE WHEN $7 = 'closed' THEN COALESCE(closed_at, $8) ELSE NULL END WHERE id = $1",
         )
         .bind(id)
         .bind(&o.title)
@@ -173,8 +183,9 @@ impl Store {
         let s = a.source.as_ref();
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO applications (offer_id, name, email, profile_url, message, cv_file, consent_text, stage, \
-             click_id, ambassador_id, item_id, program_id, network, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+             click_id, ambassador_id, item_id, program_id, network, created_at, updated_at, future_consent_text, \
+             future_consent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13, $14, \
+             CASE WHEN $14 IS NULL THEN NULL ELSE $13 END) RETURNING id",
         )
         .bind(a.offer_id)
         .bind(&a.name)
@@ -189,6 +200,7 @@ impl Store {
         .bind(s.and_then(|s| s.program_id))
         .bind(s.map(|s| s.network.clone()))
         .bind(now)
+        .bind(a.future_consent_text.as_deref())
         .fetch_one(&mut *tx)
         .await?;
         if let Some(s) = s {

@@ -109,6 +109,7 @@ pub(super) async fn seed_applications(state: &AppState, now: i64, offers: &[i64]
             message: "Dzień dobry, chętnie porozmawiam o tej roli.".into(),
             cv_file: None,
             consent_text: consent.clone(),
+            future_consent_text: None,
             source,
         };
         let id = store.create_application(&application, at).await?;

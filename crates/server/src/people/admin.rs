@@ -134,6 +134,18 @@ struct PersonTemplate<'a> {
     roles: &'static [Role],
 }
 
+impl PersonTemplate<'_> {
+    /// Whether the person's data was erased: the page shows no form that could put data
+    /// back into the shell.
+    fn erased(&self) -> bool {
+        self.person.as_ref().is_some_and(|u| u.erased_at.is_some())
+    }
+    /// Whether the page is the viewer's own (nobody erases their own account).
+    fn is_me(&self, id: &i64) -> bool {
+        self.p.user.as_ref().is_some_and(|u| u.id == *id)
+    }
+}
+
 struct Parsed {
     first: PersonName,
     last: PersonName,
@@ -296,6 +308,15 @@ pub async fn save(
 ) -> Result<Response> {
     user.require(Role::Admin)?;
     let target = person(&state, id).await?;
+    if target.erased_at.is_some() {
+        // An erased account stays a shell: nobody's data goes back into it.
+        return Ok(redirect_flash(
+            &format!("/app/admin/users/{id}"),
+            false,
+            "error-erased-already",
+            None,
+        ));
+    }
     let teams = state.store.teams().await?;
     let mut errors = FieldErrors::default();
     let parsed = parse_person(&ctx, &form, &teams, &mut errors);
@@ -370,6 +391,14 @@ pub async fn deactivate(State(state): State<AppState>, user: CurrentUser, Path(i
 pub async fn reactivate(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     user.require(Role::Admin)?;
     let target = person(&state, id).await?;
+    if target.erased_at.is_some() {
+        return Ok(redirect_flash(
+            &format!("/app/admin/users/{id}"),
+            false,
+            "error-erased-already",
+            None,
+        ));
+    }
     let now = crate::now();
     state.store.reactivate_user(id, now).await?;
     state

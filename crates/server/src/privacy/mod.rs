@@ -3,6 +3,9 @@
 //! JSON document: `format`, `exported_at`, `note`, then one key per kind of data
 //! (`person`, `roles`, `teams`, ..., `shares`, `links`, ...; see the README's Privacy).
 
+pub mod erase;
+pub mod retention;
+
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
@@ -11,7 +14,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde_json::{Map, Value};
 
 /// The document's format name; a change of shape gets a new number.
@@ -80,4 +83,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/app/admin/users/{id}/export", get(admin))
         .route("/app/profile/export", get(own))
+        .route("/app/admin/users/{id}/erase", post(erase::person))
+        .route("/app/applications/{id}/erase", post(erase::application))
 }

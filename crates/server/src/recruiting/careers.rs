@@ -71,6 +71,8 @@ pub struct ApplyForm {
     pub profile_url: String,
     pub message: String,
     pub consent: bool,
+    /// The second, optional consent: to future recruitments.
+    pub future_consent: bool,
 }
 
 #[derive(Template)]
@@ -82,6 +84,7 @@ struct OfferTemplate<'a> {
     og: super::open_graph::OpenGraph,
     og_url: String,
     consent_text: String,
+    future_consent_text: String,
     click_token: String,
     form: ApplyForm,
     errors: FieldErrors,
@@ -94,6 +97,14 @@ impl OfferTemplate<'_> {
     }
 }
 
+/// The optional consent to future recruitments, in the reader's language, with how long
+/// it keeps the application (the `retention_consented_months` setting).
+fn future_consent_text(state: &AppState, ctx: &Ctx) -> String {
+    let months = i64::from(state.config.retention.consented_months);
+    let period = ctx.tr.n("careers-future-consent-months", months);
+    ctx.tr.a1("careers-future-consent", "period", &period)
+}
+
 async fn offer_template<'a>(state: &AppState, ctx: &'a Ctx, id: i64, click_token: String) -> Result<OfferTemplate<'a>> {
     let offer = state.store.offer(id).await?.ok_or(AppError::NotFound)?;
     Ok(OfferTemplate {
@@ -102,6 +113,7 @@ async fn offer_template<'a>(state: &AppState, ctx: &'a Ctx, id: i64, click_token
         og: super::open_graph::offer(state, &ctx.brand, &offer),
         og_url: format!("{}/careers/{}", state.config.base_url, offer.id),
         consent_text: super::consent_text(state, ctx.tr.locale).await?,
+        future_consent_text: future_consent_text(state, ctx),
         click_token,
         offer,
         form: ApplyForm::default(),
@@ -258,6 +270,7 @@ async fn record_application(
         message: t.form.message.trim().to_string(),
         cv_file,
         consent_text: t.consent_text.clone(),
+        future_consent_text: t.form.future_consent.then(|| t.future_consent_text.clone()),
         source,
     };
     let app_id = state.store.create_application(&application, now).await?;
@@ -319,6 +332,7 @@ pub async fn apply(
         profile_url: get("profile_url"),
         message: get("message"),
         consent: !get("consent").is_empty(),
+        future_consent: !get("future_consent").is_empty(),
     };
     if attempts > APPLICATIONS_PER_HOUR {
         t.form_error = Some(ctx.t("error-apply-rate"));

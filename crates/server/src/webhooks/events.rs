@@ -127,6 +127,13 @@ pub async fn person_deactivated(state: &AppState, person_id: i64, at: Millis) {
     emit(state, Event::PersonDeactivated, &format!("{person_id}:{at}"), data).await;
 }
 
+/// A person's personal data was erased: systems that copied it erase theirs too (GDPR
+/// article 19).
+pub async fn person_erased(state: &AppState, person_id: i64, at: Millis) {
+    let data = json!({ "person_id": person_id, "erased_at": rfc3339(at) });
+    emit(state, Event::PersonErased, &person_id.to_string(), data).await;
+}
+
 /// An ambassador asked for a reward.
 pub async fn reward_redeemed(state: &AppState, r: &ambasada_store::rewards::redemptions::Redemption) {
     let data = json!({

@@ -586,6 +586,7 @@ async fn badges_are_earned_once_with_the_date_the_rule_became_true(app: &TestApp
                 message: String::new(),
                 cv_file: None,
                 consent_text: "I agree".into(),
+                future_consent_text: None,
                 source: Some(ambasada_store::tracking::ClickSource {
                     click_id: ids[0],
                     at: click_at,

@@ -19,6 +19,8 @@ pub struct User {
     pub time_zone: String,
     pub created_at: Millis,
     pub deactivated_at: Option<Millis>,
+    /// When their personal data was erased (the account is a shell since).
+    pub erased_at: Option<Millis>,
     /// False until the person accepted an invitation (or an admin set a password).
     pub has_password: bool,
     /// Whether an invitation was ever sent (`users.invited_at`; people imported without
@@ -99,12 +101,13 @@ struct UserRow {
     time_zone: String,
     created_at: i64,
     deactivated_at: Option<i64>,
+    erased_at: Option<i64>,
     has_password: i64,
     invited: i64,
 }
 
 const USER_COLUMNS: &str = "u.id, u.email, u.first_name, u.last_name, u.locale, u.time_zone, \
-     u.created_at, u.deactivated_at, \
+     u.created_at, u.deactivated_at, u.erased_at, \
      CAST(CASE WHEN u.password_hash IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_password, \
      CAST(CASE WHEN u.invited_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS invited";
 
@@ -119,6 +122,7 @@ impl UserRow {
             time_zone: self.time_zone,
             created_at: self.created_at,
             deactivated_at: self.deactivated_at,
+            erased_at: self.erased_at,
             has_password: self.has_password != 0,
             invited: self.invited != 0,
             roles: Vec::new(),

@@ -94,7 +94,7 @@ impl Store {
              CAST(COALESCE(SUM(CASE WHEN s.post_url IS NULL OR s.post_url = '' THEN 1 ELSE 0 END), 0) AS BIGINT) \
                AS without_post_url \
              FROM shares s JOIN users u ON u.id = s.user_id \
-             WHERE s.program_id = $1 AND s.created_at >= $2 \
+             WHERE s.program_id = $1 AND s.created_at >= $2 AND u.erased_at IS NULL \
              GROUP BY s.user_id, u.first_name, u.last_name \
              HAVING SUM(CASE WHEN s.post_url IS NULL OR s.post_url = '' THEN 1 ELSE 0 END) > 0 \
              ORDER BY without_post_url DESC, s.user_id LIMIT $3",
