@@ -60,6 +60,11 @@ enum Command {
         #[command(subcommand)]
         command: PersonCommand,
     },
+    /// What is stored and why (GDPR article 30).
+    Privacy {
+        #[command(subcommand)]
+        command: PrivacyCommand,
+    },
     /// Manage personal API tokens.
     Token {
         #[command(subcommand)]
@@ -117,6 +122,13 @@ struct PersonExport {
     email: String,
     #[command(flatten)]
     database: DemoFlag,
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Print the processing register in Markdown, with the configured retention periods:
+    /// `ambasada privacy register > docs/PRIVACY.md`.
+    Register,
 }
 
 #[derive(Subcommand)]
@@ -250,6 +262,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { bind } => serve(config, bind).await,
         Command::Demo { bind, database } => serve_demo(config, &env, bind, database).await,
         Command::Migrate(args) => migrate::run(config, args).await,
+        Command::Privacy {
+            command: PrivacyCommand::Register,
+        } => {
+            let tr =
+                ambasada_server::i18n::Tr::new(std::sync::Arc::new(ambasada_server::i18n::I18n::new()), Locale::En);
+            print!(
+                "{}",
+                ambasada_server::privacy::register_page::markdown(&tr, &config.retention)
+            );
+            Ok(())
+        }
         Command::User {
             command: UserCommand::Create(args),
         } => create_user(config, args).await,

@@ -2388,3 +2388,85 @@ careers-future-consent-hint = Without this consent, your application and CV are 
 applications-future-consent-given = Consent to future recruitments given { $when }
 audit-do-retention-run = Retention run deleted (applications / CVs / clicks / notifications / messages / audit entries): { $subject }
 
+# --- processing register (C14, GDPR article 30) ---
+nav-privacy = Personal data
+register-title = Processing register
+register-intro = Every kind of data Ambasada stores, why, where (tables and columns), for how long and who can see it. It is made from the same list that a test checks against the database schema, so it cannot fall behind. Periods come from the retention settings in force.
+register-personal = Personal data
+register-other = Other data (no personal data; some columns name who made a record)
+register-why = Why
+register-who = Who can see it
+register-keep = How long
+register-where = Where
+register-runs = Retention runs
+register-runs-none = No retention run yet: the first one starts within an hour of the server starting.
+register-runs-columns = Deleted: applications / CVs / clicks / notifications / messages / audit entries
+register-rights = A person's copy of their data: on their page (admins) or their profile. Erasure: on their page (admins) or the application's page (recruiters).
+register-days =
+    { $count ->
+        [one] { $count } day
+       *[other] { $count } days
+    }
+register-months =
+    { $count ->
+        [one] { $count } month
+       *[other] { $count } months
+    }
+register-accounts-title = Accounts
+register-accounts-why = Signing in, roles and teams, the person's networks and their size (reach estimates), digest preferences, calendar feeds, and employee lists waiting for an admin's confirmation.
+register-accounts-who = Admins see everyone; coordinators see their programs' members; colleagues see names on leaderboards unless the person hides theirs; everyone sees their own profile.
+register-accounts-keep = As long as the account exists: an admin deactivates it when someone leaves and erases it on request; an unconfirmed employee list for a day.
+register-security-title = Sign-in security
+register-security-why = Sessions, personal API tokens and one-time links (invitations, password resets) are stored as hashes; failed sign-ins and rate limits by keyed hashes of the address, to stop guessing.
+register-security-who = Nobody sees the secrets; everyone sees their own tokens on their profile.
+register-security-keep = Sessions until they expire (30 days), links until they expire (at most 7 days), tokens until revoked, failed sign-ins for 15 minutes, rate-limit records for a day.
+register-sharing-title = Shares and tracked links
+register-sharing-why = What each ambassador shared (text, network, post address, personalisation), their tracked links, and their planned posts: the program's measurement, points and calendar.
+register-sharing-who = The ambassador; the program's coordinators; admins. Reports show totals.
+register-sharing-keep = As long as the account exists; erasure empties the texts and post addresses and keeps the counts.
+register-clicks-title = Clicks
+register-clicks-why = Each click on a tracked link: when, which link, the network, the browser family, the referring site, and a hash of the visitor made with a salt that changes daily (no IP address is stored); conversions reported against a click.
+register-clicks-who = Nobody sees single clicks: reports show counts per day.
+register-clicks-keep = Raw clicks { $period }, then only the daily counts; the visitor hashes of a day for two days; the daily salt for a day; clicks a conversion or application points at stay with them.
+register-measurement-title = Measurement per ambassador
+register-measurement-why = Daily and monthly numbers per ambassador (shares, clicks, visitors, conversions) behind the dashboards, leaderboards and reviews.
+register-measurement-who = Coordinators of the program, recruiters and admins (reports); the ambassador their own.
+register-measurement-keep = As long as the program's reports are needed; erasure keeps the numbers under "former employee".
+register-programs-title = Programs, selection and training
+register-programs-why = Who is a member of which program, applications to join (networks, topics, motivation, score, decision, consent), lessons read and quiz results.
+register-programs-who = The person; the program's coordinators; admins.
+register-programs-keep = As long as the account exists; erasure empties the motivation.
+register-motivation-title = Points and rewards
+register-motivation-why = Points earned and spent, badges, challenge winners and reward requests.
+register-motivation-who = The ambassador; the program's coordinators; admins; leaderboards show colleagues unless they hide their name.
+register-motivation-keep = As long as the account exists.
+register-candidates-title = Candidates
+register-candidates-why = Applications through the careers page (name, address, profile, message, CV file, the consent as shown, the optional consent to future recruitments), their stages, and the ambassador who referred them.
+register-candidates-who = Recruiters and admins; the referring ambassador sees only that someone applied through their link.
+register-candidates-keep = { $period } after the job offer closes, then erased (CV file included); with the consent to future recruitments, as long as that consent says; a recruiter erases a candidate on request.
+register-enps-title = eNPS surveys
+register-enps-why = Who took part in a survey (so nobody answers twice), and the answers without the person: scores counted per survey, comments kept apart; answers wait unlinked until a survey has enough of them.
+register-enps-who = Nobody sees who answered what; coordinators and admins see the results.
+register-enps-keep = As long as the survey exists.
+register-reviews-title = Monthly reviews
+register-reviews-why = A program's reviews: notes, the numbers frozen at publication (with the top ambassadors), attendance and decisions with their owners.
+register-reviews-who = The program's coordinators and admins; published reviews also its members.
+register-reviews-keep = As long as the program exists.
+register-notifications-title = Notifications and digests
+register-notifications-why = In-app notifications (what happened, where to look) and which digests were sent.
+register-notifications-who = The person the notification is for.
+register-notifications-keep = Notifications { $period }; the record of digests sent as long as the account exists.
+register-messages-title = Emails and webhook messages
+register-messages-why = Emails waiting or sent (address, subject, text), and messages to Slack, Teams and signed webhook endpoints.
+register-messages-who = Admins (the outbox and the webhook pages).
+register-messages-keep = Texts of sent or given-up emails and messages { $period }; who got which email and when as long as the account exists.
+register-audit-title = Audit log
+register-audit-why = Who did what to whom: administrative actions, exports, erasures and retention runs.
+register-audit-who = Admins.
+register-audit-keep = { $period }; entries naming an erased person name only their number.
+register-content-title = Content, courses and job offers
+register-content-why = The post library, its workflow, courses and job offers; a column names the author or the person who approved.
+register-setup-title = Program setup
+register-setup-why = Programs, teams, the calendar, goals, points rules, rewards, budgets, challenges, survey openings, integrations and settings; a column names who made a record.
+register-totals-title = Totals
+register-totals-why = Daily counts per link, program and item, change counters, and what each retention run deleted (counts only).

@@ -2523,3 +2523,87 @@ careers-future-consent-hint = Bez tej zgody Twoją aplikację i CV usuniemy po z
 applications-future-consent-given = Zgoda na przyszłe rekrutacje udzielona { $when }
 audit-do-retention-run = Przegląd retencji usunął (aplikacje / CV / kliknięcia / powiadomienia / wiadomości / wpisy dziennika): { $subject }
 
+# --- processing register (C14, GDPR article 30) ---
+nav-privacy = Dane osobowe
+register-title = Rejestr czynności przetwarzania
+register-intro = Wszystkie rodzaje danych, które przechowuje Ambasada: po co, gdzie (tabele i kolumny), jak długo i kto je widzi. Rejestr powstaje z tej samej listy, którą test porównuje ze schematem bazy danych, więc nie może się zdezaktualizować. Okresy pochodzą z obowiązujących ustawień retencji.
+register-personal = Dane osobowe
+register-other = Pozostałe dane (bez danych osobowych; niektóre kolumny wskazują, kto utworzył wpis)
+register-why = Po co
+register-who = Kto widzi
+register-keep = Jak długo
+register-where = Gdzie
+register-runs = Przeglądy retencji
+register-runs-none = Nie było jeszcze przeglądu retencji: pierwszy rusza w ciągu godziny od uruchomienia serwera.
+register-runs-columns = Usunięto: aplikacje / CV / kliknięcia / powiadomienia / wiadomości / wpisy dziennika
+register-rights = Kopia danych osoby: na jej stronie (administratorzy) albo w jej profilu. Usunięcie: na stronie osoby (administratorzy) albo na stronie aplikacji (rekruterzy).
+register-days =
+    { $count ->
+        [one] { $count } dzień
+       *[other] { $count } dni
+    }
+register-months =
+    { $count ->
+        [one] { $count } miesiąc
+        [few] { $count } miesiące
+        [many] { $count } miesięcy
+       *[other] { $count } miesiąca
+    }
+register-accounts-title = Konta
+register-accounts-why = Logowanie, role i zespoły, sieci osoby i ich zasięg (szacunki zasięgu), ustawienia podsumowań, kalendarze do subskrypcji oraz listy pracowników czekające na potwierdzenie administratora.
+register-accounts-who = Administratorzy widzą wszystkich; koordynatorzy członków swoich programów; współpracownicy nazwiska w rankingach, chyba że ktoś je ukryje; każdy swój profil.
+register-accounts-keep = Dopóki istnieje konto: administrator dezaktywuje je, gdy ktoś odchodzi, i usuwa dane na wniosek; niepotwierdzona lista pracowników przez dobę.
+register-security-title = Bezpieczeństwo logowania
+register-security-why = Sesje, osobiste tokeny API i jednorazowe linki (zaproszenia, reset hasła) przechowujemy jako skróty; nieudane logowania i limity prób jako skróty adresu z kluczem, by utrudnić zgadywanie.
+register-security-who = Nikt nie widzi sekretów; każdy widzi swoje tokeny w profilu.
+register-security-keep = Sesje do wygaśnięcia (30 dni), linki do wygaśnięcia (najwyżej 7 dni), tokeny do odwołania, nieudane logowania przez 15 minut, zapisy limitów prób przez dobę.
+register-sharing-title = Udostępnienia i linki śledzące
+register-sharing-why = Co udostępnił każdy ambasador (tekst, sieć, adres posta, personalizacja), jego linki śledzące i zaplanowane posty: pomiar programu, punkty i kalendarz.
+register-sharing-who = Ambasador; koordynatorzy programu; administratorzy. Raporty pokazują sumy.
+register-sharing-keep = Dopóki istnieje konto; usunięcie danych czyści teksty i adresy postów, a liczby zostają.
+register-clicks-title = Kliknięcia
+register-clicks-why = Każde kliknięcie linku śledzącego: kiedy, w który link, sieć, rodzaj przeglądarki, strona odsyłająca i skrót odwiedzającego liczony z codziennie zmienianą solą (adresów IP nie zapisujemy); konwersje zgłoszone do kliknięcia.
+register-clicks-who = Nikt nie widzi pojedynczych kliknięć: raporty pokazują liczby dzienne.
+register-clicks-keep = Surowe kliknięcia przez { $period }, potem tylko liczby dzienne; skróty odwiedzających danego dnia przez dwa dni; dzienna sól przez dzień; kliknięcia, na które wskazuje konwersja albo aplikacja, zostają razem z nimi.
+register-measurement-title = Pomiar ambasadorów
+register-measurement-why = Dzienne i miesięczne liczby każdego ambasadora (udostępnienia, kliknięcia, odwiedzający, konwersje), z których powstają pulpity, rankingi i przeglądy.
+register-measurement-who = Koordynatorzy programu, rekruterzy i administratorzy (raporty); ambasador swoje.
+register-measurement-keep = Dopóki potrzebne są raporty programu; po usunięciu danych liczby zostają pod podpisem „Dane usunięte”.
+register-programs-title = Programy, rekrutacja ambasadorów i szkolenia
+register-programs-why = Kto należy do którego programu, zgłoszenia do programów (sieci, tematy, motywacja, ocena, decyzja, zgoda), przeczytane lekcje i wyniki quizów.
+register-programs-who = Ta osoba; koordynatorzy programu; administratorzy.
+register-programs-keep = Dopóki istnieje konto; usunięcie danych czyści motywację.
+register-motivation-title = Punkty i nagrody
+register-motivation-why = Zdobyte i wydane punkty, odznaki, zwycięzcy wyzwań i prośby o nagrody.
+register-motivation-who = Ambasador; koordynatorzy programu; administratorzy; rankingi pokazują współpracowników, chyba że ukryją nazwisko.
+register-motivation-keep = Dopóki istnieje konto.
+register-candidates-title = Kandydaci
+register-candidates-why = Aplikacje ze strony kariery (imię i nazwisko, adres e-mail, profil, wiadomość, plik CV, treść zgody w chwili jej udzielenia, nieobowiązkowa zgoda na przyszłe rekrutacje), ich etapy oraz ambasador, który polecił ofertę.
+register-candidates-who = Rekruterzy i administratorzy; polecający ambasador widzi tylko, że ktoś zaaplikował z jego linku.
+register-candidates-keep = { $period } od zamknięcia oferty, potem dane są usuwane (razem z plikiem CV); ze zgodą na przyszłe rekrutacje tak długo, jak mówi ta zgoda; rekruter usuwa dane kandydata na jego prośbę.
+register-enps-title = Ankiety eNPS
+register-enps-why = Kto wziął udział w ankiecie (by nikt nie odpowiedział dwa razy) oraz odpowiedzi bez osoby: oceny liczone dla ankiety, komentarze osobno; odpowiedzi czekają niepowiązane, aż ankieta zbierze ich dość.
+register-enps-who = Nikt nie widzi, kto co odpowiedział; koordynatorzy i administratorzy widzą wyniki.
+register-enps-keep = Dopóki istnieje ankieta.
+register-reviews-title = Przeglądy miesięczne
+register-reviews-why = Przeglądy programu: notatki, liczby zamrożone przy publikacji (z najlepszymi ambasadorami), obecność oraz decyzje z osobami odpowiedzialnymi.
+register-reviews-who = Koordynatorzy programu i administratorzy; opublikowane przeglądy także członkowie programu.
+register-reviews-keep = Dopóki istnieje program.
+register-notifications-title = Powiadomienia i podsumowania
+register-notifications-why = Powiadomienia w aplikacji (co się stało i gdzie zajrzeć) oraz to, które podsumowania wysłano.
+register-notifications-who = Osoba, do której jest powiadomienie.
+register-notifications-keep = Powiadomienia przez { $period }; zapis wysłanych podsumowań, dopóki istnieje konto.
+register-messages-title = E-maile i wiadomości webhooków
+register-messages-why = E-maile czekające i wysłane (adres, temat, treść) oraz wiadomości do Slacka, Teams i adresów podpisanych webhooków.
+register-messages-who = Administratorzy (skrzynka nadawcza i strony webhooków).
+register-messages-keep = Treści wysłanych albo porzuconych e-maili i wiadomości przez { $period }; kto i kiedy dostał który e-mail, dopóki istnieje konto.
+register-audit-title = Dziennik zdarzeń
+register-audit-why = Kto co zrobił i komu: czynności administracyjne, eksporty, usunięcia danych i przeglądy retencji.
+register-audit-who = Administratorzy.
+register-audit-keep = { $period }; wpisy o osobie, której dane usunięto, wskazują tylko jej numer.
+register-content-title = Treści, kursy i oferty pracy
+register-content-why = Biblioteka postów i jej obieg akceptacji, kursy i oferty pracy; jedna z kolumn wskazuje autora albo osobę, która zatwierdziła.
+register-setup-title = Ustawienia programów
+register-setup-why = Programy, zespoły, kalendarz, cele, zasady punktów, nagrody, budżety, wyzwania, otwarcia ankiet, integracje i ustawienia; jedna z kolumn wskazuje, kto utworzył wpis.
+register-totals-title = Sumy
+register-totals-why = Dzienne liczby dla linków, programów i treści, liczniki zmian oraz to, co usunął każdy przegląd retencji (tylko liczby).

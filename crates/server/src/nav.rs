@@ -86,6 +86,7 @@ fn menus(user: &User, uses_library: bool) -> Vec<Menu> {
                 ("/app/admin/import", "nav-import"),
                 ("/app/admin/outbox", "nav-outbox"),
                 ("/app/admin/webhooks", "nav-webhooks"),
+                ("/app/admin/privacy", "nav-privacy"),
                 ("/app/admin/audit", "nav-audit"),
             ],
         ));

@@ -227,6 +227,21 @@ pub(crate) fn escape_like(text: &str) -> String {
 }
 
 impl Store {
+    /// Every table and column of the schema (migrations' own table left out), sorted:
+    /// what the processing register is checked against.
+    pub async fn schema_columns(&self) -> Result<Vec<(String, String)>> {
+        let sql = if self.backend() == crate::Backend::Postgres {
+            "SELECT CAST(table_name AS TEXT), CAST(column_name AS TEXT) FROM information_schema.columns \
+             WHERE table_schema = current_schema() AND table_name NOT LIKE '!_sqlx%' ESCAPE '!' \
+             ORDER BY 1, 2"
+        } else {
+            "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite!_%' ESCAPE '!' AND m.name NOT LIKE '!_sqlx%' ESCAPE '!' \
+             ORDER BY 1, 2"
+        };
+        Ok(sqlx::query_as(sql).fetch_all(&self.pool).await?)
+    }
+
     /// Everything stored about a person, by kind (see [`SECTIONS`]); `None` when there is
     /// no such person.
     pub async fn person_export(&self, user_id: i64) -> Result<Option<Map<String, Value>>> {

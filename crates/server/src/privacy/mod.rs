@@ -4,6 +4,8 @@
 //! (`person`, `roles`, `teams`, ..., `shares`, `links`, ...; see the README's Privacy).
 
 pub mod erase;
+pub mod register;
+pub mod register_page;
 pub mod retention;
 
 use crate::AppState;
@@ -84,5 +86,6 @@ pub fn routes() -> Router<AppState> {
         .route("/app/admin/users/{id}/export", get(admin))
         .route("/app/profile/export", get(own))
         .route("/app/admin/users/{id}/erase", post(erase::person))
+        .route("/app/admin/privacy", get(register_page::page))
         .route("/app/applications/{id}/erase", post(erase::application))
 }

@@ -27,6 +27,7 @@ mod outbox;
 mod pages;
 mod person_export;
 mod points;
+mod register;
 mod reports_dashboard;
 mod reports_impact;
 mod reports_reviews;
