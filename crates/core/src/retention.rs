@@ -79,14 +79,12 @@ impl Retention {
 }
 
 /// Whether an application is past its retention at the cutoffs: its offer closed before
-/// `closed_before` and the candidate did not consent to future recruitments, or they did
-/// and it was made before `consented_before`. Applications to open offers stay.
+/// `closed_before` and, when the candidate consented to future recruitments, it was also
+/// made before `consented_before` (the consent only ever keeps an application longer).
+/// Applications to open offers stay.
 pub fn application_due(c: &Cutoffs, offer_closed_at: Option<Millis>, consented: bool, created_at: Millis) -> bool {
-    if consented {
-        offer_closed_at.is_some() && created_at < c.consented_before
-    } else {
-        offer_closed_at.is_some_and(|closed| closed < c.closed_before)
-    }
+    let recruitment_over = offer_closed_at.is_some_and(|closed| closed < c.closed_before);
+    recruitment_over && (!consented || created_at < c.consented_before)
 }
 
 #[cfg(test)]
@@ -141,5 +139,8 @@ mod tests {
             "consented: kept 24 months"
         );
         assert!(application_due(&c, Some(long_ago), true, at("2024-06-01T00:00:00Z")));
+        // The consent never shortens: an old application to an offer closed lately stays
+        // the 6 months any application stays.
+        assert!(!application_due(&c, Some(recently), true, at("2024-06-01T00:00:00Z")));
     }
 }

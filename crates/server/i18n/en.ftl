@@ -2384,7 +2384,7 @@ careers-future-consent-months =
         [one] { $count } month
        *[other] { $count } months
     }
-careers-future-consent-hint = Without this consent, your application and CV are deleted after this recruitment ends.
+careers-future-consent-hint = Without this consent, your application and CV are deleted { $period } after this recruitment ends.
 applications-future-consent-given = Consent to future recruitments given { $when }
 audit-do-retention-run = Retention run deleted (applications / CVs / clicks / notifications / messages / audit entries): { $subject }
 
@@ -2393,13 +2393,14 @@ nav-privacy = Personal data
 register-title = Processing register
 register-intro = Every kind of data Ambasada stores, why, where (tables and columns), for how long and who can see it. It is made from the same list that a test checks against the database schema, so it cannot fall behind. Periods come from the retention settings in force.
 register-personal = Personal data
-register-other = Other data (no personal data; some columns name who made a record)
+register-other = Other data (the program's own; some columns name, by number, the person who made or changed a record)
 register-why = Why
 register-who = Who can see it
 register-keep = How long
 register-where = Where
 register-runs = Retention runs
 register-runs-none = No retention run yet: the first one starts within an hour of the server starting.
+register-run-unfinished = unfinished: a step failed (see the log); the next day's run catches up
 register-runs-columns = Deleted: applications / CVs / clicks / notifications / messages / audit entries
 register-rights = A person's copy of their data: on their page (admins) or their profile. Erasure: on their page (admins) or the application's page (recruiters).
 register-days =
@@ -2413,13 +2414,13 @@ register-months =
        *[other] { $count } months
     }
 register-accounts-title = Accounts
-register-accounts-why = Signing in, roles and teams, the person's networks and their size (reach estimates), digest preferences, calendar feeds, and employee lists waiting for an admin's confirmation.
+register-accounts-why = Signing in, roles and teams, the person's networks and their size (for reach estimates), digest preferences, calendar feeds, and employee lists waiting for an admin's confirmation.
 register-accounts-who = Admins see everyone; coordinators see their programs' members; colleagues see names on leaderboards unless the person hides theirs; everyone sees their own profile.
-register-accounts-keep = As long as the account exists: an admin deactivates it when someone leaves and erases it on request; an unconfirmed employee list for a day.
+register-accounts-keep = As long as the account exists: an admin deactivates it when someone leaves and erases it on request (the account then stays as a shell without personal data, so that totals add up); an unconfirmed employee list for a day.
 register-security-title = Sign-in security
-register-security-why = Sessions, personal API tokens and one-time links (invitations, password resets) are stored as hashes; failed sign-ins and rate limits by keyed hashes of the address, to stop guessing.
+register-security-why = Sessions, personal API tokens and one-time links (invitations, password resets) are stored as hashes; failed sign-ins keep the address typed and a keyed hash of the network address, rate limits only keyed hashes, to stop guessing.
 register-security-who = Nobody sees the secrets; everyone sees their own tokens on their profile.
-register-security-keep = Sessions until they expire (30 days), links until they expire (at most 7 days), tokens until revoked, failed sign-ins for 15 minutes, rate-limit records for a day.
+register-security-keep = Sessions until they expire (30 days), links until they expire (at most 7 days), tokens until revoked (a revoked token's name and dates stay with the account), failed sign-ins for 15 minutes, rate-limit records for a day.
 register-sharing-title = Shares and tracked links
 register-sharing-why = What each ambassador shared (text, network, post address, personalisation), their tracked links, and their planned posts: the program's measurement, points and calendar.
 register-sharing-who = The ambassador; the program's coordinators; admins. Reports show totals.
@@ -2443,7 +2444,7 @@ register-motivation-keep = As long as the account exists.
 register-candidates-title = Candidates
 register-candidates-why = Applications through the careers page (name, address, profile, message, CV file, the consent as shown, the optional consent to future recruitments), their stages, and the ambassador who referred them.
 register-candidates-who = Recruiters and admins; the referring ambassador sees only that someone applied through their link.
-register-candidates-keep = { $period } after the job offer closes, then erased (CV file included); with the consent to future recruitments, as long as that consent says; a recruiter erases a candidate on request.
+register-candidates-keep = { $period } after the job offer closes, then erased (CV file included); with the consent to future recruitments, for the period it names, counted from the application; a recruiter erases a candidate on request.
 register-enps-title = eNPS surveys
 register-enps-why = Who took part in a survey (so nobody answers twice), and the answers without the person: scores counted per survey, comments kept apart; answers wait unlinked until a survey has enough of them.
 register-enps-who = Nobody sees who answered what; coordinators and admins see the results.

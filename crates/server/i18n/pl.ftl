@@ -2511,7 +2511,7 @@ audit-do-person-erase = Usunięto dane osobowe: { $subject }
 audit-do-application-erase = Usunięto dane kandydata: { $subject }
 
 # --- retention (C14, GDPR article 5(1)(e)) ---
-careers-future-consent = Wyrażam też zgodę na przetwarzanie moich danych osobowych w przyszłych rekrutacjach przez { $period } od tej aplikacji (nieobowiązkowo).
+careers-future-consent = Wyrażam też zgodę na przetwarzanie moich danych osobowych na potrzeby przyszłych rekrutacji przez { $period } od złożenia tej aplikacji (zgoda dobrowolna).
 careers-future-consent-months =
     { $count ->
         [one] { $count } miesiąc
@@ -2519,22 +2519,23 @@ careers-future-consent-months =
         [many] { $count } miesięcy
        *[other] { $count } miesiąca
     }
-careers-future-consent-hint = Bez tej zgody Twoją aplikację i CV usuniemy po zakończeniu tej rekrutacji.
+careers-future-consent-hint = Bez tej zgody Twoją aplikację i CV usuniemy { $period } po zakończeniu tej rekrutacji.
 applications-future-consent-given = Zgoda na przyszłe rekrutacje udzielona { $when }
-audit-do-retention-run = Przegląd retencji usunął (aplikacje / CV / kliknięcia / powiadomienia / wiadomości / wpisy dziennika): { $subject }
+audit-do-retention-run = Automatyczne usuwanie danych usunęło (aplikacje / CV / kliknięcia / powiadomienia / wiadomości / wpisy dziennika): { $subject }
 
 # --- processing register (C14, GDPR article 30) ---
 nav-privacy = Dane osobowe
 register-title = Rejestr czynności przetwarzania
 register-intro = Wszystkie rodzaje danych, które przechowuje Ambasada: po co, gdzie (tabele i kolumny), jak długo i kto je widzi. Rejestr powstaje z tej samej listy, którą test porównuje ze schematem bazy danych, więc nie może się zdezaktualizować. Okresy pochodzą z obowiązujących ustawień retencji.
 register-personal = Dane osobowe
-register-other = Pozostałe dane (bez danych osobowych; niektóre kolumny wskazują, kto utworzył wpis)
+register-other = Pozostałe dane (dane samego programu; niektóre kolumny wskazują numerem osobę, która utworzyła albo zmieniła wpis)
 register-why = Po co
 register-who = Kto widzi
 register-keep = Jak długo
 register-where = Gdzie
-register-runs = Przeglądy retencji
-register-runs-none = Nie było jeszcze przeglądu retencji: pierwszy rusza w ciągu godziny od uruchomienia serwera.
+register-runs = Automatyczne usuwanie danych
+register-runs-none = Automatyczne usuwanie danych jeszcze się nie odbyło: pierwsze rusza w ciągu godziny od uruchomienia serwera.
+register-run-unfinished = nieukończone: jeden z kroków się nie powiódł (szczegóły w logu); następnego dnia usuwanie nadrobi zaległości
 register-runs-columns = Usunięto: aplikacje / CV / kliknięcia / powiadomienia / wiadomości / wpisy dziennika
 register-rights = Kopia danych osoby: na jej stronie (administratorzy) albo w jej profilu. Usunięcie: na stronie osoby (administratorzy) albo na stronie aplikacji (rekruterzy).
 register-days =
@@ -2550,19 +2551,19 @@ register-months =
        *[other] { $count } miesiąca
     }
 register-accounts-title = Konta
-register-accounts-why = Logowanie, role i zespoły, sieci osoby i ich zasięg (szacunki zasięgu), ustawienia podsumowań, kalendarze do subskrypcji oraz listy pracowników czekające na potwierdzenie administratora.
+register-accounts-why = Logowanie, role i zespoły, sieci osoby i liczba obserwujących (do szacunków zasięgu), ustawienia podsumowań, kalendarze do subskrypcji oraz listy pracowników czekające na potwierdzenie administratora.
 register-accounts-who = Administratorzy widzą wszystkich; koordynatorzy członków swoich programów; współpracownicy nazwiska w rankingach, chyba że ktoś je ukryje; każdy swój profil.
-register-accounts-keep = Dopóki istnieje konto: administrator dezaktywuje je, gdy ktoś odchodzi, i usuwa dane na wniosek; niepotwierdzona lista pracowników przez dobę.
+register-accounts-keep = Dopóki istnieje konto: administrator dezaktywuje je, gdy ktoś odchodzi, i usuwa dane na wniosek (konto zostaje wtedy jako pusta skorupa bez danych osobowych, by zgadzały się statystyki); niepotwierdzona lista pracowników przez dobę.
 register-security-title = Bezpieczeństwo logowania
-register-security-why = Sesje, osobiste tokeny API i jednorazowe linki (zaproszenia, reset hasła) przechowujemy jako skróty; nieudane logowania i limity prób jako skróty adresu z kluczem, by utrudnić zgadywanie.
+register-security-why = Sesje, osobiste tokeny API i jednorazowe linki (zaproszenia, reset hasła) przechowujemy jako skróty; przy nieudanych logowaniach wpisany adres e-mail i skrót adresu sieciowego z kluczem, przy limitach prób tylko skróty z kluczem, by utrudnić zgadywanie.
 register-security-who = Nikt nie widzi sekretów; każdy widzi swoje tokeny w profilu.
-register-security-keep = Sesje do wygaśnięcia (30 dni), linki do wygaśnięcia (najwyżej 7 dni), tokeny do odwołania, nieudane logowania przez 15 minut, zapisy limitów prób przez dobę.
+register-security-keep = Sesje do wygaśnięcia (30 dni), linki do wygaśnięcia (najwyżej 7 dni), tokeny do odwołania (nazwa i daty odwołanego tokenu zostają przy koncie), nieudane logowania przez 15 minut, zapisy limitów prób przez dobę.
 register-sharing-title = Udostępnienia i linki śledzące
 register-sharing-why = Co udostępnił każdy ambasador (tekst, sieć, adres posta, personalizacja), jego linki śledzące i zaplanowane posty: pomiar programu, punkty i kalendarz.
 register-sharing-who = Ambasador; koordynatorzy programu; administratorzy. Raporty pokazują sumy.
 register-sharing-keep = Dopóki istnieje konto; usunięcie danych czyści teksty i adresy postów, a liczby zostają.
 register-clicks-title = Kliknięcia
-register-clicks-why = Każde kliknięcie linku śledzącego: kiedy, w który link, sieć, rodzaj przeglądarki, strona odsyłająca i skrót odwiedzającego liczony z codziennie zmienianą solą (adresów IP nie zapisujemy); konwersje zgłoszone do kliknięcia.
+register-clicks-why = Każde kliknięcie linku śledzącego: kiedy, w który link, sieć, rodzaj przeglądarki, strona odsyłająca i skrót odwiedzającego liczony z codziennie zmienianą solą (adresów IP nie zapisujemy); konwersje przypisane do kliknięcia.
 register-clicks-who = Nikt nie widzi pojedynczych kliknięć: raporty pokazują liczby dzienne.
 register-clicks-keep = Surowe kliknięcia przez { $period }, potem tylko liczby dzienne; skróty odwiedzających danego dnia przez dwa dni; dzienna sól przez dzień; kliknięcia, na które wskazuje konwersja albo aplikacja, zostają razem z nimi.
 register-measurement-title = Pomiar ambasadorów
@@ -2579,10 +2580,10 @@ register-motivation-who = Ambasador; koordynatorzy programu; administratorzy; ra
 register-motivation-keep = Dopóki istnieje konto.
 register-candidates-title = Kandydaci
 register-candidates-why = Aplikacje ze strony kariery (imię i nazwisko, adres e-mail, profil, wiadomość, plik CV, treść zgody w chwili jej udzielenia, nieobowiązkowa zgoda na przyszłe rekrutacje), ich etapy oraz ambasador, który polecił ofertę.
-register-candidates-who = Rekruterzy i administratorzy; polecający ambasador widzi tylko, że ktoś zaaplikował z jego linku.
-register-candidates-keep = { $period } od zamknięcia oferty, potem dane są usuwane (razem z plikiem CV); ze zgodą na przyszłe rekrutacje tak długo, jak mówi ta zgoda; rekruter usuwa dane kandydata na jego prośbę.
+register-candidates-who = Rekruterzy i administratorzy; polecający ambasador widzi tylko, że ktoś złożył aplikację przez jego link.
+register-candidates-keep = { $period } od zamknięcia oferty, potem dane są usuwane (razem z plikiem CV); ze zgodą na przyszłe rekrutacje przez okres podany w zgodzie, liczony od złożenia aplikacji; rekruter usuwa dane kandydata na jego prośbę.
 register-enps-title = Ankiety eNPS
-register-enps-why = Kto wziął udział w ankiecie (by nikt nie odpowiedział dwa razy) oraz odpowiedzi bez osoby: oceny liczone dla ankiety, komentarze osobno; odpowiedzi czekają niepowiązane, aż ankieta zbierze ich dość.
+register-enps-why = Kto wziął udział w ankiecie (by nikt nie odpowiedział dwa razy) oraz odpowiedzi bez osoby: oceny liczone dla ankiety, komentarze osobno; odpowiedzi czekają niepowiązane, aż ankieta zbierze ich wystarczająco wiele.
 register-enps-who = Nikt nie widzi, kto co odpowiedział; koordynatorzy i administratorzy widzą wyniki.
 register-enps-keep = Dopóki istnieje ankieta.
 register-reviews-title = Przeglądy miesięczne
@@ -2598,7 +2599,7 @@ register-messages-why = E-maile czekające i wysłane (adres, temat, treść) or
 register-messages-who = Administratorzy (skrzynka nadawcza i strony webhooków).
 register-messages-keep = Treści wysłanych albo porzuconych e-maili i wiadomości przez { $period }; kto i kiedy dostał który e-mail, dopóki istnieje konto.
 register-audit-title = Dziennik zdarzeń
-register-audit-why = Kto co zrobił i komu: czynności administracyjne, eksporty, usunięcia danych i przeglądy retencji.
+register-audit-why = Kto co zrobił i komu: czynności administracyjne, eksporty, usunięcia danych i automatyczne usuwanie danych.
 register-audit-who = Administratorzy.
 register-audit-keep = { $period }; wpisy o osobie, której dane usunięto, wskazują tylko jej numer.
 register-content-title = Treści, kursy i oferty pracy
@@ -2606,4 +2607,4 @@ register-content-why = Biblioteka postów i jej obieg akceptacji, kursy i oferty
 register-setup-title = Ustawienia programów
 register-setup-why = Programy, zespoły, kalendarz, cele, zasady punktów, nagrody, budżety, wyzwania, otwarcia ankiet, integracje i ustawienia; jedna z kolumn wskazuje, kto utworzył wpis.
 register-totals-title = Sumy
-register-totals-why = Dzienne liczby dla linków, programów i treści, liczniki zmian oraz to, co usunął każdy przegląd retencji (tylko liczby).
+register-totals-why = Dzienne liczby dla linków, programów i treści, liczniki zmian oraz to, co usunęło każde automatyczne usuwanie danych (tylko liczby).

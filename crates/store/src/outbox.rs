@@ -92,10 +92,12 @@ impl Store {
         Ok(())
     }
 
-    /// Puts a failed email back in the queue, due now.
+    /// Puts a failed email back in the queue, due now; not one whose text the retention
+    /// run emptied.
     pub async fn retry_email(&self, id: i64, now: Millis) -> Result<bool> {
         let r = sqlx::query(
-            "UPDATE outbox SET status = 'pending', next_attempt_at = $2, attempts = 0 WHERE id = $1 AND status = 'failed'",
+            "UPDATE outbox SET status = 'pending', next_attempt_at = $2, attempts = 0 \
+             WHERE id = $1 AND status = 'failed' AND body_text <> ''",
         )
         .bind(id)
         .bind(now)

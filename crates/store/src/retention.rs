@@ -45,14 +45,15 @@ impl Store {
         Ok(row.map(|(id,)| id))
     }
 
-    /// Records what a run deleted.
-    pub async fn finish_retention_run(&self, id: i64, c: &RunCounts, now: Millis) -> Result<()> {
+    /// Records what a run deleted, and when it finished (`None`: a step failed; the next
+    /// day's run catches up, since every cutoff covers everything before it).
+    pub async fn finish_retention_run(&self, id: i64, c: &RunCounts, finished_at: Option<Millis>) -> Result<()> {
         sqlx::query(
             "UPDATE retention_runs SET finished_at = $2, applications = $3, cvs = $4, clicks = $5, \
              notifications = $6, messages = $7, audit = $8 WHERE id = $1",
         )
         .bind(id)
-        .bind(now)
+        .bind(finished_at)
         .bind(c.applications)
         .bind(c.cvs)
         .bind(c.clicks)
@@ -91,18 +92,47 @@ impl Store {
             .collect())
     }
 
-    /// Deletes raw clicks made before `before`, a chunk at a time. Their counts stay in
-    /// the roll-ups (written with each click), so no total changes; clicks a conversion
-    /// or an application points at stay too. Returns how many were deleted.
+    /// Deletes raw clicks made before `before`, walking the ids a range at a time (the
+    /// primary key finds a range at once; a range without an old click is only looked
+    /// at, since imported or seeded clicks need not have ids in time order). Their counts stay in the
+    /// roll-ups (written with each click), so no total changes; clicks a conversion or
+    /// an application points at stay too, and so does the newest click (on SQLite its id
+    /// would otherwise be given again, and an old click token could name a new click).
+    /// Returns how many were deleted.
     pub async fn delete_old_clicks(&self, before: Millis) -> Result<i64> {
         self.sync_clicks().await;
-        self.delete_in_chunks(
-            "DELETE FROM clicks WHERE id IN (SELECT k.id FROM clicks k WHERE k.at < $1 \
-             AND NOT EXISTS (SELECT 1 FROM conversions v WHERE v.click_id = k.id) \
-             AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.click_id = k.id) LIMIT $2)",
-            before,
-        )
-        .await
+        let (first, last): (Option<i64>, Option<i64>) = sqlx::query_as("SELECT MIN(id), MAX(id) FROM clicks")
+            .fetch_one(&self.pool)
+            .await?;
+        let (Some(mut from), Some(last)) = (first, last) else {
+            return Ok(0);
+        };
+        let mut total = 0;
+        while from < last {
+            let to = (from + CHUNK).min(last);
+            let (oldest,): (Option<Millis>,) = sqlx::query_as("SELECT MIN(at) FROM clicks WHERE id >= $1 AND id < $2")
+                .bind(from)
+                .bind(to)
+                .fetch_one(&self.pool)
+                .await?;
+            if oldest.is_none_or(|at| at >= before) {
+                from = to;
+                continue;
+            }
+            total += sqlx::query(
+                "DELETE FROM clicks WHERE id >= $1 AND id < $2 AND at < $3 \
+                 AND NOT EXISTS (SELECT 1 FROM conversions v WHERE v.click_id = clicks.id) \
+                 AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.click_id = clicks.id)",
+            )
+            .bind(from)
+            .bind(to)
+            .bind(before)
+            .execute(&self.pool)
+            .await?
+            .rows_affected() as i64;
+            from = to;
+        }
+        Ok(total)
     }
 
     /// Deletes notifications made before `before`.

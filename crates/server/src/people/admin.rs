@@ -308,14 +308,8 @@ pub async fn save(
 ) -> Result<Response> {
     user.require(Role::Admin)?;
     let target = person(&state, id).await?;
-    if target.erased_at.is_some() {
-        // An erased account stays a shell: nobody's data goes back into it.
-        return Ok(redirect_flash(
-            &format!("/app/admin/users/{id}"),
-            false,
-            "error-erased-already",
-            None,
-        ));
+    if let Some(refused) = refuse_erased(&target) {
+        return Ok(refused);
     }
     let teams = state.store.teams().await?;
     let mut errors = FieldErrors::default();
@@ -368,6 +362,15 @@ pub async fn save(
     }
 }
 
+/// An erased account stays a shell: nobody's data goes back into it, and it does not
+/// come back to life. The answer refusing a change to one.
+fn refuse_erased(target: &User) -> Option<Response> {
+    let to = format!("/app/admin/users/{}", target.id);
+    target
+        .erased_at
+        .map(|_| redirect_flash(&to, false, "error-erased-already", None))
+}
+
 /// Deactivation ends the person's sessions at once; their history stays.
 pub async fn deactivate(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     user.require(Role::Admin)?;
@@ -391,13 +394,8 @@ pub async fn deactivate(State(state): State<AppState>, user: CurrentUser, Path(i
 pub async fn reactivate(State(state): State<AppState>, user: CurrentUser, Path(id): Path<i64>) -> Result<Response> {
     user.require(Role::Admin)?;
     let target = person(&state, id).await?;
-    if target.erased_at.is_some() {
-        return Ok(redirect_flash(
-            &format!("/app/admin/users/{id}"),
-            false,
-            "error-erased-already",
-            None,
-        ));
+    if let Some(refused) = refuse_erased(&target) {
+        return Ok(refused);
     }
     let now = crate::now();
     state.store.reactivate_user(id, now).await?;

@@ -85,6 +85,7 @@ struct OfferTemplate<'a> {
     og_url: String,
     consent_text: String,
     future_consent_text: String,
+    future_consent_hint: String,
     click_token: String,
     form: ApplyForm,
     errors: FieldErrors,
@@ -114,6 +115,11 @@ async fn offer_template<'a>(state: &AppState, ctx: &'a Ctx, id: i64, click_token
         og_url: format!("{}/careers/{}", state.config.base_url, offer.id),
         consent_text: super::consent_text(state, ctx.tr.locale).await?,
         future_consent_text: future_consent_text(state, ctx),
+        future_consent_hint: {
+            let months = i64::from(state.config.retention.applications_months);
+            let period = ctx.tr.n("careers-future-consent-months", months);
+            ctx.tr.a1("careers-future-consent-hint", "period", &period)
+        },
         click_token,
         offer,
         form: ApplyForm::default(),

@@ -8,27 +8,11 @@ use crate::story;
 use ambasada_core::{Email, Scope};
 use ambasada_server::demo::DEMO_PASSWORD;
 use ambasada_store::content::ContentInput;
-use serde_json::Value;
 
 async fn logged_in(app: &TestApp, email: &str) -> TestApp {
     let c = TestApp::sibling(app);
     assert_eq!(c.login(email, DEMO_PASSWORD).await.status(), 303, "{email}");
     c
-}
-
-/// A program's numbers over every day, as the API gives them.
-async fn totals(app: &TestApp, token: &str, program: i64) -> Value {
-    let res = app
-        .client
-        .get(app.url(&format!(
-            "/api/v1/programs/{program}/stats?from=2020-01-01&to=2029-12-31"
-        )))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
 }
 
 async fn an_admin_erases_a_person_and_the_totals_stay(app: &TestApp) {
@@ -49,7 +33,7 @@ async fn an_admin_erases_a_person_and_the_totals_stay(app: &TestApp) {
         .id;
     let token = api_token(app, admin_id, &[Scope::ReportsRead]).await;
     let program = store.programs_of(zofia.id).await.unwrap()[0].id;
-    let before = totals(app, &token, program).await;
+    let before = crate::common::program_stats(app, &token, program).await;
     let shares_before = store.shares_of(zofia.id, 10_000).await.unwrap().len();
     assert!(shares_before > 0);
     let item = store
@@ -138,7 +122,7 @@ async fn an_admin_erases_a_person_and_the_totals_stay(app: &TestApp) {
     assert_ne!(TestApp::sibling(app).login(email, DEMO_PASSWORD).await.status(), 303);
     assert_ne!(her.get("/app/feed").await.status(), 200);
     // The totals stay.
-    assert_eq!(totals(app, &token, program).await, before);
+    assert_eq!(crate::common::program_stats(app, &token, program).await, before);
     assert_eq!(store.shares_of(zofia.id, 10_000).await.unwrap().len(), shares_before);
     // Her address is in no audit entry and no email any more; her application is erased.
     assert_eq!(named(store).await, (0, 0));

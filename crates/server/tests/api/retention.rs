@@ -9,21 +9,6 @@ use crate::story;
 use ambasada_core::{DAY, Email, Scope};
 use ambasada_store::notifications::NewNotification;
 use ambasada_store::recruiting::{NewApplication, OfferInput};
-use serde_json::Value;
-
-async fn stats(app: &TestApp, token: &str, program: i64) -> Value {
-    let res = app
-        .client
-        .get(app.url(&format!(
-            "/api/v1/programs/{program}/stats?from=2020-01-01&to=2029-12-31"
-        )))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
 
 fn offer(title: &str, open: bool) -> OfferInput {
     OfferInput {
@@ -63,10 +48,19 @@ async fn the_daily_run_deletes_only_what_is_due_and_totals_stay(app: &TestApp) {
     let token = api_token(app, admin, &[Scope::ReportsRead]).await;
     let programs: Vec<i64> = store.programs().await.unwrap().iter().map(|p| p.id).collect();
     assert!(!programs.is_empty());
-    let mut before = Vec::new();
-    for p in &programs {
-        before.push(stats(app, &token, *p).await);
-    }
+    // An old click an application points at: it stays, with its conversion.
+    let link = store.all_tracked_links().await.unwrap()[0].clone();
+    let old_click = store
+        .insert_clicks(&[ambasada_store::tracking::NewClick {
+            link_id: link.id,
+            at: now - 300 * DAY,
+            network: "linkedin",
+            visitor_hash: "retention-test".into(),
+            browser: "firefox",
+            referrer_host: None,
+        }])
+        .await
+        .unwrap()[0];
     let clicks_before = store.count_click_rows().await.unwrap();
 
     // Candidates: an offer closed 7 months ago, one closed a month ago, one still open.
@@ -86,6 +80,16 @@ async fn the_daily_run_deletes_only_what_is_due_and_totals_stay(app: &TestApp) {
         .create_offer(&offer("Otwarta", true), admin, now - 400 * DAY)
         .await
         .unwrap();
+    let mut referred = application(old, "Referred", None, true);
+    referred.source = Some(ambasada_store::tracking::ClickSource {
+        click_id: old_click,
+        at: now - 300 * DAY,
+        network: "linkedin".into(),
+        ambassador_id: link.user_id,
+        item_id: link.item_id,
+        program_id: link.program_id,
+    });
+    store.create_application(&referred, now - 300 * DAY).await.unwrap();
     let due = store
         .create_application(&application(old, "Due", Some("due.pdf"), false), now - 300 * DAY)
         .await
@@ -133,6 +137,11 @@ async fn the_daily_run_deletes_only_what_is_due_and_totals_stay(app: &TestApp) {
         .await
         .unwrap();
 
+    // Every program's numbers just before the run.
+    let mut before = Vec::new();
+    for p in &programs {
+        before.push(crate::common::program_stats(app, &token, *p).await);
+    }
     // Tomorrow's run: the server's own job ran today's when it started.
     let tomorrow = now + DAY;
     let counts = ambasada_server::privacy::retention::run_due(&app.state, tomorrow)
@@ -161,8 +170,16 @@ async fn the_daily_run_deletes_only_what_is_due_and_totals_stay(app: &TestApp) {
     let clicks_after = store.count_click_rows().await.unwrap();
     assert!(counts.clicks > 0, "the demo's year of clicks has old ones: {counts:?}");
     assert_eq!(clicks_before - clicks_after, counts.clicks);
+    assert!(
+        store.click_exists(old_click).await.unwrap(),
+        "a click an application points at stays"
+    );
     for (p, b) in programs.iter().zip(&before) {
-        assert_eq!(&stats(app, &token, *p).await, b, "program {p}'s numbers");
+        assert_eq!(
+            &crate::common::program_stats(app, &token, *p).await,
+            b,
+            "program {p}'s numbers"
+        );
     }
     // Notifications, emails, audit.
     let (outbox, _) = store.outbox(None, 100_000, 0).await.unwrap();

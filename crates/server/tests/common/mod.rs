@@ -523,3 +523,19 @@ pub async fn approved_item(app: &TestApp, author: i64, input: &ambasada_store::c
         .unwrap();
     id
 }
+
+/// A program's numbers over every day from 2020 to 2029, as `GET /api/v1/programs/{id}/stats`
+/// answers them to a token with `reports:read`.
+pub async fn program_stats(app: &TestApp, token: &str, program: i64) -> serde_json::Value {
+    let res = app
+        .client
+        .get(app.url(&format!(
+            "/api/v1/programs/{program}/stats?from=2020-01-01&to=2029-12-31"
+        )))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}

@@ -274,8 +274,17 @@ impl Store {
     /// Counts every roll-up again from the raw rows (clicks, shares, conversions) and
     /// replaces the tables' contents: for operators after a repair, for the benchmark's
     /// seeded data, and for tests that check the writers against a recount. Not for
-    /// request paths: it reads every click.
+    /// request paths: it reads every click. Refused once the retention run has deleted
+    /// raw clicks: the recount would lose their days.
     pub async fn rebuild_rollups(&self) -> Result<()> {
+        let (deleted,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM retention_runs WHERE clicks > 0")
+            .fetch_one(&self.pool)
+            .await?;
+        if deleted > 0 {
+            return Err(crate::StoreError::Conflict(
+                "roll-ups: raw clicks were deleted by retention, a recount would lose them",
+            ));
+        }
         self.sync_clicks().await;
         let mut tx = self.pool.begin().await?;
         for table in [
