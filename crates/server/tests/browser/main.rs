@@ -1937,3 +1937,128 @@ async fn every_page_of_every_role_fits_a_phone() {
     drop(driver);
     app.stop().await;
 }
+
+/// A receiver for signed webhooks on a loopback port: the bodies and headers it got.
+async fn webhook_receiver() -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, String)>>>,
+) {
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hooks/hr", listener.local_addr().unwrap());
+    let store = got.clone();
+    let router = axum::Router::new().fallback(move |headers: axum::http::HeaderMap, body: String| {
+        let store = store.clone();
+        async move {
+            store.lock().unwrap().push((headers, body));
+            axum::http::StatusCode::NO_CONTENT
+        }
+    });
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    (url, got)
+}
+
+/// An admin connects the HR system's webhook on a phone (the secret shown once), then
+/// erases a person who asked for it: types their address, confirms the dialog, sees the
+/// account emptied, and the HR system gets a signed `person.erased`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_admin_connects_a_webhook_and_erases_a_person_on_request() {
+    let driver = Driver::start().await;
+    let app = TestApp::spawn(Db::Sqlite).await;
+    let admin = "admin@test.example";
+    app.create_user(admin, &[Role::Admin]).await;
+    let anna = app.create_user("anna.nowak@test.example", &[Role::Ambassador]).await;
+    let (url, got) = webhook_receiver().await;
+    let c = driver.browser().await;
+    log_in(&c, &app, admin, PASSWORD).await;
+    wait_for_path(&c, "/app").await;
+
+    open_nav_to(&c, "/app/admin/webhooks").await;
+    element(&c, "nav.nav a[href='/app/admin/webhooks']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_path(&c, "/app/admin/webhooks").await;
+    fill(&c, "#endpoint-url", &url).await;
+    element(&c, "input[name=events][value='person.erased']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    element(&c, "#endpoint-new button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let secret = wait_for("the secret shown once", async || {
+        let s = js(
+            &c,
+            "var e = document.getElementById('endpoint-secret'); return e ? e.textContent : null",
+        )
+        .await;
+        s.as_str().map(str::to_string)
+    })
+    .await;
+    assert!(secret.starts_with("whsec_"), "{secret}");
+    assert_no_horizontal_scroll(&c, "the webhooks page with the new secret").await;
+
+    c.goto(&app.url(&format!("/app/admin/users/{anna}"))).await.unwrap();
+    fill(&c, "#erase-confirm", "anna.nowak@test.example").await;
+    element(&c, "#erase-person button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    // The form asks before it erases anything.
+    let question = wait_for("the confirmation dialog", async || c.get_alert_text().await.ok()).await;
+    assert_eq!(question, catalog("en", "erase-confirm-dialog"));
+    c.accept_alert().await.unwrap();
+    wait_for("the erased person's page", async || {
+        js(&c, "return document.getElementById('person-erased') !== null")
+            .await
+            .as_bool()
+            .filter(|b| *b)
+    })
+    .await;
+    assert_eq!(text_of(&c, "main h1").await, catalog("en", "former-employee"));
+    assert_no_horizontal_scroll(&c, "the erased person's page").await;
+    let user = app.state.store.user(anna).await.unwrap().unwrap();
+    assert!(user.erased_at.is_some() && !user.email.contains("anna"));
+
+    let (headers, body) = wait_for("the signed person.erased delivery", async || {
+        got.lock().unwrap().first().cloned()
+    })
+    .await;
+    let header = |n: &str| headers[n].to_str().unwrap().to_string();
+    let key = ambasada_core::webhooks::Secret::parse(&secret).unwrap();
+    assert!(key.verify(
+        &header("webhook-id"),
+        header("webhook-timestamp").parse().unwrap(),
+        &body,
+        &header("webhook-signature")
+    ));
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["type"], "person.erased");
+    assert_eq!(body["data"]["person_id"], anna);
+    // The endpoint's page lists the delivery; it and the processing register fit a phone.
+    let endpoint = app.state.store.webhook_endpoints().await.unwrap()[0].id;
+    c.goto(&app.url(&format!("/app/admin/webhooks/{endpoint}")))
+        .await
+        .unwrap();
+    wait_for("the delivered message on the endpoint's page", async || {
+        c.refresh().await.ok()?;
+        let found = js(
+            &c,
+            "return document.querySelector('#messages-table .answer-code') !== null",
+        )
+        .await;
+        found.as_bool().filter(|b| *b)
+    })
+    .await;
+    assert_no_horizontal_scroll(&c, "the endpoint's page").await;
+    c.goto(&app.url("/app/admin/privacy")).await.unwrap();
+    element(&c, "#register-candidates").await;
+    assert_no_horizontal_scroll(&c, "the processing register").await;
+    app.stop().await;
+}
