@@ -2471,3 +2471,7 @@ register-setup-title = Program setup
 register-setup-why = Programs, teams, the calendar, goals, points rules, rewards, budgets, challenges, survey openings, integrations and settings; a column names who made a record.
 register-totals-title = Totals
 register-totals-why = Daily counts per link, program and item, change counters, and what each retention run deleted (counts only).
+
+# --- applications per offer ---
+applications-for-offer = Applications for “{ $offer }”.
+applications-all-offers = All offers

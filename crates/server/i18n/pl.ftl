@@ -2608,3 +2608,7 @@ register-setup-title = Ustawienia programów
 register-setup-why = Programy, zespoły, kalendarz, cele, zasady punktów, nagrody, budżety, wyzwania, otwarcia ankiet, integracje i ustawienia; jedna z kolumn wskazuje, kto utworzył wpis.
 register-totals-title = Sumy
 register-totals-why = Dzienne liczby dla linków, programów i treści, liczniki zmian oraz to, co usunęło każde automatyczne usuwanie danych (tylko liczby).
+
+# --- applications per offer ---
+applications-for-offer = Aplikacje na ofertę „{ $offer }”.
+applications-all-offers = Wszystkie oferty

@@ -225,13 +225,27 @@ impl Store {
         referrals_only: bool,
         limit: i64,
     ) -> Result<Vec<Application>> {
+        self.applications_to(None, stage, referrals_only, limit).await
+    }
+
+    /// Applications, newest first, to one offer when `offer` names it (and in a stage,
+    /// and only referrals, as asked).
+    pub async fn applications_to(
+        &self,
+        offer: Option<i64>,
+        stage: Option<&str>,
+        referrals_only: bool,
+        limit: i64,
+    ) -> Result<Vec<Application>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {APPLICATION_COLUMNS} {APPLICATION_JOINS} \
-             WHERE ($1 IS NULL OR a.stage = $1) AND ($2 = 0 OR a.ambassador_id IS NOT NULL) ORDER BY a.id DESC LIMIT $3"
+             WHERE ($1 IS NULL OR a.stage = $1) AND ($2 = 0 OR a.ambassador_id IS NOT NULL) \
+             AND ($4 IS NULL OR a.offer_id = $4) ORDER BY a.id DESC LIMIT $3"
         )))
         .bind(stage)
         .bind(if referrals_only { 1i64 } else { 0 })
         .bind(limit)
+        .bind(offer)
         .fetch_all(&self.pool)
         .await?)
     }

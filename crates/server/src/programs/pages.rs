@@ -461,12 +461,14 @@ pub async fn remove_member(
     if !state.store.remove_member(id, user_id, now).await? {
         return Err(AppError::NotFound);
     }
+    // Named by address like an addition, so that a person's export and erasure find it.
+    let who = state.store.user(user_id).await?.map(|u| u.email).unwrap_or_default();
     state
         .store
         .audit(
             Some(user.id),
             "program.member.remove",
-            &format!("{}: {user_id}", p.name),
+            &format!("{}: {who}", p.name),
             now,
         )
         .await?;

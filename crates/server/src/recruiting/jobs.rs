@@ -265,6 +265,8 @@ pub async fn save_consent(
 pub struct ApplicationsQuery {
     stage: Option<String>,
     referrals: Option<String>,
+    /// Only the applications to this offer (from the offers list's counts).
+    offer: Option<String>,
 }
 
 #[derive(Template)]
@@ -275,6 +277,18 @@ struct ApplicationsTemplate<'a> {
     stages: &'static [Stage],
     stage: String,
     referrals_only: bool,
+    /// The offer the list is narrowed to.
+    offer: Option<JobOffer>,
+}
+
+impl ApplicationsTemplate<'_> {
+    /// `&offer=N` when the list is narrowed to an offer, for the tabs' links.
+    fn offer_param(&self) -> String {
+        self.offer
+            .as_ref()
+            .map(|o| format!("&offer={}", o.id))
+            .unwrap_or_default()
+    }
 }
 
 impl ApplicationsTemplate<'_> {
@@ -292,12 +306,22 @@ pub async fn applications(
     require_recruiter(&user)?;
     let stage = q.stage.and_then(|s| Stage::parse(&s)).map(|s| s.as_str().to_string());
     let referrals_only = q.referrals.is_some();
+    // An offer that does not parse or does not exist narrows nothing.
+    let offer = match q.offer.as_deref().and_then(|s| s.trim().parse::<i64>().ok()) {
+        Some(id) => state.store.offer(id).await?,
+        None => None,
+    };
+    let offer_id = offer.as_ref().map(|o| o.id);
     render(&ApplicationsTemplate {
         p: &ctx,
-        applications: state.store.applications(stage.as_deref(), referrals_only, 500).await?,
+        applications: state
+            .store
+            .applications_to(offer_id, stage.as_deref(), referrals_only, 500)
+            .await?,
         stages: &Stage::ALL,
         stage: stage.unwrap_or_default(),
         referrals_only,
+        offer,
     })
 }
 

@@ -273,3 +273,37 @@ async fn a_recruiter_erases_a_candidate_with_the_cv(app: &TestApp) {
 }
 
 story!(a_recruiter_erases_a_candidate_with_the_cv);
+
+/// A program's member removal is audited by address like an addition, so a person's
+/// erasure renames both entries.
+async fn member_changes_are_audited_by_address_and_forgotten_on_erasure(app: &TestApp) {
+    let admin = app.login_as(ambasada_core::Role::Admin).await;
+    let amb = app
+        .create_user("amb@test.example", &[ambasada_core::Role::Ambassador])
+        .await;
+    let program = app.create_program("Employer branding", "eb", Some(admin)).await;
+    app.state.store.add_member(program, amb, 0).await.unwrap();
+    let res = app
+        .post_form(&format!("/app/programs/{program}/members/{amb}/remove"), &[])
+        .await;
+    assert_eq!(res.status(), 303);
+    let audit = app.state.store.audit_recent(10).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "program.member.remove" && e.subject == "Employer branding: amb@test.example"),
+        "{audit:?}"
+    );
+    ambasada_server::privacy::erase::erase_person(&app.state, Some(admin), amb, ambasada_core::Locale::En)
+        .await
+        .unwrap();
+    let audit = app.state.store.audit_recent(10).await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|e| e.action == "program.member.remove" && e.subject == format!("Employer branding: person #{amb}")),
+        "{audit:?}"
+    );
+}
+
+story!(member_changes_are_audited_by_address_and_forgotten_on_erasure);

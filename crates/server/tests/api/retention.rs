@@ -249,6 +249,43 @@ async fn the_careers_form_stores_the_optional_consent_to_future_recruitments(app
     assert!(ania.future_consent_text.unwrap().contains("24"));
     let basia = of("Basia");
     assert!(basia.future_consent_at.is_none() && basia.future_consent_text.is_none());
+
+    // The offers list's count leads to that offer's applications only.
+    let other = app
+        .state
+        .store
+        .create_offer(&self::offer("Tester", true), recruiter, 0)
+        .await
+        .unwrap();
+    app.state
+        .store
+        .create_application(&application(other, "Celina", None, false), 0)
+        .await
+        .unwrap();
+    let rec = TestApp::sibling(app);
+    assert_eq!(
+        rec.login("rek@test.example", crate::common::PASSWORD).await.status(),
+        303
+    );
+    let jobs = rec.get("/app/jobs").await.text().await.unwrap();
+    assert!(
+        jobs.contains(&format!("href=\"/app/applications?offer={offer}\"")),
+        "{jobs}"
+    );
+    let list = rec
+        .get(&format!("/app/applications?offer={offer}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("Ania Nowak") && list.contains("Basia Nowak"), "{list}");
+    assert!(
+        !list.contains("Celina") && list.contains("id=\"applications-offer\""),
+        "{list}"
+    );
+    let all = rec.get("/app/applications?offer=nonsense").await;
+    assert_eq!(all.status(), 200, "a bad offer narrows nothing");
+    assert!(all.text().await.unwrap().contains("Celina"));
 }
 
 story!(the_careers_form_stores_the_optional_consent_to_future_recruitments);
