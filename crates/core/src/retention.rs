@@ -9,7 +9,8 @@ use crate::{DAY, Millis};
 pub struct Retention {
     /// A candidate's application and CV, after the recruitment ended (the offer closed).
     pub applications_months: u32,
-    /// An application whose candidate consented to future recruitments, after it was made.
+    /// The period the careers form offers for the consent to future recruitments,
+    /// counted from the application (each consent keeps the end it was given with).
     pub consented_months: u32,
     /// Raw click rows (the roll-ups keep every count).
     pub raw_clicks_days: u32,
@@ -43,8 +44,9 @@ pub const MIN_RAW_CLICKS_DAYS: u32 = 35;
 pub struct Cutoffs {
     /// Applications to offers closed before this (without consent to future recruitments).
     pub closed_before: Millis,
-    /// Applications with that consent made before this.
-    pub consented_before: Millis,
+    /// The run's moment: a consent to future recruitments that ended before it no
+    /// longer keeps an application.
+    pub now: Millis,
     pub clicks_before: Millis,
     pub notifications_before: Millis,
     pub messages_before: Millis,
@@ -53,14 +55,25 @@ pub struct Cutoffs {
 
 /// `months` calendar months before `now` (in UTC; the 31st becomes the month's last day).
 fn months_before(now: Millis, months: u32) -> Millis {
-    let Ok(t) = jiff::Timestamp::from_millisecond(now) else {
-        return now;
+    months_after(now, -i64::from(months))
+}
+
+/// `months` calendar months after `at` (in UTC), negative for before.
+fn months_after(at: Millis, months: i64) -> Millis {
+    let Ok(t) = jiff::Timestamp::from_millisecond(at) else {
+        return at;
     };
-    let zoned = t.to_zoned(jiff::tz::TimeZone::UTC);
-    zoned
-        .checked_sub(jiff::Span::new().months(i64::from(months)))
+    t.to_zoned(jiff::tz::TimeZone::UTC)
+        .checked_add(jiff::Span::new().months(months))
         .map(|z| z.timestamp().as_millisecond())
-        .unwrap_or(now)
+        .unwrap_or(at)
+}
+
+/// When a consent to future recruitments given at `given_at` for `months` ends: the end
+/// stored with it, so that a later change of the setting neither shortens nor stretches
+/// what the candidate agreed to.
+pub fn consent_until(given_at: Millis, months: u32) -> Millis {
+    months_after(given_at, i64::from(months))
 }
 
 impl Retention {
@@ -69,7 +82,7 @@ impl Retention {
         let days = |n: u32| now - i64::from(n) * DAY;
         Cutoffs {
             closed_before: months_before(now, self.applications_months),
-            consented_before: months_before(now, self.consented_months),
+            now,
             clicks_before: days(self.raw_clicks_days.max(MIN_RAW_CLICKS_DAYS)),
             notifications_before: days(self.notifications_days),
             messages_before: days(self.messages_days),
@@ -79,12 +92,12 @@ impl Retention {
 }
 
 /// Whether an application is past its retention at the cutoffs: its offer closed before
-/// `closed_before` and, when the candidate consented to future recruitments, it was also
-/// made before `consented_before` (the consent only ever keeps an application longer).
-/// Applications to open offers stay.
-pub fn application_due(c: &Cutoffs, offer_closed_at: Option<Millis>, consented: bool, created_at: Millis) -> bool {
+/// `closed_before` and, when the candidate consented to future recruitments, that consent
+/// ended (`consent_until`) before the run (the consent only ever keeps an application
+/// longer). Applications to open offers stay.
+pub fn application_due(c: &Cutoffs, offer_closed_at: Option<Millis>, consent_until: Option<Millis>) -> bool {
     let recruitment_over = offer_closed_at.is_some_and(|closed| closed < c.closed_before);
-    recruitment_over && (!consented || created_at < c.consented_before)
+    recruitment_over && consent_until.is_none_or(|until| until <= c.now)
 }
 
 #[cfg(test)]
@@ -103,7 +116,11 @@ mod tests {
             at("2026-02-28T12:00:00Z"),
             "6 months, to the month's last day"
         );
-        assert_eq!(c.consented_before, at("2024-08-31T12:00:00Z"));
+        assert_eq!(
+            consent_until(at("2024-08-31T12:00:00Z"), 24),
+            at("2026-08-31T12:00:00Z")
+        );
+        assert_eq!(consent_until(at("2026-01-31T00:00:00Z"), 1), at("2026-02-28T00:00:00Z"));
         assert_eq!(c.clicks_before, at("2026-03-04T12:00:00Z"), "180 days");
         assert_eq!(c.messages_before, at("2026-06-02T12:00:00Z"), "90 days");
         assert_eq!(c.audit_before, at("2024-08-31T12:00:00Z"), "730 days");
@@ -125,22 +142,21 @@ mod tests {
         let c = Retention::default().cutoffs(now);
         let long_ago = at("2026-01-10T00:00:00Z");
         let recently = at("2026-10-01T00:00:00Z");
-        assert!(application_due(&c, Some(long_ago), false, long_ago));
+        assert!(application_due(&c, Some(long_ago), None));
         assert!(
-            !application_due(&c, Some(recently), false, long_ago),
+            !application_due(&c, Some(recently), None),
             "closed less than 6 months ago"
         );
+        assert!(!application_due(&c, None, None), "the offer is still open");
+        let consent_ends_later = consent_until(at("2025-06-01T00:00:00Z"), 24);
         assert!(
-            !application_due(&c, None, false, at("2020-01-01T00:00:00Z")),
-            "the offer is still open"
+            !application_due(&c, Some(long_ago), Some(consent_ends_later)),
+            "the consent keeps it"
         );
-        assert!(
-            !application_due(&c, Some(long_ago), true, long_ago),
-            "consented: kept 24 months"
-        );
-        assert!(application_due(&c, Some(long_ago), true, at("2024-06-01T00:00:00Z")));
-        // The consent never shortens: an old application to an offer closed lately stays
-        // the 6 months any application stays.
-        assert!(!application_due(&c, Some(recently), true, at("2024-06-01T00:00:00Z")));
+        let consent_ended = consent_until(at("2024-06-01T00:00:00Z"), 24);
+        assert!(application_due(&c, Some(long_ago), Some(consent_ended)));
+        // The consent never shortens: an application to an offer closed lately stays the
+        // 6 months any application stays, whatever its consent.
+        assert!(!application_due(&c, Some(recently), Some(consent_ended)));
     }
 }

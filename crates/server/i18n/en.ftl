@@ -2475,3 +2475,4 @@ register-totals-why = Daily counts per link, program and item, change counters, 
 # --- applications per offer ---
 applications-for-offer = Applications for “{ $offer }”.
 applications-all-offers = All offers
+applications-future-consent-until = until { $when }

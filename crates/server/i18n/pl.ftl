@@ -2612,3 +2612,4 @@ register-totals-why = Dzienne liczby dla linków, programów i treści, liczniki
 # --- applications per offer ---
 applications-for-offer = Aplikacje na ofertę „{ $offer }”.
 applications-all-offers = Wszystkie oferty
+applications-future-consent-until = do { $when }

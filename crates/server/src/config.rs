@@ -127,7 +127,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     (
         "retention_consented_months",
         "24",
-        "months an application is kept when the candidate consented to future recruitments",
+        "months the consent to future recruitments on the careers form lasts, from the application",
     ),
     (
         "retention_raw_clicks_days",

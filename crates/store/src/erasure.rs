@@ -193,7 +193,7 @@ async fn erase_application_row(
 ) -> Result<bool> {
     let changed = sqlx::query(
         "UPDATE applications SET name = $2, email = '', profile_url = NULL, message = '', cv_file = NULL, \
-         future_consent_text = NULL, erased_at = $3, updated_at = $3 WHERE id = $1 AND erased_at IS NULL",
+         future_consent_text = NULL, future_consent_until = NULL, erased_at = $3, updated_at = $3 WHERE id = $1 AND erased_at IS NULL",
     )
     .bind(id)
     .bind(shown_name)

@@ -43,6 +43,8 @@ pub struct NewApplication {
     pub consent_text: String,
     /// The optional consent to future recruitments, as shown, when it was given.
     pub future_consent_text: Option<String>,
+    /// When that consent ends (`core::retention::consent_until`).
+    pub future_consent_until: Option<Millis>,
     /// The click it came through, with the attribution copied from it.
     pub source: Option<crate::tracking::ClickSource>,
 }
@@ -72,6 +74,7 @@ pub struct Application {
     /// The optional consent to future recruitments, as shown, and when it was given.
     pub future_consent_text: Option<String>,
     pub future_consent_at: Option<Millis>,
+    pub future_consent_until: Option<Millis>,
 }
 
 /// Referrals summed by a key (ambassador, network or item).
@@ -100,7 +103,7 @@ const OFFER_COLUMNS: &str = "o.id, o.title, o.location, o.contract_type, o.descr
 const APPLICATION_COLUMNS: &str = "a.id, a.offer_id, o.title AS offer_title, a.name, a.email, a.profile_url, a.message, \
      a.cv_file, a.consent_text, a.stage, a.ambassador_id, u.first_name || ' ' || u.last_name AS ambassador_name, \
      a.item_id, c.title AS item_title, p.name AS program_name, a.network, a.created_at, a.erased_at, \
-     a.future_consent_text, a.future_consent_at";
+     a.future_consent_text, a.future_consent_at, a.future_consent_until";
 
 const APPLICATION_JOINS: &str = "FROM applications a JOIN job_offers o ON o.id = a.offer_id \
      LEFT JOIN users u ON u.id = a.ambassador_id LEFT JOIN content_items c ON c.id = a.item_id \
@@ -184,8 +187,8 @@ impl Store {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO applications (offer_id, name, email, profile_url, message, cv_file, consent_text, stage, \
              click_id, ambassador_id, item_id, program_id, network, created_at, updated_at, future_consent_text, \
-             future_consent_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, $12, $13, $13, $14, \
-             CASE WHEN $14 IS NULL THEN NULL ELSE $13 END) RETURNING id",
+             future_consent_at, future_consent_until) VALUES ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, $11, \
+             $12, $13, $13, $14, CASE WHEN $14 IS NULL THEN NULL ELSE $13 END, $15) RETURNING id",
         )
         .bind(a.offer_id)
         .bind(&a.name)
@@ -201,6 +204,7 @@ impl Store {
         .bind(s.map(|s| s.network.clone()))
         .bind(now)
         .bind(a.future_consent_text.as_deref())
+        .bind(a.future_consent_until)
         .fetch_one(&mut *tx)
         .await?;
         if let Some(s) = s {

@@ -78,8 +78,8 @@ impl Store {
 
     /// The applications past their retention (not erased yet).
     pub async fn applications_past_retention(&self, c: &Cutoffs) -> Result<Vec<i64>> {
-        let rows: Vec<(i64, Option<Millis>, Option<Millis>, Millis)> = sqlx::query_as(
-            "SELECT a.id, o.closed_at, a.future_consent_at, a.created_at FROM applications a \
+        let rows: Vec<(i64, Option<Millis>, Option<Millis>)> = sqlx::query_as(
+            "SELECT a.id, o.closed_at, a.future_consent_until FROM applications a \
              JOIN job_offers o ON o.id = a.offer_id \
              WHERE a.erased_at IS NULL AND o.status = 'closed' ORDER BY a.id",
         )
@@ -87,7 +87,7 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .filter(|(_, closed, consent, created)| application_due(c, *closed, consent.is_some(), *created))
+            .filter(|(_, closed, consent_until)| application_due(c, *closed, *consent_until))
             .map(|(id, ..)| id)
             .collect())
     }

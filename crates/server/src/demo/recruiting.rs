@@ -110,6 +110,7 @@ pub(super) async fn seed_applications(state: &AppState, now: i64, offers: &[i64]
             cv_file: None,
             consent_text: consent.clone(),
             future_consent_text: None,
+            future_consent_until: None,
             source,
         };
         let id = store.create_application(&application, at).await?;

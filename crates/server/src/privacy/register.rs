@@ -170,7 +170,8 @@ pub const KINDS: &[Kind] = &[
             (
                 "applications",
                 "id offer_id name email profile_url message cv_file consent_text stage click_id ambassador_id \
-                 item_id program_id network created_at updated_at erased_at future_consent_text future_consent_at",
+                 item_id program_id network created_at updated_at erased_at future_consent_text future_consent_at \
+                 future_consent_until",
             ),
             (
                 "application_stages",

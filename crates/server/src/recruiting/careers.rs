@@ -277,6 +277,10 @@ async fn record_application(
         cv_file,
         consent_text: t.consent_text.clone(),
         future_consent_text: t.form.future_consent.then(|| t.future_consent_text.clone()),
+        future_consent_until: t
+            .form
+            .future_consent
+            .then(|| ambasada_core::retention::consent_until(now, state.config.retention.consented_months)),
         source,
     };
     let app_id = state.store.create_application(&application, now).await?;

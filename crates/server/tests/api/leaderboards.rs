@@ -587,6 +587,7 @@ async fn badges_are_earned_once_with_the_date_the_rule_became_true(app: &TestApp
                 cv_file: None,
                 consent_text: "I agree".into(),
                 future_consent_text: None,
+                future_consent_until: None,
                 source: Some(ambasada_store::tracking::ClickSource {
                     click_id: ids[0],
                     at: click_at,

@@ -31,6 +31,8 @@ fn application(offer_id: i64, who: &str, cv: Option<&str>, future_consent: bool)
         cv_file: cv.map(str::to_string),
         consent_text: "Zgoda na tę rekrutację.".into(),
         future_consent_text: future_consent.then(|| "Zgoda na przyszłe rekrutacje.".to_string()),
+        // Given with the application (made 300 days ago in the test): 24 months on.
+        future_consent_until: future_consent.then(|| ambasada_server::now() + 430 * DAY),
         source: None,
     }
 }
@@ -98,6 +100,9 @@ async fn the_daily_run_deletes_only_what_is_due_and_totals_stay(app: &TestApp) {
         .create_application(&application(old, "Consented", None, true), now - 300 * DAY)
         .await
         .unwrap();
+    let mut ended = application(old, "Ended", None, true);
+    ended.future_consent_until = Some(now - DAY);
+    let consent_ended = store.create_application(&ended, now - 900 * DAY).await.unwrap();
     let closed_lately = store
         .create_application(&application(recent, "Lately", Some("kept.pdf"), false), now - 300 * DAY)
         .await
@@ -160,6 +165,10 @@ async fn the_daily_run_deletes_only_what_is_due_and_totals_stay(app: &TestApp) {
     let a = |id| async move { store.application(id).await.unwrap().unwrap() };
     assert!(a(due).await.erased_at.is_some() && a(due).await.email.is_empty());
     assert!(!dir.join("due.pdf").exists(), "its CV is deleted");
+    assert!(
+        a(consent_ended).await.erased_at.is_some(),
+        "a consent that ended keeps nothing"
+    );
     for kept in [consented, closed_lately, still_open] {
         assert!(a(kept).await.erased_at.is_none(), "application {kept} stays");
     }
@@ -247,6 +256,9 @@ async fn the_careers_form_stores_the_optional_consent_to_future_recruitments(app
     let ania = of("Ania");
     assert!(ania.future_consent_at.is_some());
     assert!(ania.future_consent_text.unwrap().contains("24"));
+    let until = ania.future_consent_until.expect("the consent's end is stored");
+    let expected = ambasada_core::retention::consent_until(ania.future_consent_at.unwrap(), 24);
+    assert_eq!(until, expected, "24 months from when it was given");
     let basia = of("Basia");
     assert!(basia.future_consent_at.is_none() && basia.future_consent_text.is_none());
 
