@@ -10,6 +10,13 @@ async fn not_found() -> Response {
     ApiError::new(axum::http::StatusCode::NOT_FOUND, "No such API endpoint.").into_response()
 }
 
+/// A time in answers: RFC 3339 in UTC.
+pub fn rfc3339(at: ambasada_core::Millis) -> String {
+    jiff::Timestamp::from_millisecond(at)
+        .map(|t| t.to_string())
+        .unwrap_or_default()
+}
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .merge(crate::people::api::routes())

@@ -272,7 +272,6 @@ impl Store {
     /// and when to try again (`None`: given up). The endpoint's run of failures starts
     /// now unless it had started; returns it. Fenced like
     /// [`Store::record_webhook_message_delivered`].
-    #[allow(clippy::too_many_arguments)]
     pub async fn record_webhook_message_failed(
         &self,
         id: i64,

@@ -8,6 +8,7 @@ use super::service::{self, GroupBy, SlotRequest, may_plan, zone};
 use super::slots::plan;
 use super::views::day_start;
 use crate::AppState;
+use crate::api::rfc3339;
 use crate::auth::ApiUser;
 use crate::content::service::Problems;
 use crate::error::ApiError;
@@ -32,13 +33,6 @@ pub fn routes() -> Router<AppState> {
         .route("/calendar/{slot}", put(update).delete(delete))
         .route("/programs/{id}/calendar", post(create))
         .route("/programs/{id}/realisation", get(realisation))
-}
-
-/// RFC 3339 in UTC.
-fn rfc3339(at: Millis) -> String {
-    jiff::Timestamp::from_millisecond(at)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 fn parse_time(s: Option<&str>) -> Option<Millis> {

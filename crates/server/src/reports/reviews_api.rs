@@ -6,6 +6,7 @@
 
 use super::reviews::{self as service, Access, may_read, snapshot_of};
 use crate::AppState;
+use crate::api::rfc3339;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
 use ambasada_core::Scope;
@@ -24,13 +25,6 @@ pub fn api_routes() -> Router<AppState> {
     Router::new()
         .route("/programs/{id}/reviews", get(list))
         .route("/reviews/{id}", get(show))
-}
-
-/// RFC 3339 in UTC.
-fn rfc3339(at: i64) -> String {
-    jiff::Timestamp::from_millisecond(at)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 /// The access of the caller to the program, checked against the token's scopes:

@@ -8,6 +8,7 @@
 
 use super::board::{self, Access, Params};
 use crate::AppState;
+use crate::api::rfc3339;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
 use crate::i18n::Tr;
@@ -25,13 +26,6 @@ pub fn api_routes() -> Router<AppState> {
     Router::new()
         .route("/programs/{id}/leaderboard", get(leaderboard))
         .route("/me/badges", get(my_badges))
-}
-
-/// RFC 3339 in UTC.
-fn rfc3339(at: i64) -> String {
-    jiff::Timestamp::from_millisecond(at)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 #[derive(Deserialize, Default)]

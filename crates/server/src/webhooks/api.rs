@@ -47,9 +47,9 @@ fn view(e: &Endpoint, secret: Option<String>) -> EndpointView {
         events: Event::split(&e.events).iter().map(|e| e.as_str().to_string()).collect(),
         state: state_of(e),
         created_at: super::rfc3339(e.created_at),
-        last_success_at: pages::at(e.last_success_at),
-        failing_since: pages::at(e.failing_since),
-        disabled_at: pages::at(e.disabled_at),
+        last_success_at: e.last_success_at.map(super::rfc3339),
+        failing_since: e.failing_since.map(super::rfc3339),
+        disabled_at: e.disabled_at.map(super::rfc3339),
         secret,
     }
 }

@@ -19,6 +19,7 @@ pub mod pages;
 pub mod sender;
 
 use crate::AppState;
+pub use crate::api::rfc3339;
 use ambasada_core::webhooks::{Backoff, Event, Secret};
 use ambasada_core::{MINUTE, Millis};
 use axum::Router;
@@ -79,13 +80,6 @@ pub fn routes() -> Router<AppState> {
 /// A new endpoint secret.
 pub fn new_secret() -> Secret {
     Secret::from_bytes(rand::random())
-}
-
-/// RFC 3339 in UTC.
-pub fn rfc3339(at: Millis) -> String {
-    jiff::Timestamp::from_millisecond(at)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 /// Queues `event` for every enabled endpoint that takes it, once per endpoint and

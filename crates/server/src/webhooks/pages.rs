@@ -8,9 +8,9 @@ use crate::auth::CurrentUser;
 use crate::error::{AppError, Result};
 use crate::i18n::Tr;
 use crate::web::{Ctx, redirect_flash, render, render_status};
+use ambasada_core::Role;
 use ambasada_core::integrations::{UrlError, WebhookUrl};
 use ambasada_core::webhooks::{Event, EventsError};
-use ambasada_core::{Millis, Role};
 use ambasada_store::signed_webhooks::{Endpoint, Message};
 use askama::Template;
 use axum::Router;
@@ -324,11 +324,6 @@ pub async fn tell_disabled(state: &AppState, endpoint_id: i64) {
     if let Err(e) = r.await {
         tracing::warn!(error = ?e, endpoint = endpoint_id, "telling an admin of a disabled webhook endpoint failed");
     }
-}
-
-/// A time for the API and the pages' machine-readable attributes.
-pub fn at(m: Option<Millis>) -> Option<String> {
-    m.map(super::rfc3339)
 }
 
 #[cfg(test)]
