@@ -21,12 +21,40 @@ fn ambasada(database_url: &str, dir: &std::path::Path, args: &[&str]) -> Output 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn export_then_erase_from_the_command_line() {
-    let dir = std::env::temp_dir().join(format!("ambasada-person-cli-{}", std::process::id()));
+async fn sqlite() {
+    let dir = std::env::temp_dir().join(format!("ambasada-person-cli-db-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    export_then_erase_from_the_command_line(&format!("sqlite://{}", dir.join("cli.db").display()), "sqlite").await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres() {
+    let Ok(server) = std::env::var("AMBASADA_TEST_POSTGRES") else {
+        eprintln!("AMBASADA_TEST_POSTGRES unset: PostgreSQL run skipped");
+        return;
+    };
+    let name = format!("amb_cli_{}", std::process::id());
+    let admin = Store::connect(&server).await.unwrap();
+    admin
+        .raw_execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        .await
+        .unwrap();
+    admin.raw_execute(&format!("CREATE DATABASE {name}")).await.unwrap();
+    let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
+    export_then_erase_from_the_command_line(&format!("{base}/{name}"), "postgres").await;
+    admin
+        .raw_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
+        .await
+        .unwrap();
+    admin.close().await;
+}
+
+async fn export_then_erase_from_the_command_line(url: &str, label: &str) {
+    let dir = std::env::temp_dir().join(format!("ambasada-person-cli-{label}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let url = format!("sqlite://{}", dir.join("cli.db").display());
-    let store = Store::connect(&url).await.unwrap();
+    let store = Store::connect(url).await.unwrap();
     store.migrate().await.unwrap();
     let email = Email::parse("anna.nowak@firma.example").unwrap();
     let id = store
@@ -63,19 +91,19 @@ async fn export_then_erase_from_the_command_line() {
         .await
         .unwrap();
 
-    let out = ambasada(&url, &dir, &["person", "export", "--email", email.as_str()]);
+    let out = ambasada(url, &dir, &["person", "export", "--email", email.as_str()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["person"]["email"], email.as_str());
     assert_eq!(doc["shares"].as_array().unwrap().len(), 1);
 
-    let out = ambasada(&url, &dir, &["person", "erase", "--email", email.as_str()]);
+    let out = ambasada(url, &dir, &["person", "erase", "--email", email.as_str()]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains(&format!("person #{id}")), "{said}");
-    let out = ambasada(&url, &dir, &["person", "export", "--email", email.as_str()]);
+    let out = ambasada(url, &dir, &["person", "export", "--email", email.as_str()]);
     assert!(!out.status.success(), "no account under the old address any more");
-    let out = ambasada(&url, &dir, &["person", "erase", "--email", email.as_str()]);
+    let out = ambasada(url, &dir, &["person", "erase", "--email", email.as_str()]);
     assert!(!out.status.success());
 
     let u = store.user(id).await.unwrap().unwrap();

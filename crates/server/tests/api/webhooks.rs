@@ -519,8 +519,21 @@ story!(only_admins_with_the_scope_manage_endpoints_and_bad_input_is_named);
 
 /// As in production: an endpoint on this machine or a private network is refused.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_production_endpoints_inside_are_refused() {
-    let app = TestApp::spawn_with(crate::common::Db::Sqlite, |c| c.webhooks_allow_private = false, None).await;
+async fn in_production_endpoints_inside_are_refused_sqlite() {
+    in_production_endpoints_inside_are_refused(crate::common::Db::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_production_endpoints_inside_are_refused_postgres() {
+    let Some(url) = crate::common::postgres_url() else {
+        eprintln!("AMBASADA_TEST_POSTGRES unset: PostgreSQL run skipped");
+        return;
+    };
+    in_production_endpoints_inside_are_refused(crate::common::Db::Postgres(url)).await;
+}
+
+async fn in_production_endpoints_inside_are_refused(db: crate::common::Db) {
+    let app = TestApp::spawn_with(db, |c| c.webhooks_allow_private = false, None).await;
     let admin = app.login_as(Role::Admin).await;
     let token = api_token(&app, admin, &[Scope::WebhooksWrite]).await;
     for url in [
