@@ -65,6 +65,8 @@ enum Command {
         #[command(subcommand)]
         command: PrivacyCommand,
     },
+    /// Print the OpenAPI 3.1 document of /api/v1 (as GET /api/v1/openapi.json serves it).
+    Openapi,
     /// Manage personal API tokens.
     Token {
         #[command(subcommand)]
@@ -262,6 +264,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve { bind } => serve(config, bind).await,
         Command::Demo { bind, database } => serve_demo(config, &env, bind, database).await,
         Command::Migrate(args) => migrate::run(config, args).await,
+        Command::Openapi => {
+            println!("{}", ambasada_server::api::openapi::document_json());
+            Ok(())
+        }
         Command::Privacy {
             command: PrivacyCommand::Register,
         } => {

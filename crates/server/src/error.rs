@@ -5,7 +5,6 @@
 use ambasada_store::StoreError;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 
 /// What went wrong while answering a request.
 #[derive(Debug, thiserror::Error)]
@@ -166,16 +165,28 @@ impl From<StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut body = json!({
-            "type": "about:blank",
-            "title": self.status.canonical_reason().unwrap_or("Error"),
-            "status": self.status.as_u16(),
-            "detail": self.detail,
+        // The shape the OpenAPI document gives (`api::Problem`); `errors` holds one
+        // message per field.
+        let errors = self.errors.and_then(|e| match e {
+            serde_json::Value::Object(map) => Some(
+                map.into_iter()
+                    .map(|(k, v)| match v {
+                        serde_json::Value::String(s) => (k, s),
+                        other => (k, other.to_string()),
+                    })
+                    .collect(),
+            ),
+            _ => None,
         });
-        if let Some(errors) = self.errors {
-            body["errors"] = errors;
-        }
-        let mut res = (self.status, body.to_string()).into_response();
+        let body = crate::api::Problem {
+            kind: "about:blank",
+            title: self.status.canonical_reason().unwrap_or("Error").to_string(),
+            status: self.status.as_u16(),
+            detail: self.detail,
+            errors,
+        };
+        let body = serde_json::to_string(&body).unwrap_or_default();
+        let mut res = (self.status, body).into_response();
         res.headers_mut().insert(
             axum::http::header::CONTENT_TYPE,
             axum::http::HeaderValue::from_static("application/problem+json"),

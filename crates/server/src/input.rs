@@ -17,10 +17,11 @@ pub struct JsonBody<T>(pub T);
 impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
-        let value = match Json::<serde_json::Value>::from_request(req, state).await {
+        let mut value = match Json::<serde_json::Value>::from_request(req, state).await {
             Ok(Json(v)) => v,
             Err(e) => return Err(malformed(&e.body_text())),
         };
+        whole_numbers(&mut value);
         T::deserialize(&value).map(JsonBody).map_err(|e| {
             let message = e.to_string();
             match unknown_fields(&message, &value) {
@@ -28,6 +29,25 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody
                 None => malformed(&message),
             }
         })
+    }
+}
+
+/// JSON Schema (and so the OpenAPI document) counts `12.0` as the integer 12, and some
+/// clients write every number that way; serde would refuse it for an `i64` field. Such
+/// numbers become integers before the body is read (a float field takes them as well).
+fn whole_numbers(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && (-9_007_199_254_740_992.0..=9_007_199_254_740_992.0).contains(&f)
+            {
+                *v = serde_json::Value::from(f as i64);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
+        _ => {}
     }
 }
 
@@ -133,6 +153,18 @@ pub fn no_fields(body: &[u8]) -> Result<(), ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_written_as_floats_are_integers() {
+        // Found by schemathesis: `{"content_id": -1715.0}` was a 400 although the
+        // document's `integer` allows it.
+        let mut v = serde_json::json!({"content_id": -1715.0, "ids": [1.0, 2.5], "n": 3});
+        whole_numbers(&mut v);
+        assert_eq!(v, serde_json::json!({"content_id": -1715, "ids": [1, 2.5], "n": 3}));
+        let mut huge = serde_json::json!(1e300);
+        whole_numbers(&mut huge);
+        assert!(huge.is_f64());
+    }
 
     #[test]
     fn unknown_fields_are_all_named() {

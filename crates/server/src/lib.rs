@@ -167,6 +167,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .merge(brand::routes())
         .merge(privacy::routes())
         .merge(webhooks::routes())
+        .merge(api::reference::routes())
         .fallback(|| async { error::AppError::NotFound })
         .layer(tower_http::catch_panic::CatchPanicLayer::new())
         .layer(axum::middleware::from_fn_with_state(state.clone(), web::context));

@@ -6,6 +6,7 @@ use std::fmt;
 /// What a person may do. A person may hold several roles (PRODUCT.md, "Roles").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Role {
     Admin,
     Coordinator,

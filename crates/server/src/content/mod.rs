@@ -3,6 +3,8 @@
 //! the API share the rules here; SQL stays in the store, pure rules in core.
 
 pub mod api;
+mod api_library;
+mod api_views;
 mod feed;
 mod form;
 mod library;

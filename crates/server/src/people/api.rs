@@ -4,38 +4,52 @@ use crate::AppState;
 use crate::auth::ApiUser;
 use crate::error::ApiError;
 use ambasada_core::calendar::feeds::FeedOwner;
+use axum::Json;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
 use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/me", get(me))
+pub fn routes() -> crate::api::ApiRoutes {
+    crate::api::ApiRoutes::new().routes(routes!(me))
 }
 
-#[derive(Serialize)]
+/// A team the person belongs to.
+#[derive(Serialize, ToSchema)]
 struct TeamView {
     id: i64,
     name: String,
 }
 
-#[derive(Serialize)]
+/// The token's owner.
+#[derive(Serialize, ToSchema)]
 struct MeView {
     id: i64,
     email: String,
     name: String,
     first_name: String,
     last_name: String,
+    /// `pl` or `en`: the language of the person's pages and emails.
     language: &'static str,
+    /// An IANA time zone (`Europe/Warsaw`).
     time_zone: String,
     roles: Vec<ambasada_core::Role>,
     teams: Vec<TeamView>,
+    /// The scopes of the token that asked (`content:read`, ...).
     scopes: Vec<&'static str>,
     /// The private iCalendar feed of the person's plan (absolute).
     calendar_url: String,
 }
 
-/// `GET /api/v1/me`: whom the token belongs to. Any valid token may ask.
+/// Whom the token belongs to. Any valid token may ask.
+#[utoipa::path(
+    get,
+    path = "/me",
+    tag = "people",
+    operation_id = "me",
+    security(("token" = [])),
+    responses((status = 200, description = "The token's owner, roles, teams and scopes.", body = MeView)),
+)]
 async fn me(State(state): State<AppState>, api: ApiUser) -> Result<Json<MeView>, ApiError> {
     let u = &api.user;
     let calendar_url = crate::calendar::feeds::feed_url(&state, FeedOwner::User, u.id)

@@ -50,8 +50,8 @@ pub fn routes() -> Router<AppState> {
         .route("/app/reviews/{id}/publish", post(reviews_forms::publish))
 }
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
+pub fn api_routes() -> crate::api::ApiRoutes {
+    crate::api::ApiRoutes::new()
         .merge(stats_api::api_routes())
         .merge(reviews_api::api_routes())
 }

@@ -16,30 +16,41 @@ use ambasada_core::reports::metrics::Headline;
 use ambasada_core::reports::period::{self as period, DayRange, PeriodChoice, PeriodError};
 use ambasada_core::{Locale, Scope};
 use ambasada_store::reports::stats::{StatRow, StatsBy};
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new().route("/programs/{id}/stats", get(stats))
+pub fn api_routes() -> crate::api::ApiRoutes {
+    crate::api::ApiRoutes::new().routes(routes!(stats))
 }
 
-#[derive(Deserialize, Default)]
+/// The period and the breakdown.
+#[derive(Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct StatsQuery {
+    /// The first day, `YYYY-MM-DD` (UTC days); required.
     #[serde(default)]
+    #[param(required = true)]
     from: String,
+    /// The last day (included), `YYYY-MM-DD`; required. Not before `from`, at most 3660
+    /// days in all; a period reaching past today is cut at today, one that starts after
+    /// today is refused.
     #[serde(default)]
+    #[param(required = true)]
     to: String,
+    /// A breakdown in `rows`: `network`, `team`, `item`, `ambassador`, `week` or `month`;
+    /// none when empty.
     #[serde(default)]
     by: String,
 }
 
-/// A number of the answer: whole, or a fraction with the decimals CSV writes it with
-/// (`None`: no value, JSON `null`).
+/// A number of the CSV answer: whole, or a fraction with the decimals CSV writes it with
+/// (`None`: no value, an empty cell).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Num {
     Int(i64),
@@ -47,12 +58,6 @@ enum Num {
 }
 
 impl Num {
-    fn json(self) -> Value {
-        match self {
-            Num::Int(n) => json!(n),
-            Num::Frac(v, _) => json!(v),
-        }
-    }
     fn csv(self, locale: Locale) -> String {
         match self {
             Num::Int(n) => n.to_string(),
@@ -62,50 +67,222 @@ impl Num {
     }
 }
 
-/// The headline fields, in the order CSV columns have them (after `from` and `to`).
-fn figures(h: &Headline) -> Vec<(&'static str, Num)> {
-    let t = &h.totals;
-    vec![
-        ("participation_rate", Num::Frac(h.participation_rate(), 4)),
-        ("active_ambassadors", Num::Int(h.active_ambassadors)),
-        ("enrolled", Num::Int(h.enrolled)),
-        ("shares", Num::Int(t.shares)),
-        ("personalised_shares", Num::Int(t.personalised)),
-        ("personalisation_rate", Num::Frac(h.personalisation_rate(), 4)),
-        ("clicks", Num::Int(t.clicks)),
-        ("unique_visitors", Num::Int(t.visitors)),
-        ("clicks_per_share", Num::Frac(h.clicks_per_share(), 4)),
-        ("conversions", Num::Int(t.conversions)),
-        ("applications", Num::Int(h.applications)),
-        ("hires", Num::Int(h.hires)),
-        ("reach_estimate", Num::Int(h.reach_estimate)),
-        // PLN, to the grosz.
-        ("emv_estimate", Num::Frac(Some(h.emv_estimate_grosze as f64 / 100.0), 2)),
-        ("plan_realisation", Num::Frac(h.plan_realisation, 4)),
-        ("enps", Num::Frac(h.enps.map(|s| s as f64), 0)),
-    ]
+/// Declares a struct with the headline fields of a period (after its own fields), so that
+/// the answer's top level and its `previous` have the same fields, described once.
+macro_rules! with_headline {
+    ($(#[$meta:meta])* struct $name:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Serialize, ToSchema)]
+        struct $name {
+            $($(#[$fmeta])* $field: $ty,)*
+            /// The period's first day (`YYYY-MM-DD`).
+            from: String,
+            /// The period's last day (`YYYY-MM-DD`, included).
+            to: String,
+            /// Active ambassadors over enrolled ones, from 0 to 1; `null` with nobody enrolled.
+            participation_rate: Option<f64>,
+            /// People with at least one share in the program in the period.
+            active_ambassadors: i64,
+            /// Ambassadors who were members of the program at some time in the period.
+            enrolled: i64,
+            /// Confirmed shares.
+            shares: i64,
+            /// Shares whose text was personalised.
+            personalised_shares: i64,
+            /// Personalised shares over shares, from 0 to 1; `null` without shares.
+            personalisation_rate: Option<f64>,
+            /// Human clicks on tracked links (bots excluded).
+            clicks: i64,
+            /// Unique visitors: one per link and day.
+            unique_visitors: i64,
+            /// Human clicks per share; `null` without shares.
+            clicks_per_share: Option<f64>,
+            /// Conversions recorded on tracked links.
+            conversions: i64,
+            /// Applications attributed to the program, created in the period.
+            applications: i64,
+            /// Attributed applications moved to hired in the period.
+            hires: i64,
+            /// Estimated reach: shares × the ambassador's declared network size × the
+            /// network's reach factor.
+            reach_estimate: i64,
+            /// Estimated earned media value, in PLN to the grosz (see `emv_formula`).
+            emv_estimate: f64,
+            /// Planned posts done over those due in the period, from 0 to 1; `null` while
+            /// nothing is due.
+            plan_realisation: Option<f64>,
+            /// The eNPS of the last survey closed before the period ended (a whole number
+            /// from -100 to 100); `null` without one.
+            enps: Option<f64>,
+        }
+    };
 }
 
-fn figures_json(h: &Headline, range: DayRange) -> serde_json::Map<String, Value> {
-    let mut m = serde_json::Map::new();
-    m.insert("from".into(), json!(range.format_first()));
-    m.insert("to".into(), json!(range.format_last()));
-    for (k, v) in figures(h) {
-        m.insert(k.into(), v.json());
+with_headline! {
+    /// The headline numbers of a period.
+    struct StatsFigures {}
+}
+
+with_headline! {
+    /// A program's numbers over a period: the headline numbers, the same for the period
+    /// of the same length before it, and with `by` a breakdown.
+    struct ProgramStats {
+        program_id: i64,
+        /// How reach and EMV are estimated, in words.
+        emv_formula: &'static str,
+        /// The headline numbers of the period of the same length just before.
+        previous: StatsFigures,
+        /// Only with `by`: one row per group.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[schema(nullable = false)]
+        rows: Option<Vec<StatsRow>>,
     }
-    m
 }
 
-/// The numbers of a breakdown row, in CSV column order (after `key` and `label`).
-fn row_figures(r: &StatRow) -> [(&'static str, i64); 5] {
-    let t = &r.totals;
-    [
-        ("shares", t.shares),
-        ("personalised_shares", t.personalised),
-        ("clicks", t.clicks),
-        ("unique_visitors", t.visitors),
-        ("conversions", t.conversions),
-    ]
+impl StatsFigures {
+    fn new(h: &Headline, range: DayRange) -> StatsFigures {
+        let t = &h.totals;
+        StatsFigures {
+            from: range.format_first(),
+            to: range.format_last(),
+            participation_rate: h.participation_rate(),
+            active_ambassadors: h.active_ambassadors,
+            enrolled: h.enrolled,
+            shares: t.shares,
+            personalised_shares: t.personalised,
+            personalisation_rate: h.personalisation_rate(),
+            clicks: t.clicks,
+            unique_visitors: t.visitors,
+            clicks_per_share: h.clicks_per_share(),
+            conversions: t.conversions,
+            applications: h.applications,
+            hires: h.hires,
+            reach_estimate: h.reach_estimate,
+            // PLN, to the grosz.
+            emv_estimate: h.emv_estimate_grosze as f64 / 100.0,
+            plan_realisation: h.plan_realisation,
+            enps: h.enps.map(|s| s as f64),
+        }
+    }
+
+    /// The CSV columns after `from` and `to`, named as the JSON fields, in order.
+    fn columns(&self) -> [(&'static str, Num); 16] {
+        [
+            ("participation_rate", Num::Frac(self.participation_rate, 4)),
+            ("active_ambassadors", Num::Int(self.active_ambassadors)),
+            ("enrolled", Num::Int(self.enrolled)),
+            ("shares", Num::Int(self.shares)),
+            ("personalised_shares", Num::Int(self.personalised_shares)),
+            ("personalisation_rate", Num::Frac(self.personalisation_rate, 4)),
+            ("clicks", Num::Int(self.clicks)),
+            ("unique_visitors", Num::Int(self.unique_visitors)),
+            ("clicks_per_share", Num::Frac(self.clicks_per_share, 4)),
+            ("conversions", Num::Int(self.conversions)),
+            ("applications", Num::Int(self.applications)),
+            ("hires", Num::Int(self.hires)),
+            ("reach_estimate", Num::Int(self.reach_estimate)),
+            ("emv_estimate", Num::Frac(Some(self.emv_estimate), 2)),
+            ("plan_realisation", Num::Frac(self.plan_realisation, 4)),
+            ("enps", Num::Frac(self.enps, 0)),
+        ]
+    }
+}
+
+impl ProgramStats {
+    fn new(
+        program_id: i64,
+        current: StatsFigures,
+        previous: StatsFigures,
+        rows: Option<Vec<StatsRow>>,
+    ) -> ProgramStats {
+        let StatsFigures {
+            from,
+            to,
+            participation_rate,
+            active_ambassadors,
+            enrolled,
+            shares,
+            personalised_shares,
+            personalisation_rate,
+            clicks,
+            unique_visitors,
+            clicks_per_share,
+            conversions,
+            applications,
+            hires,
+            reach_estimate,
+            emv_estimate,
+            plan_realisation,
+            enps,
+        } = current;
+        ProgramStats {
+            program_id,
+            emv_formula: FORMULA,
+            previous,
+            rows,
+            from,
+            to,
+            participation_rate,
+            active_ambassadors,
+            enrolled,
+            shares,
+            personalised_shares,
+            personalisation_rate,
+            clicks,
+            unique_visitors,
+            clicks_per_share,
+            conversions,
+            applications,
+            hires,
+            reach_estimate,
+            emv_estimate,
+            plan_realisation,
+            enps,
+        }
+    }
+}
+
+/// One group of a breakdown.
+#[derive(Serialize, ToSchema, Default)]
+struct StatsRow {
+    /// The network (`linkedin`), the team's, item's or ambassador's id (`none` for people
+    /// in no team), or the week (`2026-W48`) or month (`2026-11`).
+    key: String,
+    /// The network's, team's or person's name, the item's title, or the week or month
+    /// again; empty for `none`.
+    label: String,
+    shares: i64,
+    personalised_shares: i64,
+    /// Human clicks.
+    clicks: i64,
+    unique_visitors: i64,
+    conversions: i64,
+}
+
+impl StatsRow {
+    fn new(r: &StatRow) -> StatsRow {
+        let t = &r.totals;
+        StatsRow {
+            key: r.key.clone(),
+            label: r.label.clone(),
+            shares: t.shares,
+            personalised_shares: t.personalised,
+            clicks: t.clicks,
+            unique_visitors: t.visitors,
+            conversions: t.conversions,
+        }
+    }
+
+    /// The CSV columns after `key` and `label`, named as the JSON fields, in order.
+    fn columns(&self) -> [(&'static str, i64); 5] {
+        [
+            ("shares", self.shares),
+            ("personalised_shares", self.personalised_shares),
+            ("clicks", self.clicks),
+            ("unique_visitors", self.unique_visitors),
+            ("conversions", self.conversions),
+        ]
+    }
 }
 
 /// A 422 naming the parameter.
@@ -132,7 +309,28 @@ fn period_problem(e: PeriodError) -> ApiError {
     invalid(param, &detail)
 }
 
-/// `GET /api/v1/programs/{id}/stats`.
+/// A program's numbers over a period.
+///
+/// The headline numbers of the period (both days included), the same for the period of
+/// the same length before it under `previous`, and with `by` a breakdown in `rows`.
+/// With `Accept: text/csv`, the same as CSV in the caller's CSV format: one row of the
+/// headline numbers without `by`, one row per group with it. The program's coordinator
+/// and admins; for anyone else the program does not exist (404).
+#[utoipa::path(
+    get,
+    path = "/programs/{id}/stats",
+    tag = "reports",
+    operation_id = "program_stats",
+    security(("token" = ["reports:read"])),
+    params(("id" = i64, Path, description = "The program's id."), StatsQuery),
+    responses(
+        (status = 200, description = "The numbers, as JSON or (with `Accept: text/csv`) CSV.", content(
+            (ProgramStats = "application/json"),
+            (String = "text/csv"),
+        )),
+        (status = 422, description = "`from` or `to` is missing or not a `YYYY-MM-DD` date, `to` is before `from`, the period is longer than 3660 days or starts after today, or `by` is unknown; `errors` names the parameter.", body = crate::api::Problem, content_type = "application/problem+json"),
+    ),
+)]
 async fn stats(
     State(state): State<AppState>,
     api: ApiUser,
@@ -171,9 +369,18 @@ async fn stats(
         state.store.program_headline(id, range.previous(), now)
     )?;
     let rows = match by {
-        Some(by) => Some(state.store.program_breakdown(id, range, now, by, None).await?),
+        Some(by) => Some(
+            state
+                .store
+                .program_breakdown(id, range, now, by, None)
+                .await?
+                .iter()
+                .map(StatsRow::new)
+                .collect::<Vec<_>>(),
+        ),
         None => None,
     };
+    let current = StatsFigures::new(&cur, range);
     if csv_wanted(&headers) {
         let locale = api.user.locale;
         let name = format!(
@@ -182,58 +389,31 @@ async fn stats(
             range.format_first(),
             range.format_last()
         );
-        return Ok(csv_response(&name, csv_of(locale, &cur, range, rows.as_deref())));
+        return Ok(csv_response(&name, csv_of(locale, &current, rows.as_deref())));
     }
-    let mut body = figures_json(&cur, range);
-    body.insert("program_id".into(), json!(id));
-    body.insert("emv_formula".into(), json!(FORMULA));
-    body.insert("previous".into(), Value::Object(figures_json(&prev, range.previous())));
-    if let Some(rows) = rows {
-        let rows: Vec<Value> = rows
-            .iter()
-            .map(|r| {
-                let mut m = serde_json::Map::new();
-                m.insert("key".into(), json!(r.key));
-                m.insert("label".into(), json!(r.label));
-                for (k, v) in row_figures(r) {
-                    m.insert(k.into(), json!(v));
-                }
-                Value::Object(m)
-            })
-            .collect();
-        body.insert("rows".into(), Value::Array(rows));
-    }
-    Ok(Json(Value::Object(body)).into_response())
+    let previous = StatsFigures::new(&prev, range.previous());
+    Ok(Json(ProgramStats::new(id, current, previous, rows)).into_response())
 }
 
 /// The CSV answer: the headline as one row, or one row per breakdown group.
-fn csv_of(locale: Locale, h: &Headline, range: DayRange, rows: Option<&[StatRow]>) -> Vec<u8> {
+fn csv_of(locale: Locale, f: &StatsFigures, rows: Option<&[StatsRow]>) -> Vec<u8> {
     match rows {
         None => {
-            let figures = figures(h);
+            let columns = f.columns();
             let mut header = vec!["from".to_string(), "to".to_string()];
-            header.extend(figures.iter().map(|(k, _)| k.to_string()));
-            let mut line = vec![range.format_first(), range.format_last()];
-            line.extend(figures.iter().map(|(_, v)| v.csv(locale)));
+            header.extend(columns.iter().map(|(k, _)| k.to_string()));
+            let mut line = vec![f.from.clone(), f.to.clone()];
+            line.extend(columns.iter().map(|(_, v)| v.csv(locale)));
             csv_bytes(locale, &header, &[line])
         }
         Some(rows) => {
             let mut header = vec!["key".to_string(), "label".to_string()];
-            header.extend(
-                [
-                    "shares",
-                    "personalised_shares",
-                    "clicks",
-                    "unique_visitors",
-                    "conversions",
-                ]
-                .map(String::from),
-            );
+            header.extend(StatsRow::default().columns().iter().map(|(k, _)| k.to_string()));
             let lines: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
                     let mut line = vec![r.key.clone(), r.label.clone()];
-                    line.extend(row_figures(r).iter().map(|(_, v)| v.to_string()));
+                    line.extend(r.columns().iter().map(|(_, v)| v.to_string()));
                     line
                 })
                 .collect();
@@ -260,7 +440,7 @@ mod tests {
             ..Headline::default()
         };
         let range = DayRange::parse("2026-11-01", "2026-11-30").unwrap();
-        let text = String::from_utf8(csv_of(Locale::Pl, &h, range, None)).unwrap();
+        let text = String::from_utf8(csv_of(Locale::Pl, &StatsFigures::new(&h, range), None)).unwrap();
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
         assert_eq!(lines.len(), 2);
         assert!(lines[0].starts_with("from;to;participation_rate;active_ambassadors;enrolled;shares"));
@@ -270,5 +450,28 @@ mod tests {
             lines[1]
         );
         assert!(lines[1].contains(";1234,56;"), "{}", lines[1]);
+    }
+
+    /// CSV columns are named as the JSON fields: the same numbers under the same names.
+    #[test]
+    fn csv_columns_are_the_json_fields() {
+        let range = DayRange::parse("2026-11-01", "2026-11-30").unwrap();
+        let f = StatsFigures::new(&Headline::default(), range);
+        let mut columns: Vec<&str> = vec!["from", "to"];
+        columns.extend(f.columns().iter().map(|(k, _)| *k));
+        let json = serde_json::to_value(&f).unwrap();
+        let mut fields: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        fields.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(fields, columns);
+
+        let row = StatsRow::default();
+        let mut columns: Vec<&str> = vec!["key", "label"];
+        columns.extend(row.columns().iter().map(|(k, _)| *k));
+        let json = serde_json::to_value(&row).unwrap();
+        let mut fields: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        fields.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(fields, columns);
     }
 }

@@ -14,26 +14,152 @@ use crate::error::ApiError;
 use crate::i18n::Tr;
 use ambasada_core::Scope;
 use ambasada_core::rewards::leaderboards::Group;
+use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::routes;
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
-        .route("/programs/{id}/leaderboard", get(leaderboard))
-        .route("/me/badges", get(my_badges))
+pub fn api_routes() -> crate::api::ApiRoutes {
+    crate::api::ApiRoutes::new()
+        .routes(routes!(leaderboard))
+        .routes(routes!(my_badges))
 }
 
-#[derive(Deserialize, Default)]
+/// Which board: the period, what it ranks, whom, and how many entries.
+#[derive(Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct BoardQuery {
-    #[serde(flatten)]
-    params: Params,
+    /// `month` (the default), `quarter`, `rolling30` (the last 30 days) or `challenge`.
+    #[serde(default)]
+    period: String,
+    /// With `period=month` (or none): a past month, `YYYY-MM` (`2026-05`); default this
+    /// month, in the caller's time zone.
+    #[serde(default)]
+    month: String,
+    /// With `period=quarter`: a past quarter, `YYYY-Qn` (`2026-Q2`); default this quarter.
+    #[serde(default)]
+    quarter: String,
+    /// With `period=challenge`: the id of one of the program's challenges, whose window
+    /// (and, by default, metric, team and item) the board takes.
+    #[serde(default)]
+    challenge: String,
+    /// What it ranks: `points` (the default, or the challenge's own), `shares` or `clicks`.
+    #[serde(default)]
+    by: String,
+    /// Whom it ranks: `person` (the default) or `team` (the average per active ambassador).
+    #[serde(default)]
+    group: String,
+    /// Only this team's members: a team id (default: none, or the challenge's team).
+    #[serde(default)]
+    team: String,
+    /// How many entries, from 1 to 500; default 50. The caller's own entry is added
+    /// after them when it is further down.
     #[serde(default)]
     limit: String,
+}
+
+impl BoardQuery {
+    fn params(&self) -> Params {
+        Params {
+            period: self.period.clone(),
+            month: self.month.clone(),
+            quarter: self.quarter.clone(),
+            challenge: self.challenge.clone(),
+            by: self.by.clone(),
+            group: self.group.clone(),
+            team: self.team.clone(),
+        }
+    }
+}
+
+/// A board's value: a whole number on people's boards, a decimal (one place) on team
+/// boards, where it is the average per active ambassador.
+#[derive(Serialize, Clone, Copy)]
+#[serde(untagged)]
+enum Score {
+    Whole(i64),
+    Average(f64),
+}
+
+/// The period a board covers.
+#[derive(Serialize, ToSchema)]
+struct BoardPeriodView {
+    /// `month`, `quarter`, `rolling30` or `challenge`.
+    #[schema(pattern = "^(month|quarter|rolling30|challenge)$")]
+    kind: &'static str,
+    /// The month (`2026-05`) or quarter (`2026-Q2`); empty for the others.
+    code: String,
+    /// The challenge, for `challenge`.
+    challenge_id: Option<i64>,
+    /// The instants covered, `[from, to)`, RFC 3339.
+    from: String,
+    to: String,
+}
+
+/// An entry of a board: a person or a team.
+#[derive(Serialize, ToSchema)]
+struct BoardEntryView {
+    /// Equal values share a rank.
+    rank: i64,
+    /// The person's name (`an ambassador` in the caller's language for someone who keeps
+    /// their name off leaderboards), or the team's.
+    name: String,
+    /// The person's id; `null` for a hidden person other than the caller, and for teams.
+    user_id: Option<i64>,
+    /// The value ranked: a whole number for people, an average with one decimal for teams.
+    #[schema(value_type = f64)]
+    value: Score,
+    /// The caller's own entry (or one of their teams').
+    you: bool,
+    /// Team boards only: the team.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    team_id: Option<i64>,
+    /// Team boards only: the members who shared in the period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    active: Option<i64>,
+    /// Team boards only: the team's members on the board.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    members: Option<i64>,
+    /// Team boards only: the members' values added up.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(nullable = false)]
+    total: Option<i64>,
+}
+
+/// Where the caller stands.
+#[derive(Serialize, ToSchema)]
+struct BoardStandingView {
+    rank: i64,
+    #[schema(value_type = f64)]
+    value: Score,
+    /// How much more reaches the next rank up; `null` at the top.
+    #[schema(value_type = Option<f64>)]
+    to_next: Option<Score>,
+}
+
+/// A program's leaderboard.
+#[derive(Serialize, ToSchema)]
+struct BoardView {
+    program_id: i64,
+    period: BoardPeriodView,
+    /// `points`, `shares` or `clicks`.
+    #[schema(pattern = "^(points|shares|clicks)$")]
+    by: &'static str,
+    /// `person` or `team`.
+    #[schema(pattern = "^(person|team)$")]
+    group: &'static str,
+    /// The team whose members are ranked; `null` for the whole program.
+    team_id: Option<i64>,
+    /// The top entries, then the caller's own when it is further down.
+    entries: Vec<BoardEntryView>,
+    /// The caller's standing; `null` when they (or their teams) are not on the board.
+    you: Option<BoardStandingView>,
 }
 
 /// Members read with `content:read`, the program's coordinator and admins with
@@ -71,13 +197,29 @@ fn bad_query(state: &AppState, wrong: board::Wrong, bad_limit: bool) -> ApiError
     }
 }
 
-/// `GET /api/v1/programs/{id}/leaderboard`.
+/// A program's leaderboard.
+///
+/// People or teams ranked by points, shares or clicks over a month, a quarter, the last
+/// 30 days or a challenge's window. The program's members (with `content:read`), its
+/// coordinator and admins (with `reports:read`).
+#[utoipa::path(
+    get,
+    path = "/programs/{id}/leaderboard",
+    tag = "rewards",
+    operation_id = "program_leaderboard",
+    security(("token" = ["content:read"]), ("token" = ["reports:read"])),
+    params(("id" = i64, Path, description = "The program's id."), BoardQuery),
+    responses(
+        (status = 200, description = "The board.", body = BoardView),
+        (status = 400, description = "A parameter is not valid (`period`, `month`, `quarter`, `challenge`, `by`, `group`, `team` or `limit`); `errors` names each one.", body = crate::api::Problem, content_type = "application/problem+json"),
+    ),
+)]
 async fn leaderboard(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
     Query(q): Query<BoardQuery>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<BoardView>, ApiError> {
     let program = state
         .store
         .program(id)
@@ -89,7 +231,7 @@ async fn leaderboard(
         s => s.parse::<usize>().ok().filter(|n| (1..=500).contains(n)),
     };
     let tr = Tr::new(state.i18n.clone(), api.user.locale);
-    let choice = board::choose(&state, &program, &q.params, &api.user.time_zone).await?;
+    let choice = board::choose(&state, &program, &q.params(), &api.user.time_zone).await?;
     let (choice, limit) = match (choice, limit) {
         (Ok(c), Some(l)) => (c, l),
         (choice, limit) => return Err(bad_query(&state, choice.err().unwrap_or_default(), limit.is_none())),
@@ -98,62 +240,115 @@ async fn leaderboard(
     let scale = b.scale();
     let value = |v: i64| {
         if scale == 1 {
-            json!(v)
+            Score::Whole(v)
         } else {
-            json!(v as f64 / scale as f64)
+            Score::Average(v as f64 / scale as f64)
         }
     };
-    let entries: Vec<Value> = b
+    let team = b.group == Group::Team;
+    let entries: Vec<BoardEntryView> = b
         .top(limit)
         .into_iter()
-        .map(|l| {
-            let mut e = json!({
-                "rank": l.rank, "name": l.name, "user_id": l.user_id, "value": value(l.value), "you": l.you,
-            });
-            if b.group == Group::Team {
-                e["team_id"] = json!(l.team_id);
-                e["active"] = json!(l.active);
-                e["members"] = json!(l.members);
-                e["total"] = json!(l.total);
-            }
-            e
+        .map(|l| BoardEntryView {
+            rank: l.rank,
+            name: l.name.clone(),
+            user_id: l.user_id,
+            value: value(l.value),
+            you: l.you,
+            team_id: l.team_id.filter(|_| team),
+            active: team.then_some(l.active),
+            members: team.then_some(l.members),
+            total: team.then_some(l.total),
         })
         .collect();
-    let you = b
-        .you
-        .map(|s| json!({ "rank": s.rank, "value": value(s.value), "to_next": s.to_next.map(value) }));
-    Ok(Json(json!({
-        "program_id": program.id,
-        "period": {
-            "kind": choice.period.kind(),
-            "code": choice.period.code(),
-            "challenge_id": choice.challenge.as_ref().map(|c| c.id),
-            "from": rfc3339(choice.from),
-            "to": rfc3339(choice.to),
+    let you = b.you.map(|s| BoardStandingView {
+        rank: s.rank,
+        value: value(s.value),
+        to_next: s.to_next.map(value),
+    });
+    Ok(Json(BoardView {
+        program_id: program.id,
+        period: BoardPeriodView {
+            kind: choice.period.kind(),
+            code: choice.period.code(),
+            challenge_id: choice.challenge.as_ref().map(|c| c.id),
+            from: rfc3339(choice.from),
+            to: rfc3339(choice.to),
         },
-        "by": choice.metric.as_str(),
-        "group": choice.group.as_str(),
-        "team_id": choice.team_id,
-        "entries": entries,
-        "you": you,
+        by: choice.metric.as_str(),
+        group: choice.group.as_str(),
+        team_id: choice.team_id,
+        entries,
+        you,
     }))
-    .into_response())
 }
 
-/// `GET /api/v1/me/badges`: the badges the token's owner earned, with their names in
-/// the owner's language, and those still to earn.
-async fn my_badges(State(state): State<AppState>, api: ApiUser) -> Result<Response, ApiError> {
+/// A badge the caller earned.
+#[derive(Serialize, ToSchema)]
+struct EarnedBadge {
+    /// The badge: `first_share`, `ten_personalised`, `first_referral`,
+    /// `course_finished` or `four_week_streak`.
+    #[schema(pattern = "^(first_share|ten_personalised|first_referral|course_finished|four_week_streak)$")]
+    badge: &'static str,
+    /// Its name in the caller's language.
+    name: String,
+    /// When it was earned (RFC 3339).
+    earned_at: String,
+}
+
+/// A badge still to earn.
+#[derive(Serialize, ToSchema)]
+struct AvailableBadge {
+    /// The badge: `first_share`, `ten_personalised`, `first_referral`,
+    /// `course_finished` or `four_week_streak`.
+    #[schema(pattern = "^(first_share|ten_personalised|first_referral|course_finished|four_week_streak)$")]
+    badge: &'static str,
+    /// Its name in the caller's language.
+    name: String,
+    /// How it is earned, in the caller's language.
+    description: String,
+}
+
+/// The caller's badges.
+#[derive(Serialize, ToSchema)]
+struct BadgeList {
+    /// The badges earned.
+    badges: Vec<EarnedBadge>,
+    /// The badges still to earn.
+    available: Vec<AvailableBadge>,
+}
+
+/// The caller's badges.
+///
+/// The badges the caller earned, with their names in the caller's language, and those
+/// still to earn. Anyone with a token that may read content.
+#[utoipa::path(
+    get,
+    path = "/me/badges",
+    tag = "rewards",
+    operation_id = "my_badges",
+    security(("token" = ["content:read"])),
+    responses((status = 200, description = "The badges earned and to earn.", body = BadgeList)),
+)]
+async fn my_badges(State(state): State<AppState>, api: ApiUser) -> Result<Json<BadgeList>, ApiError> {
     api.require_scope(Scope::ContentRead)?;
     let tr = Tr::new(state.i18n.clone(), api.user.locale);
     let views = super::badges::views(&state, &api.user, &tr).await?;
-    let (earned, available): (Vec<_>, Vec<_>) = views.into_iter().partition(|v| v.earned_at.is_some());
-    let earned: Vec<Value> = earned
-        .iter()
-        .map(|v| json!({ "badge": v.badge, "name": v.name, "earned_at": v.earned_at.map(rfc3339) }))
-        .collect();
-    let available: Vec<Value> = available
-        .iter()
-        .map(|v| json!({ "badge": v.badge, "name": v.name, "description": v.about }))
-        .collect();
-    Ok(Json(json!({ "badges": earned, "available": available })).into_response())
+    let mut badges = Vec::new();
+    let mut available = Vec::new();
+    for v in views {
+        match v.earned_at {
+            Some(at) => badges.push(EarnedBadge {
+                badge: v.badge,
+                name: v.name,
+                earned_at: rfc3339(at),
+            }),
+            None => available.push(AvailableBadge {
+                badge: v.badge,
+                name: v.name,
+                description: v.about,
+            }),
+        }
+    }
+    Ok(Json(BadgeList { badges, available }))
 }

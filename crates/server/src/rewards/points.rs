@@ -33,8 +33,8 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// The `/api/v1` routes of points.
-pub fn api_routes() -> Router<AppState> {
-    Router::new().route("/me/points", get(api_me))
+pub fn api_routes() -> crate::api::ApiRoutes {
+    crate::api::ApiRoutes::new().routes(utoipa_axum::routes!(api_me))
 }
 
 /// A rule's name in the reader's language (`planned_on_time` -> "A planned post on time").
@@ -215,29 +215,52 @@ async fn how(State(state): State<AppState>, ctx: Ctx, user: CurrentUser) -> Resu
 }
 
 /// A ledger row as the API shows it.
-#[derive(Serialize)]
-struct RecentView {
+#[derive(Serialize, utoipa::ToSchema)]
+struct LedgerRowView {
+    /// The rule that awarded it: `share`, `personalised`, `click`, `application`, `hire`,
+    /// `course`, `suggestion`, `planned_on_time`, `challenge` or `correction`.
+    #[schema(
+        pattern = "^(share|personalised|click|application|hire|course|suggestion|planned_on_time|challenge|correction)$"
+    )]
     rule: String,
+    /// Points: positive for an award, negative for a correction.
     amount: i64,
+    /// What it was for (`share:12`, `clicks:12:20512`, `correction:share:12`, ...).
     source: String,
+    /// Why a correction was made (a code such as `clicks_reclassified`); `null` for an
+    /// award.
     reason: Option<String>,
     /// RFC 3339, UTC.
     created_at: String,
+    /// The program it was awarded in; `null` for none.
     program_id: Option<i64>,
 }
 
 /// The caller's points as the API shows them.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 struct PointsView {
-    /// Spendable now: lifetime minus held and spent.
+    /// Spendable now: lifetime minus held and spent, never below 0.
     balance: i64,
+    /// Every award net of corrections; redemptions never lower it.
     lifetime: i64,
     /// Held by reward requests not yet delivered or rejected.
     held: i64,
-    recent: Vec<RecentView>,
+    /// The latest ledger rows, newest first (at most 50).
+    recent: Vec<LedgerRowView>,
 }
 
-/// `GET /api/v1/me/points` (scope `content:read`): the caller's balance and latest rows.
+/// The caller's points.
+///
+/// The spendable balance, lifetime and held points, and the latest ledger rows. Anyone
+/// with a token that may read content.
+#[utoipa::path(
+    get,
+    path = "/me/points",
+    tag = "rewards",
+    operation_id = "my_points",
+    security(("token" = ["content:read"])),
+    responses((status = 200, description = "The caller's points.", body = PointsView)),
+)]
 async fn api_me(State(state): State<AppState>, api: ApiUser) -> std::result::Result<Json<PointsView>, ApiError> {
     api.require_scope(Scope::ContentRead)?;
     let b = state.store.balance(api.user.id).await?;
@@ -248,7 +271,7 @@ async fn api_me(State(state): State<AppState>, api: ApiUser) -> std::result::Res
         held: b.held,
         recent: rows
             .into_iter()
-            .map(|r| RecentView {
+            .map(|r| LedgerRowView {
                 rule: r.rule,
                 amount: r.amount,
                 source: r.source,

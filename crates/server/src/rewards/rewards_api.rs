@@ -12,36 +12,54 @@ use crate::i18n::Tr;
 use ambasada_core::rewards::catalog::pln_number;
 use ambasada_core::rewards::redemptions::Refusal;
 use ambasada_core::{Locale, Scope};
+use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::routes;
 
-pub fn api_routes() -> Router<AppState> {
-    Router::new()
-        .route("/rewards", get(list))
-        .route("/rewards/{id}/redemptions", post(create))
+pub fn api_routes() -> crate::api::ApiRoutes {
+    crate::api::ApiRoutes::new()
+        .routes(routes!(list))
+        .routes(routes!(create))
 }
 
 /// A reward as the API shows it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct RewardView {
     id: i64,
     program_id: i64,
     name: String,
     description: String,
+    /// The points it costs.
     points_cost: i64,
-    /// `null` when unlimited.
+    /// How many are left; `null` when unlimited.
     stock: Option<i64>,
     /// What it costs the company, in PLN (`120.5`).
     cost_pln: f64,
 }
 
-/// `GET /api/v1/rewards`.
-async fn list(State(state): State<AppState>, api: ApiUser) -> Result<Response, ApiError> {
+/// The rewards the caller may redeem.
+#[derive(Serialize, ToSchema)]
+struct RewardList {
+    rewards: Vec<RewardView>,
+}
+
+/// The rewards the caller may redeem.
+///
+/// The active rewards of the programs the caller belongs to, by program and points cost
+/// (an empty list outside any program). Anyone with a token that may read content.
+#[utoipa::path(
+    get,
+    path = "/rewards",
+    tag = "rewards",
+    operation_id = "list_rewards",
+    security(("token" = ["content:read"])),
+    responses((status = 200, description = "The rewards.", body = RewardList)),
+)]
+async fn list(State(state): State<AppState>, api: ApiUser) -> Result<Json<RewardList>, ApiError> {
     api.require_scope(Scope::ContentRead)?;
     let rewards: Vec<RewardView> = state
         .store
@@ -58,15 +76,18 @@ async fn list(State(state): State<AppState>, api: ApiUser) -> Result<Response, A
             cost_pln: pln_number(r.cost_minor),
         })
         .collect();
-    Ok(Json(serde_json::json!({ "rewards": rewards })).into_response())
+    Ok(Json(RewardList { rewards }))
 }
 
 /// A redemption as the API shows it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct RedemptionView {
     id: i64,
     reward_id: i64,
+    /// The points it holds until it is delivered (then spent) or rejected (then freed).
     points: i64,
+    /// `requested` (a new redemption), `approved`, `delivered` or `rejected`.
+    #[schema(pattern = "^(requested|approved|delivered|rejected)$")]
     status: String,
 }
 
@@ -85,13 +106,29 @@ fn refused(state: &AppState, refusal: Refusal) -> ApiError {
     }
 }
 
-/// `POST /api/v1/rewards/{id}/redemptions`: the body is empty or `{}`.
+/// Redeems a reward.
+///
+/// The reward's points are held from the caller's balance until a coordinator delivers
+/// it (then spent) or rejects it (then freed). Ambassadors, for a reward of one of
+/// their programs; the body is empty or `{}`.
+#[utoipa::path(
+    post,
+    path = "/rewards/{id}/redemptions",
+    tag = "rewards",
+    operation_id = "redeem_reward",
+    security(("token" = ["shares:write"])),
+    params(("id" = i64, Path, description = "The reward's id.")),
+    responses(
+        (status = 201, description = "The redemption, `requested`.", body = RedemptionView),
+        (status = 422, description = "Refused: too few spendable points (`errors.points`), out of stock (`errors.stock`) or no longer available (`errors.reward`); or the body has fields, each named in `errors`.", body = crate::api::Problem, content_type = "application/problem+json"),
+    ),
+)]
 async fn create(
     State(state): State<AppState>,
     api: ApiUser,
     Path(id): Path<i64>,
     body: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<RedemptionView>), ApiError> {
     api.require_scope(Scope::SharesWrite)?;
     crate::input::no_fields(&body)?;
     match redeem(&state, &api.user, id).await? {
@@ -105,7 +142,6 @@ async fn create(
                 points: r.points,
                 status: r.status,
             }),
-        )
-            .into_response()),
+        )),
     }
 }

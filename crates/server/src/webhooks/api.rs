@@ -10,34 +10,44 @@ use crate::input::JsonBody;
 use ambasada_core::webhooks::{Event, EventsError};
 use ambasada_core::{Role, Scope};
 use ambasada_store::signed_webhooks::Endpoint;
+use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get};
-use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/webhooks", get(list).post(create))
-        .route("/webhooks/{id}", delete(remove))
+pub fn routes() -> crate::api::ApiRoutes {
+    crate::api::ApiRoutes::new()
+        .routes(routes!(list, create))
+        .routes(routes!(remove))
 }
 
 /// An endpoint as the API shows it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct EndpointView {
     id: i64,
     url: String,
+    /// The event types it receives (`share.confirmed`, ...).
     events: Vec<String>,
-    /// `waiting`, `ok`, `failing` or `disabled`.
+    /// `waiting` (nothing delivered yet), `ok`, `failing` or `disabled`.
+    #[schema(pattern = "^(waiting|ok|failing|disabled)$")]
     state: &'static str,
     created_at: String,
     last_success_at: Option<String>,
     failing_since: Option<String>,
     disabled_at: Option<String>,
-    /// Only in the answer that created it.
+    /// The signing secret (`whsec_<base64>`, Standard Webhooks): only in the answer
+    /// that created the endpoint, never again.
     #[serde(skip_serializing_if = "Option::is_none")]
     secret: Option<String>,
+}
+
+/// The endpoints, oldest first.
+#[derive(Serialize, ToSchema)]
+struct EndpointList {
+    endpoints: Vec<EndpointView>,
 }
 
 fn view(e: &Endpoint, secret: Option<String>) -> EndpointView {
@@ -64,15 +74,31 @@ fn admin(api: &ApiUser) -> Result<(), ApiError> {
     Ok(())
 }
 
-#[derive(Deserialize)]
+/// A new endpoint.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct EndpointBody {
+    /// An http(s) URL; loopback and private addresses only where the server allows them.
     #[serde(default)]
     url: String,
+    /// One or more event types: `share.confirmed`, `content.published`,
+    /// `content.expired`, `application.created`, `application.stage_changed`,
+    /// `conversion.recorded`, `person.created`, `person.deactivated`, `person.erased`,
+    /// `reward.redeemed`, `review.published`.
     #[serde(default)]
     events: Vec<String>,
 }
 
+/// Registers an endpoint; the answer carries its secret, shown this once. Admins only.
+#[utoipa::path(
+    post,
+    path = "/webhooks",
+    tag = "webhooks",
+    operation_id = "create_webhook",
+    security(("token" = ["webhooks:write"])),
+    request_body = EndpointBody,
+    responses((status = 201, description = "The endpoint, with its `secret`.", body = EndpointView)),
+)]
 async fn create(
     State(state): State<AppState>,
     api: ApiUser,
@@ -115,7 +141,16 @@ fn url_problem(key: &str) -> &'static str {
     }
 }
 
-async fn list(State(state): State<AppState>, api: ApiUser) -> Result<Response, ApiError> {
+/// The registered endpoints and their state, without secrets. Admins only.
+#[utoipa::path(
+    get,
+    path = "/webhooks",
+    tag = "webhooks",
+    operation_id = "list_webhooks",
+    security(("token" = ["webhooks:write"])),
+    responses((status = 200, description = "The endpoints.", body = EndpointList)),
+)]
+async fn list(State(state): State<AppState>, api: ApiUser) -> Result<Json<EndpointList>, ApiError> {
     admin(&api)?;
     let endpoints: Vec<EndpointView> = state
         .store
@@ -124,9 +159,19 @@ async fn list(State(state): State<AppState>, api: ApiUser) -> Result<Response, A
         .iter()
         .map(|e| view(e, None))
         .collect();
-    Ok(Json(serde_json::json!({ "endpoints": endpoints })).into_response())
+    Ok(Json(EndpointList { endpoints }))
 }
 
+/// Removes an endpoint and its queued messages. Admins only.
+#[utoipa::path(
+    delete,
+    path = "/webhooks/{id}",
+    tag = "webhooks",
+    operation_id = "delete_webhook",
+    security(("token" = ["webhooks:write"])),
+    params(("id" = i64, Path, description = "The endpoint's id.")),
+    responses((status = 204, description = "Removed.")),
+)]
 async fn remove(State(state): State<AppState>, api: ApiUser, Path(id): Path<i64>) -> Result<Response, ApiError> {
     admin(&api)?;
     if !pages::delete(&state, api.user.id, id).await? {

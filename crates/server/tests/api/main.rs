@@ -23,6 +23,7 @@ mod link_changes;
 mod metrics;
 mod migrate_to_postgres;
 mod notifications;
+mod openapi;
 mod outbox;
 mod pages;
 mod person_export;

@@ -1,10 +1,47 @@
 //! The versioned JSON API, `/api/v1`: composes each capability's `api::routes()`.
 //! Authenticated by personal API tokens; errors are `application/problem+json`.
+//!
+//! Every route is registered through [`ApiRoutes`], which only takes handlers annotated
+//! with `#[utoipa::path]` (through `utoipa_axum::routes!`): a route cannot exist without
+//! its entry in the OpenAPI document (`openapi`), and the document lists nothing that is
+//! not routed. `reference` renders the same document as a page.
+
+pub mod openapi;
+pub mod reference;
 
 use crate::AppState;
 use crate::error::ApiError;
 use axum::Router;
 use axum::response::{IntoResponse, Response};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
+
+pub use openapi::{Problem, document};
+
+/// The `/api/v1` routes of a capability, each with its documentation. Unlike axum's
+/// `Router` (and utoipa-axum's, which passes `route` through), it has no way to add an
+/// undocumented route.
+pub struct ApiRoutes(OpenApiRouter<AppState>);
+
+impl ApiRoutes {
+    pub fn new() -> ApiRoutes {
+        ApiRoutes(OpenApiRouter::new())
+    }
+
+    /// Handlers of one path, from `utoipa_axum::routes!(a, b)`.
+    pub fn routes(self, handlers: UtoipaMethodRouter<AppState>) -> ApiRoutes {
+        ApiRoutes(self.0.routes(handlers))
+    }
+
+    pub fn merge(self, other: ApiRoutes) -> ApiRoutes {
+        ApiRoutes(self.0.merge(other.0))
+    }
+}
+
+impl Default for ApiRoutes {
+    fn default() -> Self {
+        ApiRoutes::new()
+    }
+}
 
 async fn not_found() -> Response {
     ApiError::new(axum::http::StatusCode::NOT_FOUND, "No such API endpoint.").into_response()
@@ -17,8 +54,10 @@ pub fn rfc3339(at: ambasada_core::Millis) -> String {
         .unwrap_or_default()
 }
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+/// Every capability's routes, and the document itself. The paths are relative to
+/// `/api/v1`.
+pub(crate) fn all() -> ApiRoutes {
+    ApiRoutes::new()
         .merge(crate::people::api::routes())
         .merge(crate::content::api::routes())
         .merge(crate::programs::api::routes())
@@ -30,9 +69,20 @@ pub fn routes() -> Router<AppState> {
         .merge(crate::rewards::points::api_routes())
         .merge(crate::reports::api_routes())
         .merge(crate::webhooks::api::routes())
+        .merge(openapi::routes())
+}
+
+pub fn routes() -> Router<AppState> {
+    let (router, _) = all().0.split_for_parts();
+    router
         .fallback(not_found)
         .layer(axum::middleware::map_response(as_problem))
         .layer(axum::middleware::map_response(no_store))
+}
+
+/// The routed paths (relative to `/api/v1`) and their documentation, for `openapi`.
+pub(crate) fn split() -> utoipa::openapi::OpenApi {
+    all().0.into_openapi()
 }
 
 /// API answers carry personal data (applications, people, exports, points): no cache
