@@ -109,8 +109,29 @@ fn str_at(v: &Value, path: &[&str]) -> String {
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
-/// The operations by tag, tags in order of first appearance along the sorted paths.
+/// The areas in the order the page shows them: what every caller uses first.
+const TAG_ORDER: [&str; 11] = [
+    "people",
+    "content",
+    "sharing",
+    "tracking",
+    "calendar",
+    "rewards",
+    "programs",
+    "reports",
+    "recruiting",
+    "webhooks",
+    "meta",
+];
+
+/// The operations by tag, tags in [`TAG_ORDER`] (others last), paths sorted within.
 pub fn groups(doc: &Value) -> Vec<Group> {
+    let mut groups = ungrouped(doc);
+    groups.sort_by_key(|g| TAG_ORDER.iter().position(|t| *t == g.tag).unwrap_or(TAG_ORDER.len()));
+    groups
+}
+
+fn ungrouped(doc: &Value) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let Some(paths) = doc.get("paths").and_then(Value::as_object) else {
         return groups;
@@ -163,7 +184,8 @@ fn operation(method: &str, path: &str, op: &Value) -> Operation {
         anchor: format!("op-{id}"),
         method: method.to_uppercase(),
         path: path.to_string(),
-        summary: str_at(op, &["summary"]),
+        // Plain text: the table of contents shows it inline.
+        summary: str_at(op, &["summary"]).replace('`', ""),
         description: crate::markdown::render(&str_at(op, &["description"])),
         scopes,
         params,
@@ -307,6 +329,20 @@ pub fn schemas(doc: &Value) -> Vec<Schema> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_area_has_its_place_and_its_heading_in_both_languages() {
+        let doc: Value = serde_json::from_str(crate::api::openapi::document_json()).unwrap();
+        let i18n = crate::i18n::I18n::new();
+        let tags: Vec<String> = groups(&doc).into_iter().map(|g| g.tag).collect();
+        assert_eq!(tags.first().map(String::as_str), Some("people"));
+        for tag in &tags {
+            assert!(TAG_ORDER.contains(&tag.as_str()), "{tag} has no place in TAG_ORDER");
+            for l in ambasada_core::Locale::ALL {
+                assert!(i18n.has(l, &format!("apidocs-tag-{tag}")), "apidocs-tag-{tag} in {l:?}");
+            }
+        }
+    }
 
     #[test]
     fn types_read_as_words_and_link_to_their_schema() {

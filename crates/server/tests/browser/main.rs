@@ -1887,6 +1887,8 @@ async fn every_page_of_every_role_fits_a_phone() {
         let title = c.title().await.unwrap();
         assert!(title.ends_with("· Kompas Digital"), "{page}: {title}");
     }
+    // The API reference, with its long paths and tables, as a developer reads it.
+    fits_a_phone(&c, &app, "/api/docs", "a visitor").await;
     // A company name as long as allowed still leaves the header one row.
     let mut brand = app.state.store.brand().await.unwrap();
     brand.name = "Przedsiębiorstwo Wielobranżowe Konstantynopolitańczykowianeczka Spółka Akcyjna".to_string();
