@@ -2,6 +2,8 @@
 //! real binary: the export has the person's shares; after the erasure they have no
 //! account under their address, the export under it fails, and their shares still count.
 
+mod common;
+
 use ambasada_core::{Email, Locale, Role};
 use ambasada_store::Store;
 use ambasada_store::people::NewUser;
@@ -22,32 +24,18 @@ fn ambasada(database_url: &str, dir: &std::path::Path, args: &[&str]) -> Output 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite() {
-    let dir = std::env::temp_dir().join(format!("ambasada-person-cli-db-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    export_then_erase_from_the_command_line(&format!("sqlite://{}", dir.join("cli.db").display()), "sqlite").await;
-    let _ = std::fs::remove_dir_all(&dir);
+    common::on_sqlite("cli", |url| async move {
+        export_then_erase_from_the_command_line(&url, "sqlite").await
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres() {
-    let Ok(server) = std::env::var("AMBASADA_TEST_POSTGRES") else {
-        eprintln!("AMBASADA_TEST_POSTGRES unset: PostgreSQL run skipped");
-        return;
-    };
-    let name = format!("amb_cli_{}", std::process::id());
-    let admin = Store::connect(&server).await.unwrap();
-    admin
-        .raw_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .await
-        .unwrap();
-    admin.raw_execute(&format!("CREATE DATABASE {name}")).await.unwrap();
-    let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-    export_then_erase_from_the_command_line(&format!("{base}/{name}"), "postgres").await;
-    admin
-        .raw_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
-        .await
-        .unwrap();
-    admin.close().await;
+    common::on_postgres("cli", |url| async move {
+        export_then_erase_from_the_command_line(&url, "postgres").await
+    })
+    .await;
 }
 
 async fn export_then_erase_from_the_command_line(url: &str, label: &str) {

@@ -5,6 +5,8 @@
 //! the first claim's lease ends. On SQLite, and on PostgreSQL when AMBASADA_TEST_POSTGRES
 //! names a server.
 
+mod common;
+
 use ambasada_core::webhooks::Secret;
 use ambasada_store::Store;
 use std::process::{Child, Command, Stdio};
@@ -170,30 +172,16 @@ async fn delivered_again_after_sigkill(database_url: &str, label: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite() {
-    let dir = std::env::temp_dir().join(format!("ambasada-kill-db-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    delivered_again_after_sigkill(&format!("sqlite://{}", dir.join("kill.db").display()), "sqlite").await;
-    let _ = std::fs::remove_dir_all(&dir);
+    common::on_sqlite("kill", |url| async move {
+        delivered_again_after_sigkill(&url, "sqlite").await
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres() {
-    let Ok(server) = std::env::var("AMBASADA_TEST_POSTGRES") else {
-        eprintln!("AMBASADA_TEST_POSTGRES unset: PostgreSQL run skipped");
-        return;
-    };
-    let name = format!("amb_kill_{}", std::process::id());
-    let admin = Store::connect(&server).await.unwrap();
-    admin
-        .raw_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .await
-        .unwrap();
-    admin.raw_execute(&format!("CREATE DATABASE {name}")).await.unwrap();
-    let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
-    delivered_again_after_sigkill(&format!("{base}/{name}"), "postgres").await;
-    admin
-        .raw_execute(&format!("DROP DATABASE {name} WITH (FORCE)"))
-        .await
-        .unwrap();
-    admin.close().await;
+    common::on_postgres("kill", |url| async move {
+        delivered_again_after_sigkill(&url, "postgres").await
+    })
+    .await;
 }
