@@ -34,6 +34,7 @@ pub mod programs;
 pub mod recruiting;
 pub mod reports;
 pub mod rewards;
+pub mod secrets;
 pub mod security_headers;
 mod serve;
 pub mod tracking;
@@ -80,6 +81,9 @@ pub struct Inner {
     pub brand: brand::BrandCache,
     /// The counters and gauges of `/metrics`.
     pub metrics: metrics::Metrics,
+    /// Seals stored LinkedIn tokens with the `secret_key` setting (or the key generated
+    /// into the database on first start).
+    pub sealer: secrets::Sealer,
 }
 
 impl std::ops::Deref for AppState {
@@ -112,7 +116,12 @@ impl AppState {
                 .await?
                 .as_bytes(),
         );
+        let sealer = match &config.secret_key {
+            Some(key) => secrets::Sealer::new(key.expose()),
+            None => secrets::Sealer::new(&store.setting_or_init("secret_key", auth::new_token).await?),
+        };
         Ok(AppState(Arc::new(Inner {
+            sealer,
             store,
             config,
             i18n: Arc::new(i18n::I18n::new()),

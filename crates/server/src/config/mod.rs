@@ -6,6 +6,8 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::Path;
 
+pub mod identity;
+
 /// A value that must never reach a log: `Debug` prints `[redacted]`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -81,6 +83,13 @@ pub struct Config {
     pub retention: ambasada_core::retention::Retention,
     /// The bearer token `/metrics` requires; without one `/metrics` is not served.
     pub metrics_token: Option<Secret>,
+    /// The key that encrypts stored LinkedIn tokens; without one, the key generated into
+    /// the database on first start is used.
+    pub secret_key: Option<Secret>,
+    /// The company's LinkedIn app, when one is configured.
+    pub linkedin: Option<identity::LinkedInConfig>,
+    /// The company's identity provider, when one is configured.
+    pub oidc: Option<identity::OidcConfig>,
 }
 
 /// Every setting, its default and its meaning: the one list the README documents.
@@ -154,6 +163,60 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "click_backlog",
         "500000",
         "clicks that may wait for the click loader; past it redirects answer 503 with Retry-After",
+    ),
+    (
+        "secret_key",
+        "",
+        "key that encrypts stored LinkedIn tokens; empty: one is generated into the database on first start",
+    ),
+    (
+        "linkedin_client_id",
+        "",
+        "client id of the company's LinkedIn app; empty: connecting LinkedIn is not offered",
+    ),
+    ("linkedin_client_secret", "", "client secret of the company's LinkedIn app"),
+    (
+        "linkedin_version",
+        identity::LINKEDIN_VERSION,
+        "LinkedIn-Version header of the Posts and Images API (YYYYMM)",
+    ),
+    (
+        "linkedin_auth_base",
+        "https://www.linkedin.com",
+        "LinkedIn's sign-in and token address",
+    ),
+    ("linkedin_api_base", "https://api.linkedin.com", "LinkedIn's API address"),
+    (
+        "oidc_issuer",
+        "",
+        "OpenID Connect issuer of the company's identity provider; empty: no single sign-on",
+    ),
+    ("oidc_client_id", "", "client id registered at the identity provider"),
+    ("oidc_client_secret", "", "client secret registered at the identity provider"),
+    (
+        "oidc_display_name",
+        "",
+        "the sign-in button's label, such as Microsoft 365 (empty: single sign-on)",
+    ),
+    (
+        "oidc_allowed_domains",
+        "",
+        "comma-separated email domains single sign-on accepts (empty: any domain)",
+    ),
+    (
+        "oidc_only",
+        "false",
+        "passwords off for everyone but the break-glass admin (oidc_break_glass_email)",
+    ),
+    (
+        "oidc_break_glass_email",
+        "",
+        "the one admin who may still sign in with a password when oidc_only is on",
+    ),
+    (
+        "oidc_jit",
+        "false",
+        "create an account with no roles on first single sign-on (otherwise an admin must invite)",
     ),
 ];
 
@@ -357,6 +420,11 @@ impl Config {
             metrics_token: Some(raw.get("metrics_token").trim().to_string())
                 .filter(|s| !s.is_empty())
                 .map(Secret),
+            secret_key: Some(raw.get("secret_key").trim().to_string())
+                .filter(|s| !s.is_empty())
+                .map(Secret),
+            linkedin: identity::linkedin(raw)?,
+            oidc: identity::oidc(raw, flag)?,
         })
     }
 
