@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod content;
 pub mod enps;
 pub mod integrations;
+pub mod linkedin;
 pub mod people;
 pub mod programs;
 pub mod recruiting;

@@ -287,6 +287,8 @@
     }
 
     form.addEventListener('submit', function (event) {
+      // The LinkedIn buttons post the same form elsewhere: the browser submits it.
+      if (event.submitter && event.submitter.hasAttribute('formaction')) return;
       if (busy) {
         event.preventDefault();
         return;

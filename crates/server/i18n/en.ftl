@@ -411,6 +411,7 @@ email-reset-body =
 
 nav-feed = Ready-made posts
 nav-shares = My shares
+nav-linkedin = My LinkedIn posts
 nav-content = Content library
 nav-programs = Programs
 
@@ -1209,6 +1210,114 @@ calendar-feed-program-intro = Every planned post of the program as a calendar su
 flash-calendar-feed-revoked = The old calendar address no longer works. The new one is below.
 calendar-feed-name = Ambasada – my publication plan
 calendar-feed-name-program = Ambasada – publication plan: { $program }
+
+## LinkedIn: connecting and posting directly
+linkedin-connect = Connect LinkedIn
+linkedin-connect-intro = Connect your LinkedIn account once and publish posts from Ambasada directly, now or at a time you choose. We never see your password; you can disconnect at any time.
+linkedin-connected-as = Connected to LinkedIn as { $name }.
+linkedin-expires-on = The connection lasts until { $when }.
+linkedin-expiry-hint = LinkedIn ends connections after about 60 days; we will remind you a week and a day before, and connecting again takes one click.
+linkedin-reconnect = Connect again
+linkedin-disconnect = Disconnect
+linkedin-not-connected = Your LinkedIn account is not connected.
+linkedin-posts-title = My LinkedIn posts
+linkedin-posts-intro = Posts published or planned through your LinkedIn connection. You can change or cancel a post until it is sent.
+linkedin-posts-none = You have not published or planned any post on LinkedIn yet. Choose a post in the feed and use “Publish on LinkedIn”.
+linkedin-when = When
+linkedin-state = State
+linkedin-actions = Actions
+linkedin-after-expiry = after your connection expires
+linkedin-edit = Change or cancel
+linkedin-save = Save and schedule
+linkedin-cancel = Cancel this post
+linkedin-unknown-help = We sent the post, but the answer from LinkedIn did not reach us. Check your LinkedIn profile: if the post is there, cancel it here; if it is not, save it to send it again.
+linkedin-status-scheduled = Planned
+linkedin-status-sending = Being sent
+linkedin-status-sent = Published
+linkedin-status-paused = Waiting for you to connect again
+linkedin-status-failed = Not published
+linkedin-status-unknown = To check
+linkedin-status-cancelled = Cancelled
+linkedin-reason-expired = Your LinkedIn connection has expired or was revoked: connect again and the post goes out.
+linkedin-reason-forbidden = LinkedIn does not allow this app to post for you. Tell your administrator.
+linkedin-reason-duplicate = LinkedIn refused the post as a duplicate of one you already published. Change the text to post it again.
+linkedin-reason-version = LinkedIn no longer supports the API version this server uses; your administrator has been told.
+linkedin-reason-throttled = LinkedIn asked us to slow down; we will try again shortly.
+linkedin-reason-server = LinkedIn had a problem; we will try again shortly.
+linkedin-reason-rejected = LinkedIn refused the post.
+linkedin-reason-unreachable = LinkedIn could not be reached; we will try again shortly.
+linkedin-reason-interrupted = The sending was interrupted; it is not clear whether LinkedIn published the post.
+linkedin-reason-course = Complete the required course first.
+linkedin-reason-limit = You have reached today’s share limit.
+linkedin-reason-content = The post is no longer in your feed (it was withdrawn or has expired).
+linkedin-reason-inactive = Your account is not active.
+linkedin-reason-disabled = Publishing on LinkedIn has been turned off.
+linkedin-direct-title = Publish on LinkedIn directly
+linkedin-direct-as = Published on your profile, { $name }, with your text and the tracked link.
+linkedin-publish-now = Publish on LinkedIn
+linkedin-at = Or plan it for
+linkedin-at-hint = Your time zone: { $zone }
+linkedin-planned-slot = The time of your planned post in the calendar is filled in.
+linkedin-expires-before = Your LinkedIn connection expires before this time: connect again before then, or the post will wait.
+linkedin-schedule = Schedule
+linkedin-direct-connect-hint = Connect your LinkedIn account to publish this post directly, now or at a time you choose.
+linkedin-error-at = Choose a time from now to a year ahead.
+linkedin-error-at-missing = Choose when to publish the post.
+linkedin-flash-expired-flow = Connecting LinkedIn took too long or was started in another browser. Please try again.
+linkedin-flash-state = The answer from LinkedIn did not match your request, so we ignored it. Please try again.
+linkedin-flash-cancelled = You cancelled connecting LinkedIn. Nothing was changed.
+linkedin-flash-refused = LinkedIn did not allow the connection. Please try again or tell your administrator.
+linkedin-flash-connected = LinkedIn connected. You can now publish posts directly.
+linkedin-flash-unavailable = LinkedIn could not be reached. Please try again in a moment.
+linkedin-flash-scope = LinkedIn did not grant permission to post. Please connect again and allow posting.
+linkedin-flash-disconnected = LinkedIn disconnected. Your planned posts wait until you connect again.
+linkedin-flash-not-connected = Connect your LinkedIn account first.
+linkedin-flash-queued = The post is on its way to LinkedIn; its state is below.
+linkedin-flash-published = Published on LinkedIn and recorded as your share. Thank you!
+linkedin-flash-published-similar = Published on LinkedIn and recorded as your share. Your text is nearly the same as one a colleague shared today, though: next time make it more your own.
+linkedin-flash-retrying = LinkedIn is busy right now; we will send the post shortly. Its state is below.
+linkedin-flash-reconnect = Your LinkedIn connection has expired. Connect again and the post goes out.
+linkedin-flash-not-published = The post was not published. The reason is below.
+linkedin-flash-scheduled = Post planned. It will be published at the chosen time.
+linkedin-flash-not-open = This post has already been sent or cancelled and can no longer be changed.
+linkedin-flash-saved = Post saved and planned.
+linkedin-flash-cancelled-post = Post cancelled.
+notification-linkedin-published = Your post “{ $title }” was published on LinkedIn.
+notification-linkedin-not-published = { $reason ->
+    [duplicate] LinkedIn refused your post as a duplicate.
+    [expired] Your post waits: connect LinkedIn again.
+    [unknown] Check whether your LinkedIn post was published.
+    [course] Your planned LinkedIn post was not sent: complete the required course first.
+    [limit] Your planned LinkedIn post was not sent: today’s share limit was reached.
+    [version] Your LinkedIn post was not published: the administrator must update the LinkedIn settings.
+   *[other] Your LinkedIn post was not published.
+}
+notification-linkedin-reconnect = Your LinkedIn connection has expired: connect again so your planned posts go out.
+notification-linkedin-version = LinkedIn no longer accepts the API version { $version }: update the linkedin_version setting.
+notification-linkedin-expires = { $days ->
+    [one] Your LinkedIn connection expires tomorrow.
+   *[other] Your LinkedIn connection expires in { $days } days.
+} { $posts ->
+    [0] Connect again to keep posting directly.
+    [one] { $posts } planned post falls after that: connect again.
+   *[other] { $posts } planned posts fall after that: connect again.
+}
+email-linkedin-expires-subject = { $count ->
+    [one] Your LinkedIn connection expires tomorrow
+   *[other] Your LinkedIn connection expires in { $count } days
+}
+email-linkedin-expires-body =
+    Hello { $name },
+
+    your LinkedIn connection in Ambasada lasts until { $when }. LinkedIn ends such connections after about 60 days. To keep publishing directly, connect again (one click, no password):
+
+    { $link }
+email-linkedin-expires-posts = { $count ->
+    [one] { $count } of your planned posts falls after that time and will wait until you connect again.
+   *[other] { $count } of your planned posts fall after that time and will wait until you connect again.
+}
+audit-do-linkedin-connect = LinkedIn connected: { $subject }
+audit-do-linkedin-disconnect = LinkedIn disconnected: { $subject }
 calendar-feed-summary = Planned post – { $network }: { $subject }
 calendar-feed-summary-person = { $name } – { $network }: { $subject }
 calendar-feed-status-planned = to publish
@@ -2425,6 +2534,10 @@ register-sharing-title = Shares and tracked links
 register-sharing-why = What each ambassador shared (text, network, post address, personalisation), their tracked links, and their planned posts: the program's measurement, points and calendar.
 register-sharing-who = The ambassador; the program's coordinators; admins. Reports show totals.
 register-sharing-keep = As long as the account exists; erasure empties the texts and post addresses and keeps the counts.
+register-linkedin-title = LinkedIn connections and direct posts
+register-linkedin-why = To publish an ambassador's posts on their LinkedIn profile at their request: their LinkedIn member id and name, the access token LinkedIn issued (encrypted with the server's secret_key), its expiry, and the posts they published or planned through it with their state and LinkedIn's answer.
+register-linkedin-who = The ambassador (their own posts and connection). Nobody can read the token: it is only used to call LinkedIn.
+register-linkedin-keep = The connection until the ambassador disconnects it or it is erased (an expired token is useless and is replaced on the next connection); the posts as long as the account exists. Erasure deletes both.
 register-clicks-title = Clicks
 register-clicks-why = Each click on a tracked link: when, which link, the network, the browser family, the referring site, and a hash of the visitor made with a salt that changes daily (no IP address is stored); conversions reported against a click.
 register-clicks-who = Nobody sees single clicks: reports show counts per day.

@@ -436,6 +436,7 @@ email-reset-body =
 
 nav-feed = Gotowe posty
 nav-shares = Moje udostępnienia
+nav-linkedin = Moje posty na LinkedIn
 nav-content = Biblioteka treści
 nav-programs = Programy
 
@@ -1288,6 +1289,118 @@ calendar-feed-program-intro = Wszystkie zaplanowane posty programu jako subskryp
 flash-calendar-feed-revoked = Stary adres kalendarza przestał działać. Nowy znajdziesz poniżej.
 calendar-feed-name = Ambasada – mój plan publikacji
 calendar-feed-name-program = Ambasada – plan publikacji: { $program }
+
+## LinkedIn: łączenie konta i publikowanie bezpośrednio
+linkedin-connect = Połącz z LinkedIn
+linkedin-connect-intro = Połącz raz swoje konto LinkedIn i publikuj posty prosto z Ambasady – od razu albo o wybranej porze. Nie poznajemy Twojego hasła, a połączenie możesz w każdej chwili zerwać.
+linkedin-connected-as = Połączono z LinkedIn jako { $name }.
+linkedin-expires-on = Połączenie jest ważne do { $when }.
+linkedin-expiry-hint = LinkedIn kończy takie połączenia po około 60 dniach. Przypomnimy Ci o tym tydzień i dzień wcześniej, a ponowne połączenie to jedno kliknięcie.
+linkedin-reconnect = Połącz ponownie
+linkedin-disconnect = Odłącz
+linkedin-not-connected = Twoje konto LinkedIn nie jest połączone.
+linkedin-posts-title = Moje posty na LinkedIn
+linkedin-posts-intro = Posty opublikowane lub zaplanowane przez połączenie z LinkedIn. Dopóki post nie wyjdzie, możesz go zmienić albo odwołać.
+linkedin-posts-none = Nie masz jeszcze żadnego posta opublikowanego ani zaplanowanego na LinkedIn. Wybierz post z gotowych postów i kliknij „Opublikuj na LinkedIn”.
+linkedin-when = Kiedy
+linkedin-state = Stan
+linkedin-actions = Działania
+linkedin-after-expiry = po wygaśnięciu połączenia
+linkedin-edit = Zmień lub odwołaj
+linkedin-save = Zapisz i zaplanuj
+linkedin-cancel = Odwołaj ten post
+linkedin-unknown-help = Wysłaliśmy post, ale odpowiedź LinkedIn do nas nie dotarła. Zajrzyj na swój profil: jeśli post tam jest, odwołaj go tutaj; jeśli go nie ma, zapisz go, a wyślemy go ponownie.
+linkedin-status-scheduled = Zaplanowany
+linkedin-status-sending = W trakcie wysyłki
+linkedin-status-sent = Opublikowany
+linkedin-status-paused = Czeka na ponowne połączenie
+linkedin-status-failed = Nieopublikowany
+linkedin-status-unknown = Do sprawdzenia
+linkedin-status-cancelled = Odwołany
+linkedin-reason-expired = Połączenie z LinkedIn wygasło albo zostało cofnięte. Połącz się ponownie, a post wyjdzie.
+linkedin-reason-forbidden = LinkedIn nie pozwala tej aplikacji publikować w Twoim imieniu. Daj znać administratorowi.
+linkedin-reason-duplicate = LinkedIn odrzucił post jako powtórzenie Twojego wcześniejszego. Zmień tekst, aby opublikować go jeszcze raz.
+linkedin-reason-version = LinkedIn nie obsługuje już wersji API, której używa ten serwer. Administrator został powiadomiony.
+linkedin-reason-throttled = LinkedIn poprosił o wolniejsze tempo – za chwilę spróbujemy ponownie.
+linkedin-reason-server = LinkedIn miał kłopot – za chwilę spróbujemy ponownie.
+linkedin-reason-rejected = LinkedIn odrzucił post.
+linkedin-reason-unreachable = Nie udało się połączyć z LinkedIn – za chwilę spróbujemy ponownie.
+linkedin-reason-interrupted = Wysyłka została przerwana i nie wiadomo, czy LinkedIn opublikował post.
+linkedin-reason-course = Najpierw ukończ wymagany kurs.
+linkedin-reason-limit = Wyczerpano dzisiejszy limit udostępnień.
+linkedin-reason-content = Tego posta nie ma już w Twoich gotowych postach (został wycofany albo wygasł).
+linkedin-reason-inactive = Twoje konto jest nieaktywne.
+linkedin-reason-disabled = Publikowanie na LinkedIn zostało wyłączone.
+linkedin-direct-title = Opublikuj bezpośrednio na LinkedIn
+linkedin-direct-as = Post pojawi się na Twoim profilu ({ $name }) z Twoim tekstem i linkiem śledzącym.
+linkedin-publish-now = Opublikuj na LinkedIn
+linkedin-at = Albo zaplanuj na
+linkedin-at-hint = Twoja strefa czasowa: { $zone }
+linkedin-planned-slot = Wpisaliśmy termin Twojego posta zaplanowanego w kalendarzu.
+linkedin-expires-before = Połączenie z LinkedIn wygaśnie przed tym terminem. Połącz się ponownie wcześniej, inaczej post poczeka.
+linkedin-schedule = Zaplanuj
+linkedin-direct-connect-hint = Połącz konto LinkedIn, aby opublikować ten post bezpośrednio – od razu albo o wybranej porze.
+linkedin-error-at = Wybierz termin od teraz do roku naprzód.
+linkedin-error-at-missing = Wybierz, kiedy opublikować post.
+linkedin-flash-expired-flow = Łączenie z LinkedIn trwało zbyt długo albo zaczęło się w innej przeglądarce. Spróbuj jeszcze raz.
+linkedin-flash-state = Odpowiedź LinkedIn nie pasowała do Twojej prośby, więc ją pominęliśmy. Spróbuj jeszcze raz.
+linkedin-flash-cancelled = Przerwano łączenie z LinkedIn. Nic się nie zmieniło.
+linkedin-flash-refused = LinkedIn nie zgodził się na połączenie. Spróbuj jeszcze raz albo daj znać administratorowi.
+linkedin-flash-connected = Połączono z LinkedIn. Możesz teraz publikować posty bezpośrednio.
+linkedin-flash-unavailable = Nie udało się połączyć z LinkedIn. Spróbuj za chwilę.
+linkedin-flash-scope = LinkedIn nie dał zgody na publikowanie. Połącz się ponownie i zezwól na publikowanie postów.
+linkedin-flash-disconnected = Odłączono LinkedIn. Zaplanowane posty poczekają, aż połączysz się ponownie.
+linkedin-flash-not-connected = Najpierw połącz konto LinkedIn.
+linkedin-flash-queued = Post jest w drodze na LinkedIn – jego stan widzisz poniżej.
+linkedin-flash-published = Opublikowano na LinkedIn i zapisano jako Twoje udostępnienie. Dziękujemy!
+linkedin-flash-published-similar = Opublikowano na LinkedIn i zapisano jako Twoje udostępnienie. Twój tekst jest jednak prawie taki sam jak ten, który ktoś z Twoich współpracowników udostępnił dziś. Następnym razem napisz go bardziej po swojemu.
+linkedin-flash-retrying = LinkedIn jest teraz zajęty – wyślemy post za chwilę. Jego stan widzisz poniżej.
+linkedin-flash-reconnect = Połączenie z LinkedIn wygasło. Połącz się ponownie, a post wyjdzie.
+linkedin-flash-not-published = Post nie został opublikowany. Powód znajdziesz poniżej.
+linkedin-flash-scheduled = Post zaplanowany. Opublikujemy go o wybranej porze.
+linkedin-flash-not-open = Ten post został już wysłany albo odwołany i nie można go zmienić.
+linkedin-flash-saved = Zapisano i zaplanowano post.
+linkedin-flash-cancelled-post = Post odwołany.
+notification-linkedin-published = Twój post „{ $title }” został opublikowany na LinkedIn.
+notification-linkedin-not-published = { $reason ->
+    [duplicate] LinkedIn odrzucił Twój post jako powtórzenie.
+    [expired] Twój post czeka – połącz się ponownie z LinkedIn.
+    [unknown] Sprawdź, czy Twój post na LinkedIn został opublikowany.
+    [course] Zaplanowany post na LinkedIn nie wyszedł – najpierw ukończ wymagany kurs.
+    [limit] Zaplanowany post na LinkedIn nie wyszedł – wyczerpano dzisiejszy limit udostępnień.
+    [version] Twój post na LinkedIn nie wyszedł – administrator musi zaktualizować ustawienia LinkedIn.
+   *[other] Twój post na LinkedIn nie został opublikowany.
+}
+notification-linkedin-reconnect = Połączenie z LinkedIn wygasło – połącz się ponownie, aby zaplanowane posty wyszły.
+notification-linkedin-version = LinkedIn nie przyjmuje już wersji API { $version } – zaktualizuj ustawienie linkedin_version.
+notification-linkedin-expires = { $days ->
+    [one] Połączenie z LinkedIn wygasa jutro.
+    [few] Połączenie z LinkedIn wygasa za { $days } dni.
+   *[many] Połączenie z LinkedIn wygasa za { $days } dni.
+} { $posts ->
+    [0] Połącz się ponownie, aby dalej publikować bezpośrednio.
+    [one] { $posts } zaplanowany post wypada później – połącz się ponownie.
+    [few] { $posts } zaplanowane posty wypadają później – połącz się ponownie.
+   *[many] { $posts } zaplanowanych postów wypada później – połącz się ponownie.
+}
+email-linkedin-expires-subject = { $count ->
+    [one] Połączenie z LinkedIn wygasa jutro
+    [few] Połączenie z LinkedIn wygasa za { $count } dni
+   *[many] Połączenie z LinkedIn wygasa za { $count } dni
+}
+email-linkedin-expires-body =
+    Dzień dobry, { $name },
+
+    Twoje połączenie z LinkedIn w Ambasadzie jest ważne do { $when }. LinkedIn kończy takie połączenia po około 60 dniach. Aby dalej publikować bezpośrednio, połącz się ponownie (jedno kliknięcie, bez hasła):
+
+    { $link }
+email-linkedin-expires-posts = { $count ->
+    [one] { $count } zaplanowany post wypada po tym terminie i poczeka, aż połączysz się ponownie.
+    [few] { $count } zaplanowane posty wypadają po tym terminie i poczekają, aż połączysz się ponownie.
+   *[many] { $count } zaplanowanych postów wypada po tym terminie i poczeka, aż połączysz się ponownie.
+}
+audit-do-linkedin-connect = Połączono LinkedIn: { $subject }
+audit-do-linkedin-disconnect = Odłączono LinkedIn: { $subject }
 calendar-feed-summary = Zaplanowany post – { $network }: { $subject }
 calendar-feed-summary-person = { $name } – { $network }: { $subject }
 calendar-feed-status-planned = do opublikowania
@@ -2562,6 +2675,10 @@ register-sharing-title = Udostępnienia i linki śledzące
 register-sharing-why = Co udostępnił każdy ambasador (tekst, sieć, adres posta, personalizacja), jego linki śledzące i zaplanowane posty: pomiar programu, punkty i kalendarz.
 register-sharing-who = Ambasador; koordynatorzy programu; administratorzy. Raporty pokazują sumy.
 register-sharing-keep = Dopóki istnieje konto; usunięcie danych czyści teksty i adresy postów, a liczby zostają.
+register-linkedin-title = Połączenia z LinkedIn i posty publikowane bezpośrednio
+register-linkedin-why = Aby na prośbę ambasadora publikować jego posty na jego profilu LinkedIn: identyfikator i nazwa członka LinkedIn, token dostępu wydany przez LinkedIn (zaszyfrowany kluczem secret_key serwera), jego ważność oraz posty opublikowane lub zaplanowane przez to połączenie, z ich stanem i odpowiedzią LinkedIn.
+register-linkedin-who = Ambasador (własne posty i połączenie). Tokenu nie odczyta nikt: służy wyłącznie do wywołań LinkedIn.
+register-linkedin-keep = Połączenie – dopóki ambasador go nie odłączy albo nie zostanie usunięte (wygasły token jest bezużyteczny i zastępuje go kolejne połączenie); posty – tak długo, jak istnieje konto. Usunięcie danych osoby kasuje jedno i drugie.
 register-clicks-title = Kliknięcia
 register-clicks-why = Każde kliknięcie linku śledzącego: kiedy, w który link, sieć, rodzaj przeglądarki, strona odsyłająca i skrót odwiedzającego liczony z codziennie zmienianą solą (adresów IP nie zapisujemy); konwersje przypisane do kliknięcia.
 register-clicks-who = Nikt nie widzi pojedynczych kliknięć: raporty pokazują liczby dzienne.

@@ -21,6 +21,7 @@ pub fn spawn(state: AppState, stop: watch::Receiver<bool>) -> Vec<JoinHandle<()>
         tokio::spawn(crate::rewards::settle::run(state.clone(), stop.clone())),
         tokio::spawn(crate::reports::reviews_job::run(state.clone(), stop.clone())),
         tokio::spawn(crate::tracking::watch_links(state.clone(), stop.clone())),
+        tokio::spawn(crate::linkedin::job::run(state.clone(), stop.clone())),
     ];
     jobs.extend(crate::tracking::spawn_writer(state.clone(), stop.clone()));
     if let Some(cfg) = state.config.smtp.clone() {

@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod input;
 pub mod integrations;
 pub mod jobs;
+pub mod linkedin;
 pub mod mail;
 pub mod markdown;
 pub mod media;
@@ -84,6 +85,10 @@ pub struct Inner {
     /// Seals stored LinkedIn tokens with the `secret_key` setting (or the key generated
     /// into the database on first start).
     pub sealer: secrets::Sealer,
+    /// The HTTP client for LinkedIn (no redirects followed).
+    pub linkedin_http: reqwest::Client,
+    /// Wakes the LinkedIn job when a post is planned or changed.
+    pub linkedin_wakeup: Arc<Notify>,
 }
 
 impl std::ops::Deref for AppState {
@@ -122,6 +127,8 @@ impl AppState {
         };
         Ok(AppState(Arc::new(Inner {
             sealer,
+            linkedin_http: linkedin::client::http()?,
+            linkedin_wakeup: Arc::new(Notify::new()),
             store,
             config,
             i18n: Arc::new(i18n::I18n::new()),
@@ -169,6 +176,7 @@ pub fn build_router_timing_out(state: AppState, timeout: std::time::Duration) ->
         .merge(calendar::routes())
         .merge(notifications::routes())
         .merge(integrations::routes())
+        .merge(linkedin::routes())
         .merge(rewards::routes())
         .merge(reports::routes())
         .merge(calendar::feeds::routes())

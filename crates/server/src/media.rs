@@ -46,6 +46,16 @@ fn valid_name(name: &str) -> Option<&'static str> {
     }
 }
 
+/// A stored image's bytes and media type (`None` when the name is not one of ours or
+/// the file is gone).
+pub async fn read_image(state: &AppState, name: &str) -> Option<(Vec<u8>, &'static str)> {
+    let mime = valid_name(name)?;
+    tokio::fs::read(media_dir(state).join(name))
+        .await
+        .ok()
+        .map(|b| (b, mime))
+}
+
 async fn serve(State(state): State<AppState>, Path(name): Path<String>) -> Response {
     let Some(mime) = valid_name(&name) else {
         return (StatusCode::NOT_FOUND, "not found").into_response();

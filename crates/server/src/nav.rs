@@ -32,18 +32,15 @@ impl NavGroup {
 type Menu = (&'static str, Vec<(&'static str, &'static str)>);
 
 /// The menus of `user`, by role.
-fn menus(user: &User, uses_library: bool) -> Vec<Menu> {
+fn menus(user: &User, uses_library: bool, linkedin: bool) -> Vec<Menu> {
     let mut menus: Vec<Menu> = vec![("nav-home", vec![("/app", "nav-home")])];
     if user.has_role(Role::Ambassador) {
-        menus.push((
-            "nav-group-posts",
-            vec![
-                ("/app/feed", "nav-feed"),
-                ("/app/shares", "nav-shares"),
-                ("/app/plan", "nav-plan"),
-                ("/app/training", "nav-training"),
-            ],
-        ));
+        let mut posts = vec![("/app/feed", "nav-feed"), ("/app/shares", "nav-shares")];
+        if linkedin {
+            posts.push(("/app/linkedin", "nav-linkedin"));
+        }
+        posts.extend([("/app/plan", "nav-plan"), ("/app/training", "nav-training")]);
+        menus.push(("nav-group-posts", posts));
         menus.push((
             "nav-group-results",
             vec![
@@ -103,7 +100,7 @@ impl Ctx {
     /// current page (and its menu) marked.
     pub fn nav(&self) -> Vec<NavGroup> {
         let Some(user) = &self.user else { return Vec::new() };
-        menus(user, self.uses_library())
+        menus(user, self.uses_library(), self.linkedin)
             .into_iter()
             .map(|(key, items)| {
                 let items: Vec<NavItem> = items

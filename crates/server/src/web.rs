@@ -74,6 +74,8 @@ pub struct Ctx {
     pub unread: i64,
     /// The company's name, logo and colour.
     pub brand: Arc<crate::brand::Current>,
+    /// Whether the company's LinkedIn app is configured (direct posting offered).
+    pub linkedin: bool,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -100,6 +102,7 @@ impl Ctx {
             assets: state.assets,
             unread: 0,
             brand: state.brand.cached(),
+            linkedin: state.config.linkedin.is_some(),
         }
     }
 
@@ -118,12 +121,14 @@ impl Ctx {
     }
     /// A time in the viewer's time zone.
     pub fn when(&self, millis: &i64) -> String {
-        let tz = self
-            .user
+        self.tr.datetime(*millis, self.time_zone())
+    }
+    /// The viewer's time zone.
+    pub fn time_zone(&self) -> &str {
+        self.user
             .as_ref()
             .map(|u| u.time_zone.as_str())
-            .unwrap_or("Europe/Warsaw");
-        self.tr.datetime(*millis, tz)
+            .unwrap_or("Europe/Warsaw")
     }
     pub fn has_role(&self, role: Role) -> bool {
         self.user.as_ref().is_some_and(|u| u.has_role(role))
@@ -443,6 +448,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         assets: state.assets,
         unread,
         brand: state.brand().await,
+        linkedin: state.config.linkedin.is_some(),
     };
     parts.extensions.insert(ctx.clone());
 

@@ -137,6 +137,8 @@ async fn remove_traces(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, email
         "digest_settings",
         "notifications",
         "pending_imports",
+        "linkedin_accounts",
+        "linkedin_posts",
     ] {
         sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table} WHERE user_id = $1")))
             .bind(id)

@@ -10,6 +10,7 @@ mod db;
 pub mod digests;
 pub mod enps;
 pub mod erasure;
+pub mod linkedin;
 pub mod notifications;
 pub mod outbox;
 pub mod people;

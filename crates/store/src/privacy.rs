@@ -114,6 +114,15 @@ const SECTIONS: &[Section] = &[
          FROM planned_posts WHERE user_id = $1 ORDER BY starts_at",
     ),
     by_id(
+        "linkedin_connection",
+        "SELECT member_sub, member_name, scope, expires_at, connected_at FROM linkedin_accounts WHERE user_id = $1",
+    ),
+    by_id(
+        "linkedin_posts",
+        "SELECT content_id, commentary, due_at, status, failure, post_urn, created_at, updated_at \
+         FROM linkedin_posts WHERE user_id = $1 ORDER BY id",
+    ),
+    by_id(
         "enps_surveys_taken_part_in",
         "SELECT survey_id FROM enps_participants WHERE user_id = $1 ORDER BY survey_id",
     ),

@@ -174,7 +174,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "",
         "client id of the company's LinkedIn app; empty: connecting LinkedIn is not offered",
     ),
-    ("linkedin_client_secret", "", "client secret of the company's LinkedIn app"),
+    (
+        "linkedin_client_secret",
+        "",
+        "client secret of the company's LinkedIn app",
+    ),
     (
         "linkedin_version",
         identity::LINKEDIN_VERSION,
@@ -185,14 +189,22 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "https://www.linkedin.com",
         "LinkedIn's sign-in and token address",
     ),
-    ("linkedin_api_base", "https://api.linkedin.com", "LinkedIn's API address"),
+    (
+        "linkedin_api_base",
+        "https://api.linkedin.com",
+        "LinkedIn's API address",
+    ),
     (
         "oidc_issuer",
         "",
         "OpenID Connect issuer of the company's identity provider; empty: no single sign-on",
     ),
     ("oidc_client_id", "", "client id registered at the identity provider"),
-    ("oidc_client_secret", "", "client secret registered at the identity provider"),
+    (
+        "oidc_client_secret",
+        "",
+        "client secret registered at the identity provider",
+    ),
     (
         "oidc_display_name",
         "",
@@ -252,6 +264,12 @@ struct Raw {
 impl Raw {
     fn get(&self, key: &str) -> &str {
         &self.values[key].0
+    }
+    /// A secret setting, when not empty.
+    fn secret(&self, key: &str) -> Option<Secret> {
+        Some(self.get(key).trim().to_string())
+            .filter(|s| !s.is_empty())
+            .map(Secret)
     }
     fn error(&self, key: &str, reason: impl Into<String>) -> ConfigError {
         let source = &self.values[key].1;
@@ -417,12 +435,8 @@ impl Config {
             trust_proxy,
             log_format,
             webhooks_allow_private,
-            metrics_token: Some(raw.get("metrics_token").trim().to_string())
-                .filter(|s| !s.is_empty())
-                .map(Secret),
-            secret_key: Some(raw.get("secret_key").trim().to_string())
-                .filter(|s| !s.is_empty())
-                .map(Secret),
+            metrics_token: raw.secret("metrics_token"),
+            secret_key: raw.secret("secret_key"),
             linkedin: identity::linkedin(raw)?,
             oidc: identity::oidc(raw, flag)?,
         })

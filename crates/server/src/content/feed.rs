@@ -77,7 +77,7 @@ pub async fn feed(
 }
 
 /// The item, if it is in this person's feed now.
-async fn feed_item(state: &AppState, user: &CurrentUser, id: i64) -> Result<ContentItem> {
+pub(crate) async fn feed_item(state: &AppState, user: &CurrentUser, id: i64) -> Result<ContentItem> {
     user.require(Role::Ambassador)?;
     if !state.store.is_visible_to(id, user.id, crate::now()).await? {
         return Err(AppError::NotFound);
@@ -132,6 +132,8 @@ struct ShareTemplate<'a> {
     required_course: Option<(i64, String)>,
     done: Option<Done>,
     preview: super::preview::LinkPreview,
+    /// Publishing on LinkedIn directly, when the company's app is configured.
+    linkedin: Option<crate::linkedin::publish::Panel>,
 }
 
 impl ShareTemplate<'_> {
@@ -175,6 +177,7 @@ async fn share_template<'a>(
     let text = text.unwrap_or_else(|| suggested.clone());
     let my_shares = state.store.shares_of_item(user.id, item.id).await?;
     let preview = super::preview::of_item(state, ctx, &item).await?;
+    let linkedin = crate::linkedin::publish::panel(state, user, &item, network, None).await?;
     Ok(ShareTemplate {
         p: ctx,
         personalisation: percent(sharing::personalisation(&suggested, &text)),
@@ -193,7 +196,29 @@ async fn share_template<'a>(
         required_course: crate::training::must_complete_before_sharing(state, user.id).await?,
         done: None,
         preview,
+        linkedin,
     })
+}
+
+/// The share screen for LinkedIn again with the person's text and time, and a message
+/// on `field` (422): what the LinkedIn buttons answer to bad input.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn share_page_error(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    item: ContentItem,
+    text: &str,
+    at: &str,
+    field: &'static str,
+    message: String,
+) -> Result<Response> {
+    let mut t = share_template(state, ctx, user, item, Some("linkedin"), Some(text.to_string())).await?;
+    if let Some(panel) = t.linkedin.as_mut() {
+        panel.at = at.to_string();
+    }
+    t.errors.add(field, message);
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
 }
 
 /// The done state of share `share_id`, when it is this person's share of this item.

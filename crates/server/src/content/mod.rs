@@ -5,7 +5,7 @@
 pub mod api;
 mod api_library;
 mod api_views;
-mod feed;
+pub(crate) mod feed;
 mod form;
 mod library;
 mod preview;

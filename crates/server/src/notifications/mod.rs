@@ -56,6 +56,19 @@ pub mod kind {
     /// The reader's reward request was approved, delivered or rejected. Arguments:
     /// `reward`, `status` (approved, delivered, rejected), `reason`.
     pub const REDEMPTION_DECIDED: &str = "redemption-decided";
+    /// The reader's post was published on LinkedIn. Arguments: `title`.
+    pub const LINKEDIN_PUBLISHED: &str = "linkedin-published";
+    /// The reader's post was not published on LinkedIn. Arguments: `reason` (the post's
+    /// failure: duplicate, forbidden, version, course, limit, content, rejected,
+    /// throttled, server, unreachable, unknown, inactive, disabled).
+    pub const LINKEDIN_NOT_PUBLISHED: &str = "linkedin-not-published";
+    /// The reader's LinkedIn connection expired or was revoked; their planned posts wait.
+    pub const LINKEDIN_RECONNECT: &str = "linkedin-reconnect";
+    /// LinkedIn refused the configured API version (to admins). Arguments: `version`.
+    pub const LINKEDIN_VERSION: &str = "linkedin-version";
+    /// The reader's LinkedIn connection expires soon. Arguments: `days`, `posts` (planned
+    /// posts due after the expiry).
+    pub const LINKEDIN_EXPIRES: &str = "linkedin-expires";
 }
 
 pub fn routes() -> Router<AppState> {

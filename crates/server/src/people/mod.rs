@@ -5,7 +5,7 @@
 mod admin;
 pub mod api;
 pub mod import;
-mod login;
+pub(crate) mod login;
 mod outbox;
 mod profile;
 mod teams;

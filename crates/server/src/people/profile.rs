@@ -69,6 +69,9 @@ struct ProfileTemplate<'a> {
     calendar_url: String,
     /// Badges and the leaderboard privacy setting (rewards/profile_section.html).
     motivation: crate::rewards::badges::ProfileSection,
+    /// The LinkedIn connection, when the company's LinkedIn app is configured:
+    /// `Some(None)` not connected, `Some(Some(account))` connected.
+    linkedin: Option<Option<ambasada_store::linkedin::LinkedInAccount>>,
 }
 
 impl ProfileTemplate<'_> {
@@ -167,6 +170,17 @@ async fn base<'a>(state: &AppState, ctx: &'a Ctx, user: &'a CurrentUser) -> Resu
         digest_errors: FieldErrors::default(),
         calendar_url: crate::calendar::feeds::feed_url(state, FeedOwner::User, user.id).await?,
         motivation: crate::rewards::badges::profile_section(state, user, &ctx.tr).await?,
+        linkedin: match state.config.linkedin {
+            // An expired (or refused) connection shows as none: connect again.
+            Some(_) => Some(
+                state
+                    .store
+                    .linkedin_account(user.id)
+                    .await?
+                    .filter(|a| a.expires_at > crate::now()),
+            ),
+            None => None,
+        },
     })
 }
 

@@ -104,6 +104,21 @@ pub const KINDS: &[Kind] = &[
         ],
     ),
     personal(
+        "linkedin",
+        Keep::Rule,
+        &[
+            (
+                "linkedin_accounts",
+                "user_id member_sub member_name token_sealed scope expires_at connected_at reminded",
+            ),
+            (
+                "linkedin_posts",
+                "id user_id content_id planned_post_id commentary due_at status attempts next_try_at claimed_at \
+                 failure failure_detail post_urn share_id created_at updated_at",
+            ),
+        ],
+    ),
+    personal(
         "clicks",
         Keep::Days("retention_raw_clicks_days"),
         &[
