@@ -84,6 +84,8 @@ pub struct Inner {
     /// Seals stored LinkedIn tokens with the `secret_key` setting (or the key generated
     /// into the database on first start).
     pub sealer: secrets::Sealer,
+    /// The company identity provider's document and keys, fetched when first needed.
+    pub sso: people::sso::Provider,
 }
 
 impl std::ops::Deref for AppState {
@@ -135,6 +137,7 @@ impl AppState {
             click_key,
             brand: brand::BrandCache::default(),
             metrics: metrics::Metrics::new(),
+            sso: people::sso::Provider::new()?,
         })))
     }
 

@@ -57,10 +57,7 @@ pub(super) fn linkedin(raw: &Raw) -> Result<Option<LinkedInConfig>, ConfigError>
     }
     let secret = raw.get("linkedin_client_secret").trim().to_string();
     if secret.is_empty() {
-        return Err(raw.error(
-            "linkedin_client_secret",
-            "required when linkedin_client_id is set",
-        ));
+        return Err(raw.error("linkedin_client_secret", "required when linkedin_client_id is set"));
     }
     let version = raw.get("linkedin_version").trim().to_string();
     if version.len() != 6 || !version.bytes().all(|b| b.is_ascii_digit()) {
@@ -79,7 +76,10 @@ pub(super) fn linkedin(raw: &Raw) -> Result<Option<LinkedInConfig>, ConfigError>
 }
 
 /// The identity provider, when `oidc_issuer` is set (its client id is then required).
-pub(super) fn oidc(raw: &Raw, flag: impl Fn(&str) -> Result<bool, ConfigError>) -> Result<Option<OidcConfig>, ConfigError> {
+pub(super) fn oidc(
+    raw: &Raw,
+    flag: impl Fn(&str) -> Result<bool, ConfigError>,
+) -> Result<Option<OidcConfig>, ConfigError> {
     let only = flag("oidc_only")?;
     let jit = flag("oidc_jit")?;
     if raw.get("oidc_issuer").trim().is_empty() {
@@ -101,7 +101,10 @@ pub(super) fn oidc(raw: &Raw, flag: impl Fn(&str) -> Result<bool, ConfigError>) 
         .map(|d| d.trim().trim_start_matches('@').to_lowercase())
         .filter(|d| !d.is_empty())
         .collect::<Vec<_>>();
-    if let Some(bad) = allowed_domains.iter().find(|d| !d.contains('.') || d.contains(char::is_whitespace)) {
+    if let Some(bad) = allowed_domains
+        .iter()
+        .find(|d| !d.contains('.') || d.contains(char::is_whitespace))
+    {
         return Err(raw.error(
             "oidc_allowed_domains",
             format!("not an email domain like firma.pl: {bad:?}"),

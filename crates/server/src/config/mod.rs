@@ -174,7 +174,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "",
         "client id of the company's LinkedIn app; empty: connecting LinkedIn is not offered",
     ),
-    ("linkedin_client_secret", "", "client secret of the company's LinkedIn app"),
+    (
+        "linkedin_client_secret",
+        "",
+        "client secret of the company's LinkedIn app",
+    ),
     (
         "linkedin_version",
         identity::LINKEDIN_VERSION,
@@ -185,14 +189,22 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "https://www.linkedin.com",
         "LinkedIn's sign-in and token address",
     ),
-    ("linkedin_api_base", "https://api.linkedin.com", "LinkedIn's API address"),
+    (
+        "linkedin_api_base",
+        "https://api.linkedin.com",
+        "LinkedIn's API address",
+    ),
     (
         "oidc_issuer",
         "",
         "OpenID Connect issuer of the company's identity provider; empty: no single sign-on",
     ),
     ("oidc_client_id", "", "client id registered at the identity provider"),
-    ("oidc_client_secret", "", "client secret registered at the identity provider"),
+    (
+        "oidc_client_secret",
+        "",
+        "client secret registered at the identity provider",
+    ),
     (
         "oidc_display_name",
         "",
@@ -417,12 +429,8 @@ impl Config {
             trust_proxy,
             log_format,
             webhooks_allow_private,
-            metrics_token: Some(raw.get("metrics_token").trim().to_string())
-                .filter(|s| !s.is_empty())
-                .map(Secret),
-            secret_key: Some(raw.get("secret_key").trim().to_string())
-                .filter(|s| !s.is_empty())
-                .map(Secret),
+            metrics_token: optional_secret(raw, "metrics_token"),
+            secret_key: optional_secret(raw, "secret_key"),
             linkedin: identity::linkedin(raw)?,
             oidc: identity::oidc(raw, flag)?,
         })
@@ -496,6 +504,13 @@ fn parse_base_url(s: &str) -> Result<String, String> {
         return Err(format!("must not have a query or fragment: {s:?}"));
     }
     Ok(s.to_string())
+}
+
+/// A secret setting; `None` when it is empty.
+fn optional_secret(raw: &Raw, key: &str) -> Option<Secret> {
+    Some(raw.get(key).trim().to_string())
+        .filter(|s| !s.is_empty())
+        .map(Secret)
 }
 
 #[cfg(test)]
