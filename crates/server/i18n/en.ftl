@@ -143,6 +143,30 @@ login-throttled =
        *[other] Too many failed login attempts. Try again in { $count } minutes.
     }
 
+## Single sign-on (the company's identity provider)
+
+login-sso = Sign in with { $name }
+login-sso-generic = Sign in with your company account
+login-or-password = Or log in with your work email and your password.
+login-admin-password = Administrator sign-in with a password
+login-password-off = Passwords are turned off: sign in with your company account. Only the designated administrator may use a password here.
+sso-title = Company sign-in
+sso-unavailable = The company sign-in is unavailable right now: your company's identity provider cannot be reached. Try again in a few minutes.
+sso-denied = The sign-in was cancelled, or your company's identity provider refused it.
+sso-provider-error = Your company's identity provider could not complete the sign-in. Try again.
+sso-expired = This sign-in has expired or was started in another browser. Start it again.
+sso-unverified = The sign-in could not be verified. Start it again; if this keeps happening, tell your administrator.
+sso-no-email = Your company account did not give us an email address, so we can't tell which account is yours. Ask your administrator.
+sso-email-unverified = Your company account's email address is not verified. Ask your administrator.
+sso-domain = Your address's domain ({ $domain }) is not allowed here. Sign in with your work account.
+sso-deactivated = Your account has been deactivated. Ask an administrator if you should still have access.
+sso-not-invited = There is no account for { $email } yet. An administrator must invite you first; then sign in again.
+sso-try-again = Try again
+sso-back = Back to the login page
+flash-invite-sso = Your company signs in with its own accounts: use the button below, no password needed.
+audit-do-user-sso-login = Signed in with single sign-on: { $subject }
+audit-do-user-sso-create = Account created at a first single sign-on: { $subject }
+
 forgot-title = Forgot your password?
 forgot-intro = Enter your account's email address and we'll send you a link to set a new password.
 forgot-submit = Send link

@@ -147,6 +147,30 @@ login-throttled =
        *[other] Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za { $count } minuty.
     }
 
+## Logowanie jednokrotne (dostawca tożsamości firmy)
+
+login-sso = Zaloguj się przez { $name }
+login-sso-generic = Zaloguj się kontem firmowym
+login-or-password = Albo zaloguj się służbowym adresem e-mail i swoim hasłem.
+login-admin-password = Logowanie administratora hasłem
+login-password-off = Logowanie hasłem jest wyłączone: zaloguj się kontem firmowym. Hasła może tu używać tylko wyznaczony administrator.
+sso-title = Logowanie firmowe
+sso-unavailable = Logowanie firmowe jest teraz niedostępne: nie można połączyć się z dostawcą tożsamości Twojej firmy. Spróbuj ponownie za kilka minut.
+sso-denied = Logowanie zostało anulowane albo dostawca tożsamości Twojej firmy go odmówił.
+sso-provider-error = Dostawca tożsamości Twojej firmy nie dokończył logowania. Spróbuj ponownie.
+sso-expired = To logowanie wygasło albo zostało rozpoczęte w innej przeglądarce. Zacznij je od nowa.
+sso-unverified = Nie udało się zweryfikować logowania. Zacznij je od nowa; jeśli to się powtarza, powiedz o tym administratorowi.
+sso-no-email = Twoje konto firmowe nie podało nam adresu e-mail, więc nie wiemy, które konto jest Twoje. Zwróć się do administratora.
+sso-email-unverified = Adres e-mail Twojego konta firmowego nie jest zweryfikowany. Zwróć się do administratora.
+sso-domain = Domena Twojego adresu ({ $domain }) nie jest tu dozwolona. Zaloguj się kontem służbowym.
+sso-deactivated = Twoje konto zostało dezaktywowane. Zapytaj administratora, jeśli nadal potrzebujesz dostępu.
+sso-not-invited = Nie ma jeszcze konta dla { $email }. Najpierw administrator musi Cię zaprosić; potem zaloguj się ponownie.
+sso-try-again = Spróbuj ponownie
+sso-back = Wróć do strony logowania
+flash-invite-sso = Twoja firma loguje się własnymi kontami: użyj przycisku poniżej, hasło nie jest potrzebne.
+audit-do-user-sso-login = Logowanie jednokrotne: { $subject }
+audit-do-user-sso-create = Konto utworzone przy pierwszym logowaniu jednokrotnym: { $subject }
+
 forgot-title = Nie pamiętasz hasła?
 forgot-intro = Podaj adres e-mail swojego konta. Wyślemy na niego link do ustawienia nowego hasła.
 forgot-submit = Wyślij link

@@ -89,6 +89,8 @@ pub struct Inner {
     pub linkedin_http: reqwest::Client,
     /// Wakes the LinkedIn job when a post is planned or changed.
     pub linkedin_wakeup: Arc<Notify>,
+    /// The company identity provider's document and keys, fetched when first needed.
+    pub sso: people::sso::Provider,
 }
 
 impl std::ops::Deref for AppState {
@@ -142,6 +144,7 @@ impl AppState {
             click_key,
             brand: brand::BrandCache::default(),
             metrics: metrics::Metrics::new(),
+            sso: people::sso::Provider::new()?,
         })))
     }
 

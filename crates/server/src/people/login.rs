@@ -102,24 +102,67 @@ struct LoginTemplate<'a> {
     email: &'a str,
     next: &'a str,
     error: Option<String>,
+    /// The single sign-on button's label, when the company has an identity provider.
+    sso: Option<String>,
+    sso_href: String,
+    /// Whether the password form shows: always, but with `oidc_only` only on request
+    /// (the break-glass admin's "administrator sign-in").
+    password_form: bool,
+    password_href: String,
+}
+
+impl<'a> LoginTemplate<'a> {
+    fn new(
+        ctx: &'a Ctx,
+        state: &AppState,
+        email: &'a str,
+        next: &'a str,
+        error: Option<String>,
+        password_form: bool,
+    ) -> Self {
+        let oidc = state.config.oidc.as_ref();
+        let sso = oidc.map(|o| match o.display_name.as_str() {
+            "" => ctx.t("login-sso-generic"),
+            name => ctx.a1("login-sso", "name", name),
+        });
+        let next_q: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+        LoginTemplate {
+            p: ctx,
+            email,
+            next,
+            error,
+            sso,
+            sso_href: format!("/login/sso?next={next_q}"),
+            password_form: password_form || !passwords_off(state),
+            password_href: format!("/login?password=1&next={next_q}"),
+        }
+    }
 }
 
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
+    /// Shows the password form when passwords are off (`oidc_only`).
+    password: Option<String>,
 }
 
-pub async fn login_page(ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response> {
+pub async fn login_page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<NextQuery>) -> Result<Response> {
     let next = web::safe_next(q.next.as_deref());
     if ctx.user.is_some() {
         return Ok(Redirect::to(next).into_response());
     }
-    render(&LoginTemplate {
-        p: &ctx,
-        email: "",
-        next,
-        error: None,
-    })
+    render(&LoginTemplate::new(&ctx, &state, "", next, None, q.password.is_some()))
+}
+
+/// Whether passwords are off (`oidc_only`) for everyone but the break-glass admin.
+fn passwords_off(state: &AppState) -> bool {
+    state.config.oidc.as_ref().is_some_and(|o| o.only)
+}
+
+/// Whether `email` (lower case) may sign in with a password: anyone's, but with
+/// `oidc_only` only the break-glass admin's.
+fn password_allowed(state: &AppState, email: &str) -> bool {
+    !passwords_off(state) || state.config.oidc.as_ref().and_then(|o| o.break_glass_email.as_deref()) == Some(email)
 }
 
 #[derive(Deserialize)]
@@ -158,6 +201,11 @@ pub async fn login(
     let next = web::safe_next(form.next.as_deref()).to_string();
     let now = crate::now();
     let email_key = form.email.trim().to_lowercase();
+    if !password_allowed(&state, &email_key) {
+        tracing::warn!("password login refused: single sign-on only");
+        let error = ctx.t("login-password-off");
+        return login_refused(&ctx, &state, StatusCode::FORBIDDEN, &form.email, &next, error);
+    }
     let ip_hash = auth::keyed_hash(&state.ip_key, &client_ip(&state, &headers, peer));
     // Recorded before the check, so that concurrent tries see each other; forgotten
     // again when a lock refuses the try.
@@ -172,7 +220,7 @@ pub async fn login(
         state.store.forget_login_failure(attempt).await?;
         tracing::warn!("login refused: the account is locked");
         let error = ctx.n("login-throttled", &throttle::wait_minutes(wait));
-        return login_refused(&ctx, StatusCode::TOO_MANY_REQUESTS, &form.email, &next, error);
+        return login_refused(&ctx, &state, StatusCode::TOO_MANY_REQUESTS, &form.email, &next, error);
     }
     let creds = match Email::parse(&form.email) {
         Ok(e) => state.store.credentials(&e).await?,
@@ -196,16 +244,36 @@ pub async fn login(
             }
             _ => (StatusCode::UNAUTHORIZED, ctx.t("login-failed")),
         };
-        return login_refused(&ctx, status, &form.email, &next, error);
+        return login_refused(&ctx, &state, status, &form.email, &next, error);
     };
     state.store.clear_login_failures(&email_key).await?;
+    // The break-glass address signs in with a password only while it is an admin's.
+    if passwords_off(&state)
+        && !state
+            .store
+            .user(user_id)
+            .await?
+            .is_some_and(|u| u.has_role(Role::Admin))
+    {
+        tracing::warn!("password login refused: the break-glass address is not an admin's");
+        let error = ctx.t("login-password-off");
+        return login_refused(&ctx, &state, StatusCode::FORBIDDEN, &form.email, &next, error);
+    }
+    tracing::info!(user_id, "logged in");
+    let mut res = Redirect::to(&next).into_response();
+    start_session(&state, user_id, &mut res).await?;
+    Ok(res)
+}
+
+/// Signs `user_id` in on `res`: a new session and its cookie; the anonymous CSRF secret
+/// goes (the session's takes over). Password login, invitations and single sign-on share it.
+pub(crate) async fn start_session(state: &AppState, user_id: i64, res: &mut Response) -> Result<()> {
     let token = auth::new_token();
+    let now = crate::now();
     state
         .store
         .create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL)
         .await?;
-    tracing::info!(user_id, "logged in");
-    let mut res = Redirect::to(&next).into_response();
     let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
     c.set_max_age(Some(cookie_age(SESSION_TTL)));
     web::set_cookie(res.headers_mut(), &c);
@@ -213,20 +281,19 @@ pub async fn login(
         res.headers_mut(),
         &Cookie::build((PRE_SESSION_COOKIE, "")).path("/").removal().build(),
     );
-    Ok(res)
+    Ok(())
 }
 
 /// The login page again, with the email typed and why the login did not happen.
-fn login_refused(ctx: &Ctx, status: StatusCode, email: &str, next: &str, error: String) -> Result<Response> {
-    render_status(
-        status,
-        &LoginTemplate {
-            p: ctx,
-            email,
-            next,
-            error: Some(error),
-        },
-    )
+fn login_refused(
+    ctx: &Ctx,
+    state: &AppState,
+    status: StatusCode,
+    email: &str,
+    next: &str,
+    error: String,
+) -> Result<Response> {
+    render_status(status, &LoginTemplate::new(ctx, state, email, next, Some(error), true))
 }
 
 pub(crate) fn cookie_age(ms: i64) -> time::Duration {
@@ -323,6 +390,10 @@ async fn send_reset(state: &AppState, email: &Email) -> anyhow::Result<()> {
     let Some(user) = state.store.user_by_email(email).await?.filter(|u| u.is_active()) else {
         return Ok(());
     };
+    // With passwords off, a new one is of use to the break-glass admin only.
+    if !password_allowed(state, email.as_str()) {
+        return Ok(());
+    }
     let now = crate::now();
     if state
         .store
@@ -465,7 +536,31 @@ pub async fn reset(
 }
 
 pub async fn invite_page(State(state): State<AppState>, ctx: Ctx, Path(token): Path<String>) -> Result<Response> {
+    if invited_to_sso(&state, &token).await? {
+        return Ok(to_sso());
+    }
     set_password_page(&state, &ctx, &token, Purpose::Invite).await
+}
+
+/// With `oidc_only`, an invitation sets no password (only the break-glass admin's does):
+/// the invited person signs in with single sign-on, as the account already exists.
+async fn invited_to_sso(state: &AppState, token: &str) -> Result<bool> {
+    if !passwords_off(state) {
+        return Ok(false);
+    }
+    let user = match state
+        .store
+        .peek_one_time_token(&auth::hash_token(token), Purpose::Invite, crate::now())
+        .await?
+    {
+        Some(id) => state.store.user(id).await?,
+        None => None,
+    };
+    Ok(user.is_some_and(|u| !password_allowed(state, &u.email)))
+}
+
+fn to_sso() -> Response {
+    redirect_flash("/login", true, "flash-invite-sso", None)
 }
 
 /// Accepting an invitation sets the password and logs the person in.
@@ -475,18 +570,13 @@ pub async fn accept_invite(
     Path(token): Path<String>,
     Form(form): Form<SetPasswordForm>,
 ) -> Result<Response> {
+    if invited_to_sso(&state, &token).await? {
+        return Ok(to_sso());
+    }
     match set_password(&state, &ctx, &token, Purpose::Invite, form).await? {
         Ok(user_id) => {
-            let token = auth::new_token();
-            let now = crate::now();
-            state
-                .store
-                .create_session(user_id, &auth::hash_token(&token), now, now + SESSION_TTL)
-                .await?;
             let mut res = redirect_flash("/app/profile", true, "flash-welcome", None);
-            let mut c = web::cookie(SESSION_COOKIE, token, state.config.is_https());
-            c.set_max_age(Some(cookie_age(SESSION_TTL)));
-            web::set_cookie(res.headers_mut(), &c);
+            start_session(&state, user_id, &mut res).await?;
             Ok(res)
         }
         Err(page) => Ok(page),

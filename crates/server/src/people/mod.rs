@@ -8,6 +8,7 @@ pub mod import;
 pub(crate) mod login;
 mod outbox;
 mod profile;
+pub mod sso;
 mod teams;
 
 use crate::AppState;
@@ -23,6 +24,8 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(login::root))
         .route("/app", get(login::home))
         .route("/login", get(login::login_page).post(login::login))
+        .route("/login/sso", get(sso::start))
+        .route("/login/sso/callback", get(sso::callback))
         .route("/logout", post(login::logout))
         .route("/lang", post(login::switch_language))
         .route("/password/forgot", get(login::forgot_page).post(login::forgot))

@@ -41,6 +41,7 @@ mod search;
 mod security_a;
 mod security_b;
 mod security_c;
+mod sso;
 mod tracking;
 mod training;
 mod webhooks;
