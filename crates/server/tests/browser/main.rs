@@ -7,6 +7,7 @@
 
 #[path = "../common/mod.rs"]
 pub mod common;
+mod linkedin;
 mod sso;
 
 use ambasada_core::Role;
