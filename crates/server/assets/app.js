@@ -287,8 +287,16 @@
     }
 
     form.addEventListener('submit', function (event) {
-      // The LinkedIn buttons post the same form elsewhere: the browser submits it.
-      if (event.submitter && event.submitter.hasAttribute('formaction')) return;
+      // The LinkedIn buttons post the same form elsewhere: the browser submits it, once.
+      if (event.submitter && event.submitter.hasAttribute('formaction')) {
+        if (busy) {
+          event.preventDefault();
+          return;
+        }
+        busy = true;
+        setTimeout(function () { busy = false; }, 15000);
+        return;
+      }
       if (busy) {
         event.preventDefault();
         return;

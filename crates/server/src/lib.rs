@@ -125,7 +125,15 @@ impl AppState {
         );
         let sealer = match &config.secret_key {
             Some(key) => secrets::Sealer::new(key.expose()),
-            None => secrets::Sealer::new(&store.setting_or_init("secret_key", auth::new_token).await?),
+            None => {
+                if config.linkedin.is_some() {
+                    tracing::warn!(
+                        "secret_key is not set: LinkedIn tokens are sealed with a key kept in the database itself; \
+                         set secret_key (outside the database's backups) to protect them at rest"
+                    );
+                }
+                secrets::Sealer::new(&store.setting_or_init("secret_key", auth::new_token).await?)
+            }
         };
         Ok(AppState(Arc::new(Inner {
             sealer,

@@ -236,16 +236,26 @@ impl Store {
         .await?)
     }
 
-    /// The person's open post for a planned calendar post, if any.
-    pub async fn linkedin_post_for_planned(&self, user_id: i64, planned_post_id: i64) -> Result<Option<LinkedInPost>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {POST_COLUMNS} FROM linkedin_posts WHERE user_id = $1 AND planned_post_id = $2 \
-             AND status IN {OPEN} ORDER BY id DESC LIMIT 1"
-        )))
+    /// Whether the person has a post of this item with this text being sent, or sent
+    /// since `since` (a second "Publish" of the same post: a double click).
+    pub async fn linkedin_post_in_flight(
+        &self,
+        user_id: i64,
+        content_id: i64,
+        commentary: &str,
+        since: Millis,
+    ) -> Result<bool> {
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM linkedin_posts WHERE user_id = $1 AND content_id = $2 AND commentary = $3 \
+             AND (status = 'sending' OR (status = 'sent' AND updated_at >= $4))",
+        )
         .bind(user_id)
-        .bind(planned_post_id)
-        .fetch_optional(&self.pool)
-        .await?)
+        .bind(content_id)
+        .bind(commentary)
+        .bind(since)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(n > 0)
     }
 
     /// Changes an open post's text and time; it is scheduled again. False when the post
@@ -319,11 +329,12 @@ impl Store {
         .await?)
     }
 
-    /// Records LinkedIn's acceptance of a claimed post.
+    /// Records LinkedIn's acceptance of a claimed post (also of one a slow sender's lease
+    /// already turned `unknown`: it is known now).
     pub async fn linkedin_post_sent(&self, id: i64, urn: &str, now: Millis) -> Result<()> {
         sqlx::query(
             "UPDATE linkedin_posts SET status = 'sent', post_urn = $2, failure = NULL, failure_detail = NULL, \
-             updated_at = $3 WHERE id = $1 AND status = 'sending'",
+             updated_at = $3 WHERE id = $1 AND status IN ('sending', 'unknown')",
         )
         .bind(id)
         .bind(urn)

@@ -38,14 +38,33 @@ pub struct OidcConfig {
     pub break_glass_email: Option<String>,
     /// Create an account with no roles on first sign-in.
     pub jit: bool,
+    /// Accept an email without `email_verified: true` (providers that never send the
+    /// claim, such as Microsoft Entra ID, whose directory the company manages).
+    pub trust_unverified_email: bool,
 }
 
 /// An `http(s)://host[:port][/path]` address without a trailing slash.
+/// Plain `http` only to this machine (local fakes and tests): elsewhere it would send
+/// client secrets in the clear and let keys be forged on the way.
 fn base(raw: &Raw, key: &str) -> Result<String, ConfigError> {
     let value = raw.get(key).trim().trim_end_matches('/').to_string();
     match url::Url::parse(&value) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => Ok(value),
-        _ => Err(raw.error(key, format!("not an http(s) address: {value:?}"))),
+        Ok(u) if u.scheme() == "https" && u.host_str().is_some() => Ok(value),
+        Ok(u) if u.scheme() == "http" && is_loopback(&u) => Ok(value),
+        Ok(u) if u.scheme() == "http" => Err(raw.error(
+            key,
+            format!("must be https (plain http only to this machine): {value:?}"),
+        )),
+        _ => Err(raw.error(key, format!("not an https address: {value:?}"))),
+    }
+}
+
+fn is_loopback(u: &url::Url) -> bool {
+    match u.host() {
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
     }
 }
 
@@ -110,6 +129,12 @@ pub(super) fn oidc(
             format!("not an email domain like firma.pl: {bad:?}"),
         ));
     }
+    if jit && allowed_domains.is_empty() {
+        return Err(raw.error(
+            "oidc_allowed_domains",
+            "required when oidc_jit is on: otherwise anyone the identity provider knows gets an account",
+        ));
+    }
     let break_glass_email = Some(raw.get("oidc_break_glass_email").trim().to_lowercase()).filter(|s| !s.is_empty());
     if only && break_glass_email.is_none() {
         return Err(raw.error(
@@ -128,6 +153,7 @@ pub(super) fn oidc(
         only,
         break_glass_email,
         jit,
+        trust_unverified_email: flag("oidc_trust_unverified_email")?,
     }))
 }
 
@@ -192,6 +218,26 @@ mod tests {
         .oidc
         .unwrap();
         assert_eq!(c.allowed_domains, ["firma.pl", "example.com"]);
-        assert!(!c.jit && !c.only);
+        assert!(!c.jit && !c.only && !c.trust_unverified_email);
+        let e = load(&[
+            ("AMBASADA_OIDC_ISSUER", "http://login.example.com"),
+            ("AMBASADA_OIDC_CLIENT_ID", "amb"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.setting, "AMBASADA_OIDC_ISSUER", "plain http only to this machine");
+        assert!(
+            load(&[
+                ("AMBASADA_OIDC_ISSUER", "http://127.0.0.1:9000"),
+                ("AMBASADA_OIDC_CLIENT_ID", "amb"),
+            ])
+            .is_ok()
+        );
+        let e = load(&[
+            ("AMBASADA_OIDC_ISSUER", "https://accounts.google.com"),
+            ("AMBASADA_OIDC_CLIENT_ID", "amb"),
+            ("AMBASADA_OIDC_JIT", "true"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.setting, "oidc_allowed_domains", "just-in-time accounts need domains");
     }
 }

@@ -226,6 +226,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "the one admin who may still sign in with a password when oidc_only is on",
     ),
     (
+        "oidc_trust_unverified_email",
+        "false",
+        "accept an email the identity provider does not mark verified (Microsoft Entra ID sends no email_verified)",
+    ),
+    (
         "oidc_jit",
         "false",
         "create an account with no roles on first single sign-on (otherwise an admin must invite)",

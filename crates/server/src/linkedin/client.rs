@@ -49,13 +49,23 @@ fn short(s: &str) -> String {
     s.chars().take(300).collect()
 }
 
-/// The token endpoint's answer.
-#[derive(Debug, Deserialize)]
+/// The token endpoint's answer (its `Debug` hides the token).
+#[derive(Deserialize)]
 pub struct TokenAnswer {
     pub access_token: String,
     pub expires_in: i64,
     #[serde(default)]
     pub scope: String,
+}
+
+impl std::fmt::Debug for TokenAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenAnswer")
+            .field("access_token", &"[redacted]")
+            .field("expires_in", &self.expires_in)
+            .field("scope", &self.scope)
+            .finish()
+    }
 }
 
 /// The member, from `/v2/userinfo`.

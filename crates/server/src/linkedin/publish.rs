@@ -178,6 +178,13 @@ pub async fn publish_now(
         commentary: f.text.trim().replace("\r\n", "\n"),
         due_at: now,
     };
+    if state
+        .store
+        .linkedin_post_in_flight(user.id, item.id, &new.commentary, now - ambasada_core::MINUTE)
+        .await?
+    {
+        return Ok(redirect_flash("/app/linkedin", true, "linkedin-flash-queued", None));
+    }
     let post = state.store.create_claimed_linkedin_post(&new, now).await?;
     let post_id = post.id;
     // The calls run apart from the request: a request cut short (a closed tab, the

@@ -42,11 +42,12 @@ pub async fn send_claimed(state: &AppState, post: &LinkedInPost) -> anyhow::Resu
         Ok(Err(outcome)) => return Ok(outcome),
         Err(e) => {
             let now = crate::now();
-            let retry = now + ambasada_core::linkedin::backoff(post.attempts);
             let detail = e.to_string();
+            let retry = (post.attempts < ambasada_core::linkedin::MAX_ATTEMPTS)
+                .then(|| now + ambasada_core::linkedin::backoff(post.attempts));
             state
                 .store
-                .linkedin_post_not_sent(post.id, "scheduled", "server", &detail, Some(retry), now)
+                .linkedin_post_not_sent(post.id, "failed", "server", &detail, retry, now)
                 .await?;
             return Err(e);
         }
@@ -63,8 +64,18 @@ pub async fn send_claimed(state: &AppState, post: &LinkedInPost) -> anyhow::Resu
     } = ready;
     match publish(state, &li, &token, &author, &item, &user, &link, &post.commentary).await {
         Ok(urn) => sent(state, post, &user, &item, &urn).await,
+        Err(CallError::Failed(Failure::Duplicate(Some(urn)), ..)) if published_before(post) => {
+            // An earlier try answered 5xx (or nothing) after LinkedIn had made the post:
+            // LinkedIn names it now.
+            sent(state, post, &user, &item, &urn).await
+        }
         Err(e) => failed(state, post, e).await,
     }
+}
+
+/// Whether an earlier try of the post may have published it without our knowing.
+fn published_before(post: &LinkedInPost) -> bool {
+    post.attempts > 1 && matches!(post.failure.as_deref(), Some("server" | "unreachable" | "throttled"))
 }
 
 /// What sending needs, checked.

@@ -556,7 +556,9 @@ async fn invited_to_sso(state: &AppState, token: &str) -> Result<bool> {
         Some(id) => state.store.user(id).await?,
         None => None,
     };
-    Ok(user.is_some_and(|u| !password_allowed(state, &u.email)))
+    // The break-glass address sets a password only while it is an admin's (as it signs
+    // in with one only then).
+    Ok(user.is_some_and(|u| !password_allowed(state, &u.email) || !u.has_role(Role::Admin)))
 }
 
 fn to_sso() -> Response {

@@ -966,6 +966,46 @@ async fn throttling_and_server_errors_are_retried_later_and_sent_once(app: &Test
     assert_eq!(fake.posts().len(), 4);
     let shares = store.shares_of_item(w.amb, w.item).await.unwrap();
     assert_eq!(shares.len(), 2, "one share per published post");
+
+    // A 500 that LinkedIn answered after making the post: the retry hears DUPLICATE_POST
+    // naming it, and the post counts as published with that URN, not as failed.
+    fake.script_posts([
+        Scripted::server_error(),
+        Scripted::new(
+            422,
+            serde_json::json!({
+                "message": "Content is a duplicate of urn:li:share:6999000000000000001",
+                "status": 422,
+                "errorDetails": { "inputErrors": [{ "code": "DUPLICATE_POST" }] },
+            }),
+        ),
+    ]);
+    let res = app
+        .post_form(&format!("/app/feed/{}/linkedin", w.item), &[("text", "Tekst F")])
+        .await;
+    assert_eq!(location(&res), "/app/linkedin");
+    let f = post_with(app, w.amb, "Tekst F").await;
+    assert_eq!((f.status.as_str(), f.failure.as_deref()), ("scheduled", Some("server")));
+    let now = ambasada_server::now();
+    store
+        .raw_execute(&format!(
+            "UPDATE linkedin_posts SET next_try_at = {now} WHERE id = {}",
+            f.id
+        ))
+        .await
+        .unwrap();
+    app.state.linkedin_wakeup.notify_one();
+    let f = wait_for_sent(app, f.id).await;
+    assert_eq!(f.post_urn.as_deref(), Some("urn:li:share:6999000000000000001"));
+
+    // Publishing the same text twice in a row (a double click) posts it once.
+    for _ in 0..2 {
+        let res = app
+            .post_form(&format!("/app/feed/{}/linkedin", w.item), &[("text", "Tekst G")])
+            .await;
+        assert_eq!(res.status(), 303);
+    }
+    assert_eq!(fake.posts_with("Tekst G"), 1, "a double click posts once");
 }
 li_story!(throttling_and_server_errors_are_retried_later_and_sent_once);
 

@@ -97,6 +97,7 @@ fn oidc(issuer: &str) -> OidcConfig {
         only: false,
         break_glass_email: None,
         jit: false,
+        trust_unverified_email: false,
     }
 }
 

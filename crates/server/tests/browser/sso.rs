@@ -103,6 +103,7 @@ async fn app_with_provider(jit: bool) -> (TestApp, OidcProvider) {
         only: false,
         break_glass_email: None,
         jit,
+        trust_unverified_email: false,
     };
     // The server starts first: nothing asks the provider anything at start-up.
     let app = TestApp::spawn_with(Db::Sqlite, move |c| c.oidc = Some(oidc), None).await;

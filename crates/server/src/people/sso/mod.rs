@@ -191,7 +191,9 @@ async fn finish(
 
 /// The person's email, when the provider vouches for it and its domain is allowed.
 fn accepted_email(oidc: &OidcConfig, identity: &Identity) -> std::result::Result<Email, Refusal> {
-    if identity.email_verified == Some(false) {
+    // Only an email the provider says it verified, unless the company trusts its
+    // directory (a provider that never sends the claim).
+    if !identity.email_verified.unwrap_or(oidc.trust_unverified_email) {
         return Err(Refusal::EmailUnverified);
     }
     let email = identity
@@ -319,14 +321,22 @@ mod tests {
             only: false,
             break_glass_email: None,
             jit: false,
+            trust_unverified_email: false,
         };
         let who = |email: Option<&str>, verified: Option<bool>| Identity {
             email: email.map(str::to_string),
             email_verified: verified,
             ..Identity::default()
         };
-        let ok = accepted_email(&oidc, &who(Some("Anna@Firma.pl"), None)).unwrap();
+        let ok = accepted_email(&oidc, &who(Some("Anna@Firma.pl"), Some(true))).unwrap();
         assert_eq!(ok.as_str(), "anna@firma.pl");
+        // No claim: unverified, unless the company trusts its directory.
+        assert!(matches!(
+            accepted_email(&oidc, &who(Some("anna@firma.pl"), None)),
+            Err(Refusal::EmailUnverified)
+        ));
+        oidc.trust_unverified_email = true;
+        assert!(accepted_email(&oidc, &who(Some("anna@firma.pl"), None)).is_ok());
         assert!(matches!(
             accepted_email(&oidc, &who(Some("anna@firma.pl"), Some(false))),
             Err(Refusal::EmailUnverified)
@@ -344,10 +354,10 @@ mod tests {
         );
         // A subdomain is another domain.
         assert!(matches!(
-            accepted_email(&oidc, &who(Some("x@sub.firma.pl"), None)),
+            accepted_email(&oidc, &who(Some("x@sub.firma.pl"), Some(true))),
             Err(Refusal::Domain(_))
         ));
         oidc.allowed_domains.clear();
-        assert!(accepted_email(&oidc, &who(Some("x@evil.example"), None)).is_ok());
+        assert!(accepted_email(&oidc, &who(Some("x@evil.example"), Some(true))).is_ok());
     }
 }
