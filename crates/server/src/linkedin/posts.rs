@@ -7,8 +7,8 @@ use crate::auth::CurrentUser;
 use crate::content::service;
 use crate::error::{AppError, Result};
 use crate::web::{Ctx, FieldErrors, redirect_flash, render, render_status};
+use ambasada_core::Millis;
 use ambasada_core::linkedin::post_url;
-use ambasada_core::{Millis, Network, content, text};
 use ambasada_store::linkedin::{LinkedInAccount, LinkedInPost, LinkedInPostRow};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -154,18 +154,8 @@ pub async fn save(
     }
     let now = crate::now();
     let mut errors = FieldErrors::default();
-    let problem = match text::check_lines(&f.text) {
-        Err(e) => Some((e.key(), Vec::new())),
-        Ok(()) => content::check_text(Network::Linkedin, &f.text, true)
-            .err()
-            .map(|e| service::text_problem(&e)),
-    };
-    if let Some((key, args)) = problem {
-        errors.add(
-            "text",
-            ctx.tr
-                .a(key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()),
-        );
+    if let Some(msg) = super::publish::text_problem(&ctx, &f.text) {
+        errors.add("text", msg);
     }
     let due_at = due_time(&f.at, &user.time_zone, now);
     if due_at.is_none() {

@@ -136,22 +136,36 @@ async fn checked(
             Some(&title),
         )));
     }
-    let problem = match text::check_lines(&f.text) {
-        Err(e) => Some((e.key(), Vec::new())),
-        Ok(()) => content::check_text(Network::Linkedin, &f.text, true)
-            .err()
-            .map(|e| service::text_problem(&e)),
-    };
-    if let Some((key, args)) = problem {
-        let msg = ctx
-            .tr
-            .a(key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>());
+    if let Some(msg) = text_problem(ctx, &f.text) {
         return Ok(Err(share_page_error(
             state, ctx, user, item, &f.text, &f.at, "text", msg,
         )
         .await?));
     }
     Ok(Ok(item))
+}
+
+/// What is wrong with a post's text for LinkedIn (characters, length), in the person's
+/// language.
+pub fn text_problem(ctx: &Ctx, text: &str) -> Option<String> {
+    let (key, args) = match text::check_lines(text) {
+        Err(e) => (e.key(), Vec::new()),
+        Ok(()) => service::text_problem(&content::check_text(Network::Linkedin, text, true).err()?),
+    };
+    Some(
+        ctx.tr
+            .a(key, &args.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()),
+    )
+}
+
+/// Runs `checked`; its refusal is the answer.
+macro_rules! checked_or_answer {
+    ($state:expr, $ctx:expr, $user:expr, $id:expr, $f:expr) => {
+        match checked($state, $ctx, $user, $id, $f).await? {
+            Ok(item) => item,
+            Err(res) => return Ok(res),
+        }
+    };
 }
 
 /// "Publish on LinkedIn": the post goes out now; the share is recorded with its address.
@@ -162,10 +176,7 @@ pub async fn publish_now(
     Path(id): Path<i64>,
     Form(f): Form<PublishForm>,
 ) -> Result<Response> {
-    let item = match checked(&state, &ctx, &user, id, &f).await? {
-        Ok(item) => item,
-        Err(res) => return Ok(res),
-    };
+    let item = checked_or_answer!(&state, &ctx, &user, id, &f);
     if let Some(reason) = send::refused_before_sending(&state, &user, &item).await? {
         let msg = refusal(&state, &ctx, &user, &item, reason).await?;
         return share_page_error(&state, &ctx, &user, item, &f.text, &f.at, "linkedin", msg).await;
@@ -256,10 +267,7 @@ pub async fn schedule(
     Path(id): Path<i64>,
     Form(f): Form<PublishForm>,
 ) -> Result<Response> {
-    let item = match checked(&state, &ctx, &user, id, &f).await? {
-        Ok(item) => item,
-        Err(res) => return Ok(res),
-    };
+    let item = checked_or_answer!(&state, &ctx, &user, id, &f);
     let now = crate::now();
     let Some(due_at) = due_time(&f.at, &user.time_zone, now) else {
         let msg = ctx.t(if f.at.trim().is_empty() {

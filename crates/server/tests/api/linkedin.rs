@@ -73,20 +73,7 @@ async fn world(app: &TestApp, image: bool) -> World {
     let store = &app.state.store;
     let amb = app.create_user(AMB, &[Role::Ambassador]).await;
     let editor = app.create_user("red@test.example", &[Role::Editor]).await;
-    let program = store
-        .create_program(
-            &ProgramInput {
-                name: "Employer branding".into(),
-                slug: "employer-branding".into(),
-                description: String::new(),
-                coordinator_id: None,
-                daily_share_limit: 100,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = program(app).await;
     store.add_member(program, amb, 0).await.unwrap();
     let image_file = if image {
         Some(
@@ -100,6 +87,25 @@ async fn world(app: &TestApp, image: bool) -> World {
     let item = item(app, editor, program, "New office in Kraków", image_file).await;
     assert_eq!(app.login(AMB, PASSWORD).await.status(), 303);
     World { amb, program, item }
+}
+
+/// A program whose daily share limit the tests do not reach.
+async fn program(app: &TestApp) -> i64 {
+    app.state
+        .store
+        .create_program(
+            &ProgramInput {
+                name: "Employer branding".into(),
+                slug: "employer-branding".into(),
+                description: String::new(),
+                coordinator_id: None,
+                daily_share_limit: 100,
+                review_cadence: "monthly".into(),
+            },
+            0,
+        )
+        .await
+        .unwrap()
 }
 
 async fn item(app: &TestApp, author: i64, program: i64, title: &str, image_file: Option<String>) -> i64 {
@@ -1030,20 +1036,7 @@ async fn two_servers_send_each_due_post_exactly_once() {
     let store = &first.state.store;
 
     let editor = first.create_user("red@test.example", &[Role::Editor]).await;
-    let program = store
-        .create_program(
-            &ProgramInput {
-                name: "Employer branding".into(),
-                slug: "employer-branding".into(),
-                description: String::new(),
-                coordinator_id: None,
-                daily_share_limit: 100,
-                review_cadence: "monthly".into(),
-            },
-            0,
-        )
-        .await
-        .unwrap();
+    let program = program(&first).await;
     let item = item(&first, editor, program, "New office", None).await;
     let now = ambasada_server::now();
     let mut people = Vec::new();

@@ -9,7 +9,8 @@ mod fake_linkedin;
 
 use super::common::{Db, TestApp};
 use super::{
-    Driver, assert_no_horizontal_scroll, element, fill, js, office_item, switch_person, text_of, wait_for_path,
+    Driver, assert_no_horizontal_scroll, element, fill, js, linkedin_slot, office_item, switch_person, text_of,
+    wait_for_path,
 };
 use ambasada_core::{DAY, HOUR, Role};
 use fake_linkedin::FakeLinkedIn;
@@ -30,26 +31,7 @@ async fn an_ambassador_connects_linkedin_schedules_the_planned_post_and_publishe
     let item = office_item(&app, coord_id, program).await;
     let now = ambasada_server::now();
     let (start, end) = (now + 2 * DAY, now + 2 * DAY + 8 * HOUR);
-    let slot = store
-        .create_slot(
-            &ambasada_store::calendar::SlotInput {
-                program_id: program,
-                content_id: Some(item),
-                topic: None,
-                network: ambasada_core::Network::Linkedin,
-                starts_at: start,
-                ends_at: end,
-                audience: "people".into(),
-                team_id: None,
-                spread: false,
-            },
-            &[(amb_id, start, end)],
-            coord_id,
-            now,
-        )
-        .await
-        .unwrap();
-    let planned = store.slot_posts(slot).await.unwrap()[0].id;
+    let (_, planned) = linkedin_slot(&app, (program, item, coord_id), amb_id, (start, end), now).await;
     let c = driver.browser().await;
 
     // 1. Connect LinkedIn from the profile: LinkedIn's consent (the fake) sends the

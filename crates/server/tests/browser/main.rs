@@ -1295,26 +1295,14 @@ async fn an_ambassador_shares_todays_planned_post_from_the_home_page() {
     let item = office_item(&app, coord_id, program).await;
     let now = ambasada_server::now();
     let (start, end) = (now - ambasada_core::HOUR, now + 8 * ambasada_core::HOUR);
-    let slot = store
-        .create_slot(
-            &ambasada_store::calendar::SlotInput {
-                program_id: program,
-                content_id: Some(item),
-                topic: None,
-                network: ambasada_core::Network::Linkedin,
-                starts_at: start,
-                ends_at: end,
-                audience: "people".into(),
-                team_id: None,
-                spread: false,
-            },
-            &[(amb_id, start, end)],
-            coord_id,
-            now - ambasada_core::DAY,
-        )
-        .await
-        .unwrap();
-    let post = store.slot_posts(slot).await.unwrap()[0].id;
+    let (slot, post) = linkedin_slot(
+        &app,
+        (program, item, coord_id),
+        amb_id,
+        (start, end),
+        now - ambasada_core::DAY,
+    )
+    .await;
     let c = driver.browser().await;
 
     // 1. Home leads with today's planned post; one tap opens its share screen.
@@ -1598,6 +1586,38 @@ async fn the_demo_pages_keep_to_the_content_security_policy() {
     c.close().await.unwrap();
     drop(driver);
     app.stop().await;
+}
+
+/// A calendar slot asking `ambassador` for a LinkedIn post of `item` in `window`, made by
+/// the coordinator at `at`: the slot's id and the planned post's.
+async fn linkedin_slot(
+    app: &TestApp,
+    (program, item, coordinator): (i64, i64, i64),
+    ambassador: i64,
+    (start, end): (i64, i64),
+    at: i64,
+) -> (i64, i64) {
+    let store = &app.state.store;
+    let slot = store
+        .create_slot(
+            &ambasada_store::calendar::SlotInput {
+                program_id: program,
+                content_id: Some(item),
+                topic: None,
+                network: ambasada_core::Network::Linkedin,
+                starts_at: start,
+                ends_at: end,
+                audience: "people".into(),
+                team_id: None,
+                spread: false,
+            },
+            &[(ambassador, start, end)],
+            coordinator,
+            at,
+        )
+        .await
+        .unwrap();
+    (slot, store.slot_posts(slot).await.unwrap()[0].id)
 }
 
 /// An approved item with a LinkedIn text, for `program`, written by `author`.
