@@ -3,7 +3,7 @@
 //! item). Both take the text from the share form, so the person's own words go out.
 
 use super::linkedin_for;
-use super::send::{self, Outcome};
+use super::send::{self, Outcome, Refused};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::content::feed::{feed_item, share_page_error};
@@ -177,8 +177,11 @@ pub async fn publish_now(
     Form(f): Form<PublishForm>,
 ) -> Result<Response> {
     let item = checked_or_answer!(&state, &ctx, &user, id, &f);
-    if let Some(reason) = send::refused_before_sending(&state, &user, &item).await? {
-        let msg = refusal(&state, &ctx, &user, &item, reason).await?;
+    if let Some(refused) = send::refused_before_sending(&state, &user, &item).await? {
+        let msg = match refused {
+            Refused::Limit(limit) => ctx.a1("error-daily-limit", "limit", &limit.to_string()),
+            Refused::Course => ctx.t("linkedin-reason-course"),
+        };
         return share_page_error(&state, &ctx, &user, item, &f.text, &f.at, "linkedin", msg).await;
     }
     let now = crate::now();
@@ -238,25 +241,6 @@ pub async fn publish_now(
             None,
         ),
     })
-}
-
-/// The message for a post refused before sending (`course` or `limit`).
-async fn refusal(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    item: &ContentItem,
-    reason: &str,
-) -> anyhow::Result<String> {
-    if reason == "limit" {
-        let limit = service::program_for(state, user.id, item)
-            .await?
-            .map_or(ambasada_core::content::sharing::DEFAULT_DAILY_SHARE_LIMIT, |p| {
-                p.daily_share_limit
-            });
-        return Ok(ctx.a1("error-daily-limit", "limit", &limit.to_string()));
-    }
-    Ok(ctx.t(&format!("linkedin-reason-{reason}")))
 }
 
 /// "Schedule": plans the post for the chosen time (in the person's time zone).

@@ -37,6 +37,9 @@ pub enum Outcome {
 /// Sends a post its caller has claimed (`sending`) and records what happened. An error
 /// before LinkedIn is called (the database, say) puts the post back on schedule.
 pub async fn send_claimed(state: &AppState, post: &LinkedInPost) -> anyhow::Result<Outcome> {
+    let Ok(li) = linkedin_for(state) else {
+        return stop(state, post, "failed", "disabled", "").await;
+    };
     let ready = match prepare(state, post).await {
         Ok(Ok(ready)) => ready,
         Ok(Err(outcome)) => return Ok(outcome),
@@ -51,9 +54,6 @@ pub async fn send_claimed(state: &AppState, post: &LinkedInPost) -> anyhow::Resu
                 .await?;
             return Err(e);
         }
-    };
-    let Ok(li) = linkedin_for(state) else {
-        return stop(state, post, "failed", "disabled", "").await;
     };
     let Ready {
         user,
@@ -90,9 +90,6 @@ struct Ready {
 /// The checks and the tracked link before LinkedIn is called; `Err(outcome)` when the
 /// post may not go out (recorded already).
 async fn prepare(state: &AppState, post: &LinkedInPost) -> anyhow::Result<Result<Ready, Outcome>> {
-    if linkedin_for(state).is_err() {
-        return Ok(Err(stop(state, post, "failed", "disabled", "").await?));
-    }
     let Some(user) = state.store.user(post.user_id).await?.filter(|u| u.is_active()) else {
         return Ok(Err(stop(state, post, "failed", "inactive", "").await?));
     };
@@ -111,8 +108,8 @@ async fn prepare(state: &AppState, post: &LinkedInPost) -> anyhow::Result<Result
         }
         _ => return Ok(Err(stop(state, post, "failed", "content", "").await?)),
     };
-    if let Some(reason) = refused_before_sending(state, &user, &item).await? {
-        return Ok(Err(stop(state, post, "failed", reason, "").await?));
+    if let Some(refused) = refused_before_sending(state, &user, &item).await? {
+        return Ok(Err(stop(state, post, "failed", refused.reason(), "").await?));
     }
     let link = service::make_link(state, &user, &item, Network::Linkedin, &post.commentary).await?;
     Ok(Ok(Ready {
@@ -124,18 +121,36 @@ async fn prepare(state: &AppState, post: &LinkedInPost) -> anyhow::Result<Result
     }))
 }
 
-/// Why a post may not go out now although it was allowed when planned: the course
-/// became required, or the daily limit is reached. A catalog suffix.
+/// Why a post may not go out now although it was allowed when planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refused {
+    /// A course became required before sharing.
+    Course,
+    /// Today's share limit (this many) is reached.
+    Limit(i64),
+}
+
+impl Refused {
+    /// The post's `failure` (and the catalog's `linkedin-reason-*` suffix).
+    pub fn reason(self) -> &'static str {
+        match self {
+            Refused::Course => "course",
+            Refused::Limit(_) => "limit",
+        }
+    }
+}
+
+/// The course or the daily limit, checked again when the post goes out.
 pub async fn refused_before_sending(
     state: &AppState,
     user: &User,
     item: &ContentItem,
-) -> anyhow::Result<Option<&'static str>> {
+) -> anyhow::Result<Option<Refused>> {
     if crate::training::must_complete_before_sharing(state, user.id)
         .await?
         .is_some()
     {
-        return Ok(Some("course"));
+        return Ok(Some(Refused::Course));
     }
     let program = service::program_for(state, user.id, item).await?;
     let limit = program
@@ -148,7 +163,7 @@ pub async fn refused_before_sending(
         .shares_since(user.id, service::start_of_day(crate::now(), &user.time_zone))
         .await?;
     if !ambasada_core::content::sharing::within_daily_limit(today, limit) {
-        return Ok(Some("limit"));
+        return Ok(Some(Refused::Limit(limit)));
     }
     Ok(None)
 }

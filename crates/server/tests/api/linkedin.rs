@@ -872,6 +872,37 @@ async fn a_duplicate_is_given_up_and_not_retried(app: &TestApp, fake: &FakeLinke
 }
 li_story!(a_duplicate_is_given_up_and_not_retried);
 
+/// The program's daily share limit holds for direct posts as for manual shares: past it
+/// the share screen answers 422 with the limit, keeps the text, and LinkedIn gets nothing.
+async fn the_daily_limit_holds_for_direct_posts(app: &TestApp, fake: &FakeLinkedIn) {
+    let w = world(app, false).await;
+    connect_in_store(app, w.amb, "abc123", "AQXlimit", ambasada_server::now() + 50 * DAY).await;
+    app.state
+        .store
+        .raw_execute(&format!(
+            "UPDATE programs SET daily_share_limit = 1 WHERE id = {}",
+            w.program
+        ))
+        .await
+        .unwrap();
+    let res = app
+        .post_form(&format!("/app/feed/{}/linkedin", w.item), &[("text", "Pierwszy dziś")])
+        .await;
+    assert_eq!(res.status(), 303);
+    let first = post_with(app, w.amb, "Pierwszy dziś").await;
+    wait_for_sent(app, first.id).await;
+    let res = app
+        .post_form(&format!("/app/feed/{}/linkedin", w.item), &[("text", "Drugi dziś")])
+        .await;
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("daily share limit (1) has been reached"), "{body}");
+    assert!(body.contains("Drugi dziś"), "the text is kept");
+    assert_eq!(fake.posts().len(), 1, "LinkedIn got only the first");
+    assert_eq!(app.state.store.linkedin_posts_of(w.amb, 10).await.unwrap().len(), 1);
+}
+li_story!(the_daily_limit_holds_for_direct_posts);
+
 async fn an_unsupported_version_fails_the_post_and_tells_the_admins(app: &TestApp, fake: &FakeLinkedIn) {
     let admin = app.create_user("admin@test.example", &[Role::Admin]).await;
     let w = world(app, false).await;
